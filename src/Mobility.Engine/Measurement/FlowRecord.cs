@@ -1,0 +1,4 @@
+namespace Mobility.Engine.Measurement;
+
+/// <summary>New departures in a year: <see cref="Kind"/> is "degree", "credit" or "scholar"; counts are persons.</summary>
+public readonly record struct FlowRecord(int Year, string Origin, string Destination, string Kind, double Persons);

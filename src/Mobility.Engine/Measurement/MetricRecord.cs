@@ -1,0 +1,4 @@
+namespace Mobility.Engine.Measurement;
+
+/// <summary>One value of one metric for one country in one reported year (long format).</summary>
+public readonly record struct MetricRecord(int Year, string Country, string Metric, double Value);

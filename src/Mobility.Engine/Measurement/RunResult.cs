@@ -1,0 +1,36 @@
+namespace Mobility.Engine.Measurement;
+
+/// <summary>Everything a run measured over its reported years, in tidy (long) form.</summary>
+public sealed class RunResult
+{
+    public required IReadOnlyList<MetricRecord> Metrics { get; init; }
+
+    public required IReadOnlyList<FlowRecord> Flows { get; init; }
+
+    public required IReadOnlyList<StockRecord> Stocks { get; init; }
+
+    public required IReadOnlyList<UniversityRecord> Universities { get; init; }
+
+    public required RunStatistics Statistics { get; init; }
+}
+
+/// <summary>Timings and sizes of a run, for the manifest and for benchmarks.</summary>
+public sealed class RunStatistics
+{
+    public double InitSeconds { get; set; }
+
+    public double SimulateSeconds { get; set; }
+
+    /// <summary>Seconds spent in each phase, summed over all simulated years (spin-up included).</summary>
+    public Dictionary<string, double> PhaseSeconds { get; } = new();
+
+    /// <summary>Active students and scholars summed over all simulated years (agents, spin-up included).</summary>
+    public long AgentYears { get; set; }
+
+    /// <summary>Alumni summed over all simulated years (agents), counted apart from active agents.</summary>
+    public long AlumniYears { get; set; }
+
+    public long PeakAgents { get; set; }
+
+    public int YearsSimulated { get; set; }
+}

@@ -1,0 +1,43 @@
+namespace Mobility.Model.Parameters;
+
+/// <summary>
+/// The multinomial logit over foreign universities:
+/// V(u) = bQuality*Q(u)/100 - bDistance*ln(1+km/1000) + bLanguage*languageMatch
+///        - bCost*max(0, tuition+living-aid)/budget(resources) - bVisa*visaBarrier + bImage*image(o,h)
+///        + bNetwork*ln(1+alumni(o,h) per 1000 of o's students) + bRecognition*recognition(o,h) + destinationShift[h].
+/// </summary>
+public sealed class ChoiceCoefficients
+{
+    /// <summary>Ranked choices a seeker lists (K).</summary>
+    public int MaxChoices { get; set; } = 3;
+
+    public double BQuality { get; set; } = 3.0;
+
+    public double BDistance { get; set; } = 0.6;
+
+    public double BLanguage { get; set; } = 1.5;
+
+    public double BCost { get; set; } = 1.0;
+
+    public double BVisa { get; set; } = 1.5;
+
+    public double BImage { get; set; } = 2.0;
+
+    public double BNetwork { get; set; } = 0.35;
+
+    public double BRecognition { get; set; } = 0.8;
+
+    /// <summary>Yearly budget (USD) of the poorest family; budget(resources) rises linearly to <see cref="BudgetMaxUsd"/>.</summary>
+    public double BudgetMinUsd { get; set; } = 3000;
+
+    public double BudgetMaxUsd { get; set; } = 40000;
+
+    /// <summary>Resource bands over which choice tables are precomputed (the cost term is evaluated at each band's midpoint).</summary>
+    public int ResourceBands { get; set; } = 6;
+
+    /// <summary>Destination fixed effects added to V (calibration handles).</summary>
+    public Dictionary<string, double> DestinationShift { get; set; } = new();
+
+    /// <summary>Utility of a university's log size, so large systems ("other institutions") draw in proportion to their places.</summary>
+    public double BSize { get; set; } = 1.0;
+}

@@ -1,0 +1,26 @@
+namespace Mobility.Model.Parameters;
+
+/// <summary>
+/// A home student in year 2 or 3 goes abroad for a semester or a year with probability
+/// sigmoid(c0 + cRecognition*recognition + cGrant*grantAvailable + cAbility*(ability-0.5)),
+/// only to universities with an agreement, then returns home.
+/// </summary>
+public sealed class CreditMobilityCoefficients
+{
+    public double C0 { get; set; } = -5.0;
+
+    public double CRecognition { get; set; } = 2.0;
+
+    public double CGrant { get; set; } = 2.0;
+
+    public double CAbility { get; set; } = 1.5;
+
+    /// <summary>Recognition of credits between agreement partners when no policy sets it (0..1).</summary>
+    public double BaseRecognition { get; set; } = 0.3;
+
+    /// <summary>Exchange places of a university, as a share of its foreign seats (separate from degree seats).</summary>
+    public double ExchangeSeatShare { get; set; } = 0.2;
+
+    /// <summary>Share of credit stays that last a semester rather than a year.</summary>
+    public double SemesterShare { get; set; } = 0.6;
+}

@@ -1,0 +1,41 @@
+namespace Mobility.Model.Parameters;
+
+/// <summary>New cohorts: Bachelor entry from enrolment, Master and PhD entry from last year's graduates.</summary>
+public sealed class EntryCoefficients
+{
+    /// <summary>Bachelor entrants per year as a share of the country's tertiary enrolment.</summary>
+    public double Rate { get; set; } = 0.245;
+
+    /// <summary>Per-country override of <see cref="Rate"/> (e.g. where many school leavers study abroad from the start).</summary>
+    public Dictionary<string, double> RateByCountry { get; set; } = new();
+
+    /// <summary>Yearly growth of the entry cohort (trend), relative to the first simulated year.</summary>
+    public double Growth { get; set; } = 0.01;
+
+    public Dictionary<string, double> GrowthByCountry { get; set; } = new();
+
+    /// <summary>Share of Bachelor graduates who go on to a Master.</summary>
+    public double MasterTransition { get; set; } = 0.2;
+
+    /// <summary>Share of Master graduates who go on to a PhD.</summary>
+    public double PhdTransition { get; set; } = 0.1;
+
+    /// <summary>Probability that a student speaks English besides the home languages, at mean ability and resources.</summary>
+    public double EnglishShare { get; set; } = 0.15;
+
+    /// <summary>Logit slope of English proficiency on (ability + resources - 1).</summary>
+    public double EnglishSlope { get; set; } = 3.0;
+
+    /// <summary>Level shares of students from external countries who come to the region for a degree.</summary>
+    public LevelShares InboundLevels { get; set; } = new();
+}
+
+/// <summary>Shares of Bachelor, Master and PhD (normalised when used).</summary>
+public sealed class LevelShares
+{
+    public double Bachelor { get; set; } = 0.8;
+
+    public double Master { get; set; } = 0.15;
+
+    public double Phd { get; set; } = 0.05;
+}

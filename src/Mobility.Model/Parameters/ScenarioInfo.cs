@@ -1,0 +1,26 @@
+namespace Mobility.Model.Parameters;
+
+/// <summary>What a scenario is, the years it covers and how finely it samples the population.</summary>
+public sealed class ScenarioInfo
+{
+    public string Name { get; set; } = "unnamed";
+
+    public string Description { get; set; } = "";
+
+    /// <summary>Folder of the world CSV files, relative to the scenario file that sets it.</summary>
+    public string World { get; set; } = "world";
+
+    /// <summary>First reported year.</summary>
+    public int StartYear { get; set; } = 2025;
+
+    /// <summary>Last reported year (inclusive).</summary>
+    public int EndYear { get; set; } = 2040;
+
+    /// <summary>Years simulated before <see cref="StartYear"/> under the policies in force at the start; not reported.</summary>
+    public int SpinUpYears { get; set; } = 8;
+
+    /// <summary>Persons per agent (1 = one agent per person).</summary>
+    public double Scale { get; set; } = 1;
+
+    public ulong Seed { get; set; } = 1;
+}

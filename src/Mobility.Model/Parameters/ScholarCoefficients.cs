@@ -1,0 +1,31 @@
+namespace Mobility.Model.Parameters;
+
+/// <summary>Visits of academic staff and what they do to research indicators.</summary>
+public sealed class ScholarCoefficients
+{
+    /// <summary>Visit probability: sigmoid(h0 + hGrant*grantAvailable + hAgreement*agreementShare + hJoint*jointShare + hProductivity*(productivity-0.5)).</summary>
+    public double H0 { get; set; } = -3.8;
+
+    public double HGrant { get; set; } = 1.0;
+
+    public double HAgreement { get; set; } = 0.8;
+
+    public double HJoint { get; set; } = 1.0;
+
+    public double HProductivity { get; set; } = 1.5;
+
+    /// <summary>Logit of the host: research quality (citations score/100), language, distance, visa.</summary>
+    public double BResearch { get; set; } = 3.0;
+
+    public double BLanguage { get; set; } = 1.5;
+
+    public double BDistance { get; set; } = 0.5;
+
+    public double BVisa { get; set; } = 1.0;
+
+    /// <summary>Share of visits that last a semester rather than a year.</summary>
+    public double SemesterShare { get; set; } = 0.5;
+
+    /// <summary>Yearly decay of collaboration links (projects end).</summary>
+    public double LinkDecay { get; set; } = 0.1;
+}
