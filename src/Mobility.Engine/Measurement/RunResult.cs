@@ -12,6 +12,9 @@ public sealed class RunResult
     public required IReadOnlyList<UniversityRecord> Universities { get; init; }
 
     public required RunStatistics Statistics { get; init; }
+
+    /// <summary>Agent accounting at the end of every simulated year (spin-up included), in agents.</summary>
+    public required IReadOnlyList<PopulationLedger> Ledger { get; init; }
 }
 
 /// <summary>Timings and sizes of a run, for the manifest and for benchmarks.</summary>

@@ -39,7 +39,7 @@ public sealed class RankingCoefficients
     /// <summary>Reputation score points per point of citations and network above their published values.</summary>
     public double ReputationPerResearchPoint { get; set; } = 0.3;
 
-    /// <summary>Employer reputation points per point of graduates' skill above the world mean (x 100).</summary>
+    /// <summary>Employer reputation points per unit of graduates' mean skill above its level at the end of spin-up (relative to all graduates).</summary>
     public double EmployerReputationPerSkill { get; set; } = 20;
 
     /// <summary>Share of the gap to the target closed each year (reputations are slow moving averages).</summary>

@@ -26,6 +26,9 @@ public sealed class ScholarCoefficients
     /// <summary>Share of visits that last a semester rather than a year.</summary>
     public double SemesterShare { get; set; } = 0.5;
 
+    /// <summary>Share of staff who can work in English at mean productivity.</summary>
+    public double EnglishShare { get; set; } = 0.3;
+
     /// <summary>Yearly decay of collaboration links (projects end).</summary>
     public double LinkDecay { get; set; } = 0.1;
 }

@@ -14,9 +14,9 @@ public sealed class NationalScholarship : PolicyTimeline
     /// <summary>Years the graduate must work at home.</summary>
     public int ReturnObligationYears { get; set; } = 5;
 
+    /// <summary>Host countries on the programme's list (empty = any foreign country).</summary>
+    public string[] Destinations { get; set; } = [];
+
     /// <summary>Levels the scholarship funds: any of "Bachelor", "Master", "Phd" (empty = Master and PhD).</summary>
     public string[] Levels { get; set; } = [];
-
-    /// <summary>Share of awards reserved for destinations inside the region (0..1).</summary>
-    public double RegionalShare { get; set; }
 }

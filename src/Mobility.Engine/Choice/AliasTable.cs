@@ -1,0 +1,121 @@
+namespace Mobility.Engine.Choice;
+
+using System.Runtime.CompilerServices;
+
+/// <summary>
+/// Walker/Vose alias table: draws an item with probability proportional to its weight in O(1) from one uniform,
+/// so a student's choice does not cost O(universities). Rebuilt once a year per agent type; buffers are reused.
+/// </summary>
+public sealed class AliasTable
+{
+    private int[] items = [];
+    private double[] probability = [];
+    private int[] alias = [];
+    private int[] small = [];
+    private int[] large = [];
+    private double[] scaled = [];
+
+    public int Count { get; private set; }
+
+    public double TotalWeight { get; private set; }
+
+    /// <summary>Builds the table over the items with positive weight.</summary>
+    public void Build(ReadOnlySpan<int> candidates, ReadOnlySpan<double> weights)
+    {
+        int n = 0;
+        double total = 0;
+        EnsureSize(candidates.Length);
+        for (int i = 0; i < candidates.Length; i++)
+        {
+            if (weights[i] > 0 && double.IsFinite(weights[i]))
+            {
+                items[n] = candidates[i];
+                scaled[n] = weights[i];
+                total += weights[i];
+                n++;
+            }
+        }
+
+        Count = n;
+        TotalWeight = total;
+        if (n == 0)
+        {
+            return;
+        }
+
+        int smallCount = 0;
+        int largeCount = 0;
+        for (int i = 0; i < n; i++)
+        {
+            scaled[i] = scaled[i] * n / total;
+            if (scaled[i] < 1.0)
+            {
+                small[smallCount++] = i;
+            }
+            else
+            {
+                large[largeCount++] = i;
+            }
+        }
+
+        while (smallCount > 0 && largeCount > 0)
+        {
+            int s = small[--smallCount];
+            int l = large[--largeCount];
+            probability[s] = scaled[s];
+            alias[s] = l;
+            scaled[l] = scaled[l] + scaled[s] - 1.0;
+            if (scaled[l] < 1.0)
+            {
+                small[smallCount++] = l;
+            }
+            else
+            {
+                large[largeCount++] = l;
+            }
+        }
+
+        while (largeCount > 0)
+        {
+            int l = large[--largeCount];
+            probability[l] = 1.0;
+            alias[l] = l;
+        }
+
+        while (smallCount > 0)
+        {
+            int s = small[--smallCount];
+            probability[s] = 1.0;
+            alias[s] = s;
+        }
+    }
+
+    /// <summary>Draws an item from a uniform on (0, 1); the table must not be empty.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Sample(double uniform)
+    {
+        double x = uniform * Count;
+        int column = (int)x;
+        if (column >= Count)
+        {
+            column = Count - 1;
+        }
+
+        return x - column < probability[column] ? items[column] : items[alias[column]];
+    }
+
+    private void EnsureSize(int size)
+    {
+        if (items.Length >= size)
+        {
+            return;
+        }
+
+        items = new int[size];
+        probability = new double[size];
+        alias = new int[size];
+        small = new int[size];
+        large = new int[size];
+        scaled = new double[size];
+    }
+}

@@ -1,0 +1,326 @@
+namespace Mobility.Engine.Choice;
+
+using Mobility.Engine.Core;
+using Mobility.Model.Parameters;
+
+/// <summary>
+/// Step 2: the year's choice tables. Utilities depend on the agent only through its origin, resource band and
+/// whether it speaks English, so one alias table per such type makes every draw O(1).
+/// Tables are indexed [(origin * bands + band) * 2 + english].
+/// </summary>
+internal sealed class ChoiceTables
+{
+    /// <summary>Item standing for "study somewhere outside the region" in the tables of external origins.</summary>
+    public const int OutsideOption = -2;
+
+    private readonly SimulationState s;
+    private readonly int bands;
+    private readonly int[] candidates;
+    private readonly double[] weights;
+
+    public ChoiceTables(SimulationState state)
+    {
+        s = state;
+        bands = Math.Max(1, state.Settings.Choice.ResourceBands);
+        int c = state.CountryCount;
+        int types = c * bands * 2;
+        DegreeSelf = NewTables(types);
+        DegreeGrant = NewTables(types);
+        CreditSelf = NewTables(types);
+        CreditGrant = NewTables(types);
+        Inbound = NewTables(types);
+        Scholar = NewTables(c * 2);
+        Home = NewTables(c);
+        ExpectedQuality = new double[types];
+        CreditRecognition = new double[c];
+        AgreementShare = new double[c];
+        candidates = new int[state.Universities.Count + 1];
+        weights = new double[state.Universities.Count + 1];
+        BuildHomeTables();
+    }
+
+    public int Bands => bands;
+
+    public AliasTable[] DegreeSelf { get; }
+
+    public AliasTable[] DegreeGrant { get; }
+
+    public AliasTable[] CreditSelf { get; }
+
+    public AliasTable[] CreditGrant { get; }
+
+    public AliasTable[] Inbound { get; }
+
+    /// <summary>[origin * 2 + english]: hosts of scholar visits.</summary>
+    public AliasTable[] Scholar { get; }
+
+    /// <summary>[origin]: home universities by domestic places.</summary>
+    public AliasTable[] Home { get; }
+
+    /// <summary>[programme * 2 + english] for this year's scholarships and quotas.</summary>
+    public List<AliasTable> Scholarship { get; } = [];
+
+    public List<AliasTable> Quota { get; } = [];
+
+    /// <summary>Logit-weighted quality of what a type could get abroad (for the quality gap).</summary>
+    public double[] ExpectedQuality { get; }
+
+    /// <summary>Mean recognition between a country and its agreement partners.</summary>
+    public double[] CreditRecognition { get; }
+
+    /// <summary>Share of other countries a country has an agreement with.</summary>
+    public double[] AgreementShare { get; }
+
+    public int Band(float resources) => Math.Min(bands - 1, (int)(resources * bands));
+
+    public int TypeIndex(int origin, int band, bool english) => (((origin * bands) + band) * 2) + (english ? 1 : 0);
+
+    public void Rebuild()
+    {
+        var p = s.Policies;
+        int c = s.CountryCount;
+        for (int o = 0; o < c; o++)
+        {
+            double recognition = 0;
+            int partners = 0;
+            for (int h = 0; h < c; h++)
+            {
+                if (h != o && p.Agreement[o, h])
+                {
+                    recognition += p.Recognition[o, h];
+                    partners++;
+                }
+            }
+
+            CreditRecognition[o] = partners > 0 ? recognition / partners : 0;
+            AgreementShare[o] = partners / (double)Math.Max(1, c - 1);
+        }
+
+        var choice = s.Settings.Choice;
+        for (int o = 0; o < c; o++)
+        {
+            for (int b = 0; b < bands; b++)
+            {
+                double resources = (b + 0.5) / bands;
+                double budget = choice.BudgetMinUsd + ((choice.BudgetMaxUsd - choice.BudgetMinUsd) * resources);
+                for (int e = 0; e < 2; e++)
+                {
+                    int t = TypeIndex(o, b, e == 1);
+                    if (s.IsMember[o])
+                    {
+                        ExpectedQuality[t] = Build(DegreeSelf[t], o, e == 1, budget, aid: 0, Destinations.AnyForeign, includeTuition: true, outside: false);
+                        Build(DegreeGrant[t], o, e == 1, budget, p.GrantAmountUsd[o], Destinations.Members, includeTuition: true, outside: false);
+                        Build(CreditSelf[t], o, e == 1, budget, aid: 0, Destinations.Partners, includeTuition: false, outside: false);
+                        Build(CreditGrant[t], o, e == 1, budget, p.GrantAmountUsd[o], Destinations.MemberPartners, includeTuition: false, outside: false);
+                    }
+                    else if (s.Countries[o].InboundPool > 0)
+                    {
+                        Build(Inbound[t], o, e == 1, budget, aid: 0, Destinations.Members, includeTuition: true, outside: true);
+                    }
+                }
+            }
+
+            if (s.IsMember[o])
+            {
+                BuildScholarTable(Scholar[o * 2], o, english: false);
+                BuildScholarTable(Scholar[(o * 2) + 1], o, english: true);
+            }
+        }
+
+        EnsureCount(Scholarship, p.Scholarships.Count * 2);
+        for (int i = 0; i < p.Scholarships.Count; i++)
+        {
+            var programme = p.Scholarships[i];
+            for (int e = 0; e < 2; e++)
+            {
+                BuildFunded(Scholarship[(i * 2) + e], programme.Country, e == 1, u =>
+                    !s.Universities.IsAggregate[u] && programme.Destinations[s.Universities.Country[u]]
+                    && (programme.EligibleTopRank <= 0 || s.Universities.WorldRank[u] <= programme.EligibleTopRank));
+            }
+        }
+
+        EnsureCount(Quota, p.Quotas.Count * 2);
+        for (int i = 0; i < p.Quotas.Count; i++)
+        {
+            var quota = p.Quotas[i];
+            for (int e = 0; e < 2; e++)
+            {
+                BuildFunded(Quota[(i * 2) + e], quota.Origin, e == 1, u => s.Universities.Country[u] == quota.Host);
+            }
+        }
+    }
+
+    private enum Destinations
+    {
+        AnyForeign,
+        Members,
+        Partners,
+        MemberPartners,
+    }
+
+    /// <summary>Builds one table and returns the logit-weighted mean quality of its universities.</summary>
+    private double Build(AliasTable table, int o, bool english, double budget, double aid, Destinations set, bool includeTuition, bool outside)
+    {
+        var u = s.Universities;
+        var p = s.Policies;
+        int n = 0;
+        double weightedQuality = 0;
+        double total = 0;
+        bool credit = set is Destinations.Partners or Destinations.MemberPartners;
+        for (int i = 0; i < u.Count; i++)
+        {
+            int h = u.Country[i];
+            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0)
+            {
+                continue;
+            }
+
+            int seats = credit ? u.ExchangeSeatsAgents[i] : u.ForeignSeatsAgents[i];
+            bool inSet = set switch
+            {
+                Destinations.AnyForeign => true,
+                Destinations.Members => s.IsMember[h],
+                Destinations.Partners => p.Agreement[o, h],
+                _ => s.IsMember[h] && p.Agreement[o, h],
+            };
+            if (!inSet || seats <= 0)
+            {
+                continue;
+            }
+
+            double cost = (includeTuition ? u.Tuition[i] : 0) + s.Countries[h].LivingCostUsd - aid;
+            double v = Utility(o, i, english, Math.Max(0, cost) / budget);
+            double w = Math.Exp(v);
+            candidates[n] = i;
+            weights[n] = w;
+            n++;
+            total += w;
+            weightedQuality += w * u.Composite[i];
+        }
+
+        if (outside)
+        {
+            candidates[n] = OutsideOption;
+            weights[n] = Math.Exp(s.Settings.DegreeMobility.OutsideOptionUtility);
+            n++;
+        }
+
+        table.Build(candidates.AsSpan(0, n), weights.AsSpan(0, n));
+        return total > 0 ? weightedQuality / total : 0;
+    }
+
+    private void BuildFunded(AliasTable table, int o, bool english, Func<int, bool> eligible)
+    {
+        var u = s.Universities;
+        var p = s.Policies;
+        int n = 0;
+        for (int i = 0; i < u.Count; i++)
+        {
+            int h = u.Country[i];
+            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0 || u.ForeignSeatsAgents[i] <= 0 || !eligible(i))
+            {
+                continue;
+            }
+
+            candidates[n] = i;
+            weights[n] = Math.Exp(Utility(o, i, english, relativeCost: 0));
+            n++;
+        }
+
+        table.Build(candidates.AsSpan(0, n), weights.AsSpan(0, n));
+    }
+
+    /// <summary>V(u) of section 4 of MODEL.md, with the cost already divided by the budget.</summary>
+    private double Utility(int o, int i, bool english, double relativeCost)
+    {
+        var b = s.Settings.Choice;
+        var u = s.Universities;
+        var p = s.Policies;
+        int h = u.Country[i];
+        s.SpeaksAny(o, english, u.Languages[i], u.EnglishShare[i], out double languageMatch);
+        double enrolmentThousands = Math.Max(1, s.Countries[o].TertiaryEnrolment / 1000);
+        double network = (s.AlumniStudiedIn[o, h] + s.PreviousStocks[o, h]) * s.Scale / enrolmentThousands;
+        double seatsThousands = Math.Max(1e-3, u.ForeignSeatsBase[i] * p.SeatMultiplier[h] / 1000);
+        double shift = b.DestinationShift.TryGetValue(s.Countries[h].Code, out var x) ? x : 0;
+        return (b.BQuality * u.Composite[i] / 100)
+            - (b.BDistance * Math.Log(1 + (s.World.DistanceKm[o, h] / 1000)))
+            + (b.BLanguage * languageMatch)
+            - (b.BCost * relativeCost)
+            - (b.BVisa * p.Visa[o, h])
+            + (b.BImage * s.Image[o, h])
+            + (b.BNetwork * Math.Log(1 + network))
+            + (b.BRecognition * p.Recognition[o, h])
+            + (b.BSize * Math.Log(seatsThousands))
+            + Math.Log(p.ShockMultiplier[h])
+            + shift;
+    }
+
+    private void BuildScholarTable(AliasTable table, int o, bool english)
+    {
+        var k = s.Settings.Scholars;
+        var u = s.Universities;
+        var p = s.Policies;
+        int n = 0;
+        for (int i = 0; i < u.Count; i++)
+        {
+            int h = u.Country[i];
+            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0)
+            {
+                continue;
+            }
+
+            s.SpeaksAny(o, english, u.Languages[i], u.EnglishShare[i], out double languageMatch);
+            double v = (k.BResearch * u.Score[i, (int)Model.World.Indicator.Citations] / 100)
+                + (k.BLanguage * languageMatch)
+                - (k.BDistance * Math.Log(1 + (s.World.DistanceKm[o, h] / 1000)))
+                - (k.BVisa * p.Visa[o, h])
+                + (p.Agreement[o, h] ? 0.5 : 0)
+                + Math.Log(Math.Max(1, u.Staff[i]) / 1000)
+                + Math.Log(p.ShockMultiplier[h]);
+            candidates[n] = i;
+            weights[n] = Math.Exp(v);
+            n++;
+        }
+
+        table.Build(candidates.AsSpan(0, n), weights.AsSpan(0, n));
+    }
+
+    private void BuildHomeTables()
+    {
+        var u = s.Universities;
+        for (int o = 0; o < s.CountryCount; o++)
+        {
+            int n = 0;
+            for (int i = 0; i < u.Count; i++)
+            {
+                if (u.Country[i] == o && u.Opens[i] == int.MinValue)
+                {
+                    candidates[n] = i;
+                    weights[n] = Math.Max(0, u.Capacity[i] - u.ForeignSeatsBase[i]);
+                    n++;
+                }
+            }
+
+            Home[o].Build(candidates.AsSpan(0, n), weights.AsSpan(0, n));
+        }
+    }
+
+    private static AliasTable[] NewTables(int count)
+    {
+        var tables = new AliasTable[count];
+        for (int i = 0; i < count; i++)
+        {
+            tables[i] = new AliasTable();
+        }
+
+        return tables;
+    }
+
+    private static void EnsureCount(List<AliasTable> tables, int count)
+    {
+        while (tables.Count < count)
+        {
+            tables.Add(new AliasTable());
+        }
+    }
+}

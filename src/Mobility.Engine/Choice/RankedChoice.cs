@@ -1,0 +1,38 @@
+namespace Mobility.Engine.Choice;
+
+using Mobility.Engine.Random;
+
+/// <summary>
+/// Draws up to K distinct universities from a logit table in order of preference (the exploded, or rank-ordered,
+/// logit): repeated draws are discarded. For external candidates, drawing the outside option ends the list.
+/// </summary>
+internal static class RankedChoice
+{
+    public static int Draw(AliasTable table, ref RandomStream rng, Span<int> choices)
+    {
+        choices.Fill(-1);
+        if (table.Count == 0)
+        {
+            return 0;
+        }
+
+        int k = Math.Min(choices.Length, table.Count);
+        int n = 0;
+        int tries = 8 * choices.Length;
+        while (n < k && tries-- > 0)
+        {
+            int u = table.Sample(rng.NextDouble());
+            if (u == ChoiceTables.OutsideOption)
+            {
+                break;
+            }
+
+            if (!choices[..n].Contains(u))
+            {
+                choices[n++] = u;
+            }
+        }
+
+        return n;
+    }
+}

@@ -1,0 +1,206 @@
+namespace Mobility.Engine.Core;
+
+using Mobility.Engine.Agents;
+using Mobility.Engine.Choice;
+using Mobility.Engine.Measurement;
+using Mobility.Model.Agents;
+using Mobility.Model.Parameters;
+using Mobility.Model.World;
+
+/// <summary>Everything that changes during a run, shared by the phases of a year.</summary>
+internal sealed class SimulationState
+{
+    public SimulationState(WorldData world, ScenarioSettings settings, int threads)
+    {
+        World = world;
+        Settings = settings;
+        Seed = settings.Scenario.Seed;
+        Scale = settings.Scenario.Scale;
+        Parallel = new ChunkedParallel(threads);
+        CountryCount = world.Countries.Count;
+        Countries = world.Countries.ToArray();
+        IsMember = Countries.Select(c => c.IsMember).ToArray();
+        Universities = new UniversityTable(world, settings.Policies);
+        Universities.FitRankCurve(settings.Rankings);
+        for (int u = 0; u < Universities.Count; u++)
+        {
+            Universities.WorldRank[u] = Universities.EstimateRank(u);
+        }
+
+        int c = CountryCount;
+        Image = (double[,])world.BaselineImage.Clone();
+        Policies = new ActivePolicies(c);
+        Tables = new ChoiceTables(this);
+        Measure = new YearMeasurement(c, Universities.Count);
+        AggregateUniversity = new int[c];
+        Array.Fill(AggregateUniversity, -1);
+        for (int u = 0; u < Universities.Count; u++)
+        {
+            if (Universities.IsAggregate[u])
+            {
+                AggregateUniversity[Universities.Country[u]] = u;
+            }
+        }
+
+        for (int o = 0; o < c; o++)
+        {
+            if (AggregateUniversity[o] < 0)
+            {
+                AggregateUniversity[o] = Array.FindIndex(Universities.Country, x => x == o);
+            }
+        }
+
+        StaffPersons = new double[c];
+        for (int u = 0; u < Universities.Count; u++)
+        {
+            StaffPersons[Universities.Country[u]] += Universities.Staff[u];
+        }
+
+        EnglishLanguage = world.LanguageIndex("en");
+        FirstYear = settings.Scenario.StartYear - settings.Scenario.SpinUpYears;
+        double expectedStudents = Countries.Where(x => x.IsMember).Sum(x => x.TertiaryEnrolment) / Scale;
+        Students = new StudentPopulation((int)Math.Min(int.MaxValue / 2, expectedStudents * 1.3) + 1024);
+        Alumni = new AlumniPopulation((int)Math.Min(int.MaxValue / 2, expectedStudents * 0.1) + 1024);
+        DomesticAlumni = new double[c];
+        DomesticAlumniSkill = new double[c];
+        Dropped = new double[c];
+        AlumniStudiedIn = new double[c, c];
+        ResidentAlumni = new double[c, c];
+        ResidentAlumniAttitude = new double[c, c];
+        MobileResidentCount = new double[c];
+        MobileResidentSkill = new double[c];
+        PreviousStocks = new double[c, c];
+        PreviousStudentsOf = new double[c];
+        Scholars = ScholarPopulationFactory.Create(this);
+    }
+
+    public WorldData World { get; }
+
+    public ScenarioSettings Settings { get; }
+
+    public ulong Seed { get; }
+
+    public double Scale { get; }
+
+    public ChunkedParallel Parallel { get; }
+
+    public int CountryCount { get; }
+
+    public Country[] Countries { get; }
+
+    public bool[] IsMember { get; }
+
+    public UniversityTable Universities { get; }
+
+    /// <summary>Each country's "other institutions" row (students from external origins are enrolled there at home).</summary>
+    public int[] AggregateUniversity { get; }
+
+    public double[] StaffPersons { get; }
+
+    public int FirstYear { get; }
+
+    public int Year { get; set; }
+
+    public bool IsSpinUp => Year < Settings.Scenario.StartYear;
+
+    /// <summary>image(o, h): image of h held in o (0..1).</summary>
+    public double[,] Image { get; }
+
+    public ActivePolicies Policies { get; }
+
+    public ChoiceTables Tables { get; }
+
+    public YearMeasurement Measure { get; }
+
+    public StudentPopulation Students { get; }
+
+    public ScholarPopulation Scholars { get; }
+
+    public AlumniPopulation Alumni { get; }
+
+    public int NextAgentId { get; set; }
+
+    public long AgentsEntered { get; set; }
+
+    // Graduates who never studied abroad, kept as totals per country (agents).
+    public double[] DomesticAlumni { get; }
+
+    public double[] DomesticAlumniSkill { get; }
+
+    public double[] Dropped { get; }
+
+    // Running totals over the mobile alumni (agents); alumni never change after graduation, so they are exact.
+
+    /// <summary>[o, h]: o's alumni who studied in h, wherever they live.</summary>
+    public double[,] AlumniStudiedIn { get; }
+
+    /// <summary>[o, h]: o's alumni of h who live in o (the carriers of h's image in o).</summary>
+    public double[,] ResidentAlumni { get; }
+
+    public double[,] ResidentAlumniAttitude { get; }
+
+    /// <summary>Alumni with study abroad living in a country, and their skill.</summary>
+    public double[] MobileResidentCount { get; }
+
+    public double[] MobileResidentSkill { get; }
+
+    /// <summary>Last year's stocks [o, h] and students of o anywhere (agents): the network terms use them.</summary>
+    public double[,] PreviousStocks { get; }
+
+    public double[] PreviousStudentsOf { get; }
+
+    /// <summary>Bachelor entry cohort (persons) of a member in a year.</summary>
+    public double CohortPersons(int country, int year)
+    {
+        var entry = Settings.Entry;
+        var code = Countries[country].Code;
+        if (!IsMember[country])
+        {
+            return 0;
+        }
+
+        double rate = entry.RateByCountry.TryGetValue(code, out var r) ? r : entry.Rate;
+        double growth = entry.GrowthByCountry.TryGetValue(code, out var g) ? g : entry.Growth;
+        return Countries[country].TertiaryEnrolment * rate * Math.Pow(1 + growth, year - Settings.Scenario.StartYear);
+    }
+
+    /// <summary>Member countries named in a lever (all members when the list is empty).</summary>
+    public int[] Participants(string[] codes)
+    {
+        if (codes.Length == 0)
+        {
+            return Enumerable.Range(0, CountryCount).Where(i => IsMember[i]).ToArray();
+        }
+
+        return codes.Select(World.CountryIndex).Where(i => i >= 0).Distinct().Order().ToArray();
+    }
+
+    public bool SpeaksAny(int origin, bool english, LanguageSet taught, double englishShare, out double match)
+    {
+        var languages = Countries[origin].Languages;
+        if (languages.Overlaps(taught))
+        {
+            match = 1;
+            return true;
+        }
+
+        if (english)
+        {
+            int en = EnglishLanguage;
+            if (en >= 0 && taught.Contains(en))
+            {
+                match = 1;
+                return true;
+            }
+
+            match = englishShare;
+            return englishShare > 0;
+        }
+
+        match = 0;
+        return false;
+    }
+
+    /// <summary>Index of English in the language registry, or -1.</summary>
+    public int EnglishLanguage { get; }
+}

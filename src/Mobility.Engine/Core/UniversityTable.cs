@@ -1,0 +1,253 @@
+namespace Mobility.Engine.Core;
+
+using Mobility.Model.Parameters;
+using Mobility.Model.Policies;
+using Mobility.Model.World;
+
+/// <summary>
+/// Universities as arrays: the published data, this year's policy-adjusted seats and prices, the indicators the
+/// rankings move, and what the simulation measured at each university. Branch campuses opened by education-export
+/// policies are appended after the universities of the world data.
+/// </summary>
+internal sealed class UniversityTable
+{
+    public UniversityTable(WorldData world, PolicySettings policies)
+    {
+        var rows = new List<(string Id, string Name, int Country, double Capacity, double Seats, double Tuition,
+            LanguageSet Languages, double Staff, int? QsRank, double[] Data, bool Aggregate, int Opens)>();
+        foreach (var u in world.Universities)
+        {
+            rows.Add((u.Id, u.Name, u.Country, u.Capacity, u.ForeignSeats, u.TuitionUsd, u.Languages, u.Staff, u.QsRank,
+                u.Indicators.ToArray(), u.IsAggregate, int.MinValue));
+        }
+
+        int english = world.LanguageIndex("en");
+        foreach (var (_, export) in policies.EducationExport.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            int host = world.CountryIndex(export.Country);
+            foreach (var (campusId, campus) in export.BranchCampuses.OrderBy(p => p.Key, StringComparer.Ordinal))
+            {
+                int parentIndex = world.UniversityIndex(campus.Parent);
+                var parent = world.Universities[parentIndex];
+                var hostMean = MeanIndicators(world, host);
+                var data = new double[Indicators.Count];
+                for (int k = 0; k < Indicators.Count; k++)
+                {
+                    data[k] = k is (int)Indicator.AcademicReputation or (int)Indicator.EmployerReputation or (int)Indicator.EmploymentOutcomes
+                        ? parent.Indicators[k]
+                        : 0.5 * (parent.Indicators[k] + hostMean[k]);
+                }
+
+                var languages = english >= 0 ? parent.Languages.With(english) : parent.Languages;
+                rows.Add((campusId, $"{parent.Name} ({world.Countries[host].Name} campus)", host, campus.Capacity,
+                    campus.ForeignSeats, campus.TuitionUsd, languages, Math.Max(1, campus.Capacity / 15), null, data,
+                    false, campus.Opens ?? export.Start));
+            }
+        }
+
+        Count = rows.Count;
+        Id = rows.Select(r => r.Id).ToArray();
+        Name = rows.Select(r => r.Name).ToArray();
+        Country = rows.Select(r => r.Country).ToArray();
+        Capacity = rows.Select(r => r.Capacity).ToArray();
+        ForeignSeatsBase = rows.Select(r => r.Seats).ToArray();
+        TuitionBase = rows.Select(r => r.Tuition).ToArray();
+        Languages = rows.Select(r => r.Languages).ToArray();
+        Staff = rows.Select(r => Math.Max(1, r.Staff)).ToArray();
+        QsRank = rows.Select(r => r.QsRank).ToArray();
+        IsAggregate = rows.Select(r => r.Aggregate).ToArray();
+        Opens = rows.Select(r => r.Opens).ToArray();
+        Data = new double[Count, Indicators.Count];
+        for (int u = 0; u < Count; u++)
+        {
+            for (int k = 0; k < Indicators.Count; k++)
+            {
+                Data[u, k] = rows[u].Data[k];
+            }
+        }
+
+        Score = (double[,])Data.Clone();
+        Composite = new double[Count];
+        WorldRank = new int[Count];
+        Active = new bool[Count];
+        ForeignSeatsAgents = new int[Count];
+        ExchangeSeatsAgents = new int[Count];
+        Tuition = new double[Count];
+        EnglishShare = new double[Count];
+        Students = new double[Count];
+        ForeignStudents = new double[Count];
+        VisitingScholars = new double[Count];
+        ScholarLinks = new double[Count];
+        GraduateSkillSum = new double[Count];
+        GraduateCount = new double[Count];
+        ReputationInvestment = new double[Count];
+        CitationsInvestment = new double[Count];
+        Reference = new double[Count, ReferenceColumns];
+    }
+
+    public int Count { get; }
+
+    public string[] Id { get; }
+
+    public string[] Name { get; }
+
+    public int[] Country { get; }
+
+    public double[] Capacity { get; }
+
+    public double[] ForeignSeatsBase { get; }
+
+    public double[] TuitionBase { get; }
+
+    public LanguageSet[] Languages { get; }
+
+    public double[] Staff { get; }
+
+    public int?[] QsRank { get; }
+
+    public bool[] IsAggregate { get; }
+
+    /// <summary>Year a branch campus opens; int.MinValue for universities of the world data.</summary>
+    public int[] Opens { get; }
+
+    /// <summary>Published indicator scores [university, indicator].</summary>
+    public double[,] Data { get; }
+
+    /// <summary>Current indicator scores [university, indicator].</summary>
+    public double[,] Score { get; }
+
+    /// <summary>Q(u): the weighted composite (0..100).</summary>
+    public double[] Composite { get; }
+
+    /// <summary>Estimated QS-comparable world rank.</summary>
+    public int[] WorldRank { get; }
+
+    // This year's policy-adjusted state.
+    public bool[] Active { get; }
+
+    public int[] ForeignSeatsAgents { get; }
+
+    public int[] ExchangeSeatsAgents { get; }
+
+    public double[] Tuition { get; }
+
+    public double[] EnglishShare { get; }
+
+    // Measured this year (agents).
+    public double[] Students { get; }
+
+    public double[] ForeignStudents { get; }
+
+    public double[] VisitingScholars { get; }
+
+    public double[] ScholarLinks { get; }
+
+    public double[] GraduateSkillSum { get; }
+
+    public double[] GraduateCount { get; }
+
+    // Accumulated quality investment (score points).
+    public double[] ReputationInvestment { get; }
+
+    public double[] CitationsInvestment { get; }
+
+    /// <summary>Raw values of the simulated indicators at the end of spin-up, where the published scores are anchored.</summary>
+    public double[,] Reference { get; }
+
+    public bool HasReference { get; set; }
+
+    public const int RefIntlStudentShare = 0;
+    public const int RefStaffPerStudent = 1;
+    public const int RefIntlFacultyShare = 2;
+    public const int RefLogLinks = 3;
+    public const int RefGraduateSkill = 4;
+    public const int ReferenceColumns = 5;
+
+    /// <summary>Slope of ln(world rank) on the composite, fitted to the published ranks.</summary>
+    public double RankSlope { get; set; }
+
+    public double RankIntercept { get; set; }
+
+    public double[] DataComposite { get; private set; } = [];
+
+    public double ComputeComposite(int u, RankingCoefficients w, double[,] scores)
+    {
+        double total = (w.WeightAcademicReputation * scores[u, 0]) + (w.WeightEmployerReputation * scores[u, 1])
+            + (w.WeightFacultyStudent * scores[u, 2]) + (w.WeightCitations * scores[u, 3])
+            + (w.WeightInternationalFaculty * scores[u, 4]) + (w.WeightInternationalStudents * scores[u, 5])
+            + (w.WeightInternationalResearchNetwork * scores[u, 6]) + (w.WeightEmploymentOutcomes * scores[u, 7])
+            + (w.WeightSustainability * scores[u, 8]);
+        double weights = w.WeightAcademicReputation + w.WeightEmployerReputation + w.WeightFacultyStudent
+            + w.WeightCitations + w.WeightInternationalFaculty + w.WeightInternationalStudents
+            + w.WeightInternationalResearchNetwork + w.WeightEmploymentOutcomes + w.WeightSustainability;
+        return weights > 0 ? total / weights : 0;
+    }
+
+    /// <summary>Computes the published composites and fits ln(rank) = a + b*composite on the ranked universities.</summary>
+    public void FitRankCurve(RankingCoefficients weights)
+    {
+        DataComposite = new double[Count];
+        var xs = new List<double>();
+        var ys = new List<double>();
+        for (int u = 0; u < Count; u++)
+        {
+            DataComposite[u] = ComputeComposite(u, weights, Data);
+            Composite[u] = DataComposite[u];
+            if (QsRank[u] is int rank && rank > 0)
+            {
+                xs.Add(DataComposite[u]);
+                ys.Add(Math.Log(rank));
+            }
+        }
+
+        if (xs.Count >= 2)
+        {
+            var (intercept, slope) = MathNet.Numerics.Fit.Line(xs.ToArray(), ys.ToArray());
+            RankIntercept = intercept;
+            RankSlope = Math.Min(slope, -1e-3);
+        }
+        else
+        {
+            RankIntercept = Math.Log(1500);
+            RankSlope = -0.07;
+        }
+    }
+
+    /// <summary>
+    /// World rank: a ranked university keeps its published rank and moves along the fitted slope as its composite
+    /// changes; others are placed on the fitted curve.
+    /// </summary>
+    public int EstimateRank(int u)
+    {
+        double logRank = QsRank[u] is int rank && rank > 0
+            ? Math.Log(rank) + (RankSlope * (Composite[u] - DataComposite[u]))
+            : RankIntercept + (RankSlope * Composite[u]);
+        double value = Math.Exp(logRank);
+        return (int)Math.Clamp(Math.Round(value), 1, 5000);
+    }
+
+    private static double[] MeanIndicators(WorldData world, int country)
+    {
+        var mean = new double[Indicators.Count];
+        int n = 0;
+        foreach (var u in world.Universities)
+        {
+            if (u.Country == country)
+            {
+                for (int k = 0; k < Indicators.Count; k++)
+                {
+                    mean[k] += u.Indicators[k];
+                }
+
+                n++;
+            }
+        }
+
+        for (int k = 0; k < Indicators.Count; k++)
+        {
+            mean[k] = n > 0 ? mean[k] / n : 0;
+        }
+
+        return mean;
+    }
+}

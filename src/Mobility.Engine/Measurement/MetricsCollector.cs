@@ -1,0 +1,173 @@
+namespace Mobility.Engine.Measurement;
+
+using Mobility.Engine.Core;
+
+/// <summary>Turns a reported year's state into tidy records (persons, not agents).</summary>
+internal sealed class MetricsCollector
+{
+    private readonly SimulationState s;
+
+    public MetricsCollector(SimulationState state)
+    {
+        s = state;
+    }
+
+    public List<MetricRecord> Metrics { get; } = [];
+
+    public List<FlowRecord> Flows { get; } = [];
+
+    public List<StockRecord> Stocks { get; } = [];
+
+    public List<UniversityRecord> Universities { get; } = [];
+
+    public void Collect()
+    {
+        var m = s.Measure;
+        var codes = s.Countries.Select(x => x.Code).ToArray();
+        int year = s.Year;
+        int c = s.CountryCount;
+        double k = s.Scale;
+        var u = s.Universities;
+
+        for (int o = 0; o < c; o++)
+        {
+            for (int h = 0; h < c; h++)
+            {
+                AddFlow(year, codes[o], codes[h], "degree", m.DegreeFlows[o, h] * k);
+                AddFlow(year, codes[o], codes[h], "credit", m.CreditFlows[o, h] * k);
+                AddFlow(year, codes[o], codes[h], "scholar", m.ScholarFlows[o, h] * k);
+                if (m.Stocks[o, h] > 0)
+                {
+                    Stocks.Add(new StockRecord(year, codes[o], codes[h], m.Stocks[o, h] * k));
+                }
+            }
+        }
+
+        for (int i = 0; i < u.Count; i++)
+        {
+            if (!u.Active[i])
+            {
+                continue;
+            }
+
+            double staffIntlShare = u.Data[i, (int)Model.World.Indicator.InternationalFaculty] / 100 * s.Settings.Rankings.FullScoreIntlFacultyShare;
+            Universities.Add(new UniversityRecord(
+                year,
+                u.Id[i],
+                codes[u.Country[i]],
+                u.Composite[i],
+                u.IsAggregate[i] ? null : u.WorldRank[i],
+                u.Students[i] * k,
+                u.ForeignStudents[i] * k,
+                (u.VisitingScholars[i] * k) + (staffIntlShare * u.Staff[i])));
+        }
+
+        var regionalImage = new double[c];
+        var globalImage = new double[c];
+        for (int h = 0; h < c; h++)
+        {
+            double regional = 0, regionalWeight = 0, global = 0, globalWeight = 0;
+            for (int o = 0; o < c; o++)
+            {
+                if (o == h)
+                {
+                    continue;
+                }
+
+                double pop = s.Countries[o].Population;
+                global += pop * s.Image[o, h];
+                globalWeight += pop;
+                if (s.IsMember[o])
+                {
+                    regional += pop * s.Image[o, h];
+                    regionalWeight += pop;
+                }
+            }
+
+            regionalImage[h] = regionalWeight > 0 ? regional / regionalWeight : 0;
+            globalImage[h] = globalWeight > 0 ? global / globalWeight : 0;
+        }
+
+        var w = s.Settings.SoftPower;
+        for (int x = 0; x < c; x++)
+        {
+            double inbound = 0, outbound = 0, outboundRegional = 0, degreeOut = 0, creditOut = 0, scholarsOut = 0, scholarsIn = 0, degreeIn = 0;
+            for (int y = 0; y < c; y++)
+            {
+                if (y == x)
+                {
+                    continue;
+                }
+
+                inbound += m.Stocks[y, x];
+                outbound += m.Stocks[x, y];
+                outboundRegional += s.IsMember[y] ? m.Stocks[x, y] : 0;
+                degreeOut += m.DegreeFlows[x, y];
+                degreeIn += m.DegreeFlows[y, x];
+                creditOut += m.CreditFlows[x, y];
+                scholarsOut += m.ScholarFlows[x, y];
+                scholarsIn += m.ScholarFlows[y, x];
+            }
+
+            int bestRank = int.MaxValue, top500 = 0, top1000 = 0;
+            for (int i = 0; i < u.Count; i++)
+            {
+                if (u.Country[i] != x || u.IsAggregate[i] || !u.Active[i])
+                {
+                    continue;
+                }
+
+                bestRank = Math.Min(bestRank, u.WorldRank[i]);
+                top500 += u.WorldRank[i] <= 500 ? 1 : 0;
+                top1000 += u.WorldRank[i] <= 1000 ? 1 : 0;
+            }
+
+            double returnees = m.Returnees[x], drain = m.BrainDrain[x];
+            double revenue = m.RevenueUsd[x] * k;
+            double inboundPersons = inbound * k;
+            double rankComponent = bestRank == int.MaxValue ? 0 : Math.Clamp(1 - (Math.Log(bestRank) / Math.Log(w.WorstRank)), 0, 1);
+            double weights = w.RegionalImage + w.GlobalImage + w.Rankings + w.InboundStudents + w.ExportRevenue;
+            double softPower = weights <= 0 ? 0 : ((w.RegionalImage * regionalImage[x]) + (w.GlobalImage * globalImage[x])
+                + (w.Rankings * rankComponent)
+                + (w.InboundStudents * inboundPersons / (inboundPersons + w.InboundReference))
+                + (w.ExportRevenue * revenue / (revenue + w.RevenueReferenceUsd))) / weights;
+
+            string code = codes[x];
+            Add(year, code, MetricNames.RegionalImage, regionalImage[x]);
+            Add(year, code, MetricNames.GlobalImage, globalImage[x]);
+            Add(year, code, MetricNames.InboundStudents, inboundPersons);
+            Add(year, code, MetricNames.OutboundStudents, outbound * k);
+            Add(year, code, MetricNames.IntraRegionalShare, outbound > 0 ? outboundRegional / outbound : 0);
+            Add(year, code, MetricNames.DegreeOutflow, degreeOut * k);
+            Add(year, code, MetricNames.DegreeInflow, degreeIn * k);
+            Add(year, code, MetricNames.CreditOutflow, creditOut * k);
+            Add(year, code, MetricNames.ScholarVisitsOut, scholarsOut * k);
+            Add(year, code, MetricNames.ScholarVisitsIn, scholarsIn * k);
+            Add(year, code, MetricNames.HumanCapital, (s.DomesticAlumniSkill[x] + s.MobileResidentSkill[x]) * k);
+            Add(year, code, MetricNames.IntlHumanCapital, s.MobileResidentSkill[x] * k);
+            Add(year, code, MetricNames.Returnees, returnees * k);
+            Add(year, code, MetricNames.BrainDrain, drain * k);
+            Add(year, code, MetricNames.BrainGain, m.BrainGain[x] * k);
+            Add(year, code, MetricNames.ReturnRate, returnees + drain > 0 ? returnees / (returnees + drain) : 0);
+            Add(year, code, MetricNames.ExportRevenueUsd, revenue);
+            Add(year, code, MetricNames.BestRank, bestRank == int.MaxValue ? 0 : bestRank);
+            Add(year, code, MetricNames.UniversitiesTop500, top500);
+            Add(year, code, MetricNames.UniversitiesTop1000, top1000);
+            Add(year, code, MetricNames.SoftPowerScore, softPower);
+            Add(year, code, MetricNames.DomesticStudents, m.DomesticStudents[x] * k);
+            Add(year, code, MetricNames.Graduates, m.Graduates[x] * k);
+            Add(year, code, MetricNames.Dropouts, m.Dropouts[x] * k);
+            Add(year, code, MetricNames.InvestmentCostUsd, s.Policies.InvestmentCostUsd[x]);
+        }
+    }
+
+    private void Add(int year, string country, string metric, double value) => Metrics.Add(new MetricRecord(year, country, metric, value));
+
+    private void AddFlow(int year, string origin, string destination, string kind, double persons)
+    {
+        if (persons > 0)
+        {
+            Flows.Add(new FlowRecord(year, origin, destination, kind, persons));
+        }
+    }
+}

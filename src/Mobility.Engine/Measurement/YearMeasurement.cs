@@ -1,0 +1,62 @@
+namespace Mobility.Engine.Measurement;
+
+/// <summary>What one year measured, in agents (multiplied by the scale when reported).</summary>
+internal sealed class YearMeasurement
+{
+    public YearMeasurement(int countries, int universities)
+    {
+        DegreeFlows = new double[countries, countries];
+        CreditFlows = new double[countries, countries];
+        ScholarFlows = new double[countries, countries];
+        Stocks = new double[countries, countries];
+        DomesticStudents = new double[countries];
+        Returnees = new double[countries];
+        BrainDrain = new double[countries];
+        BrainGain = new double[countries];
+        Graduates = new double[countries];
+        Dropouts = new double[countries];
+        RevenueUsd = new double[countries];
+        Universities = universities;
+    }
+
+    public int Universities { get; }
+
+    public double[,] DegreeFlows { get; }
+
+    public double[,] CreditFlows { get; }
+
+    public double[,] ScholarFlows { get; }
+
+    /// <summary>Students of o enrolled in h this year (degree and credit).</summary>
+    public double[,] Stocks { get; }
+
+    public double[] DomesticStudents { get; }
+
+    public double[] Returnees { get; }
+
+    public double[] BrainDrain { get; }
+
+    public double[] BrainGain { get; }
+
+    public double[] Graduates { get; }
+
+    public double[] Dropouts { get; }
+
+    /// <summary>Education-export revenue per host (USD per agent; scaled when reported).</summary>
+    public double[] RevenueUsd { get; }
+
+    public void Reset()
+    {
+        Array.Clear(DegreeFlows);
+        Array.Clear(CreditFlows);
+        Array.Clear(ScholarFlows);
+        Array.Clear(Stocks);
+        Array.Clear(DomesticStudents);
+        Array.Clear(Returnees);
+        Array.Clear(BrainDrain);
+        Array.Clear(BrainGain);
+        Array.Clear(Graduates);
+        Array.Clear(Dropouts);
+        Array.Clear(RevenueUsd);
+    }
+}

@@ -1,0 +1,87 @@
+namespace Mobility.Engine.Phases;
+
+using Mobility.Engine.Choice;
+using Mobility.Engine.Core;
+using Mobility.Engine.Random;
+using Mobility.Model.Agents;
+
+/// <summary>
+/// Step 5: a home student in year 2 or 3 goes abroad for credit with probability
+/// sigmoid(c0 + cRecognition*recognition + cGrant*grantAvailable + cAbility*(ability-0.5)), only to universities of
+/// agreement partners; regional grants go to the best credit seekers who list a member university.
+/// </summary>
+internal sealed class CreditMobility
+{
+    private readonly SimulationState s;
+    private readonly ApplicationPool pool;
+    private readonly ChunkLists found = new();
+
+    public CreditMobility(SimulationState state, ApplicationPool pool)
+    {
+        s = state;
+        this.pool = pool;
+    }
+
+    public void Run()
+    {
+        var st = s.Students;
+        var c = s.Settings.CreditMobility;
+        var tables = s.Tables;
+        var grant = s.Policies.CreditGrantAvailability;
+        int chunks = ChunkedParallel.ChunkCount(st.Count);
+        found.Prepare(chunks);
+        s.Parallel.For(st.Count, (chunk, start, end) =>
+        {
+            var list = found.Of(chunk);
+            for (int i = start; i < end; i++)
+            {
+                byte year = st.YearInProgramme[i];
+                if (st.Status[i] != StudentStatus.AtHome || year < 1 || year > 2 || !s.IsMember[st.Origin[i]])
+                {
+                    continue;
+                }
+
+                int o = st.Origin[i];
+                double x = c.C0 + (c.CRecognition * tables.CreditRecognition[o]) + (c.CGrant * grant[o]) + (c.CAbility * (st.Ability[i] - 0.5));
+                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.CreditDecision);
+                if (rng.NextDouble() < Logistic.Sigmoid(x))
+                {
+                    list.Add(i);
+                }
+            }
+        });
+        var seekers = pool.CreditSeekers;
+        found.Concatenate(chunks, seekers);
+        pool.PrepareCredit(seekers.Count);
+
+        if (s.Policies.CreditGrantAgents.Any(x => x > 0))
+        {
+            var left = (int[])s.Policies.CreditGrantAgents.Clone();
+            foreach (int k in MeritOrder.Sort(s, seekers))
+            {
+                int i = seekers[k];
+                if (left[st.Origin[i]] > 0)
+                {
+                    st.Funding[i] = Funding.RegionalGrant;
+                    left[st.Origin[i]]--;
+                }
+            }
+        }
+
+        int kMax = pool.K;
+        s.Parallel.For(seekers.Count, (_, start, end) =>
+        {
+            for (int n = start; n < end; n++)
+            {
+                int i = seekers[n];
+                bool english = (st.Flags[i] & StudentPopulation.FlagEnglish) != 0;
+                int type = tables.TypeIndex(st.Origin[i], tables.Band(st.Resources[i]), english);
+                var table = st.Funding[i] == Funding.RegionalGrant && tables.CreditGrant[type].Count > 0
+                    ? tables.CreditGrant[type]
+                    : tables.CreditSelf[type];
+                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.CreditChoices);
+                RankedChoice.Draw(table, ref rng, pool.CreditChoices.AsSpan(n * kMax, kMax));
+            }
+        });
+    }
+}

@@ -1,0 +1,239 @@
+namespace Mobility.Engine.Phases;
+
+using Mobility.Engine.Choice;
+using Mobility.Engine.Core;
+using Mobility.Engine.Random;
+using Mobility.Model.Agents;
+
+/// <summary>
+/// Step 4: students starting a level decide whether to seek a degree abroad; funding programmes award their places
+/// to the best seekers; every seeker lists up to K ranked choices. Candidates from external countries (the pool
+/// that considers the region) choose between member universities and the outside option.
+/// </summary>
+internal sealed class DegreeMobility
+{
+    private readonly SimulationState s;
+    private readonly ApplicationPool pool;
+    private readonly ChunkLists found = new();
+    private readonly PartialSums continuing;
+    private readonly double[] alumniAbroadPer1000;
+
+    public DegreeMobility(SimulationState state, ApplicationPool pool)
+    {
+        s = state;
+        this.pool = pool;
+        continuing = new PartialSums(state.Universities.Count);
+        alumniAbroadPer1000 = new double[state.CountryCount];
+        pool.ContinuingForeign = new double[state.Universities.Count];
+    }
+
+    public void Run()
+    {
+        Decide();
+        Award();
+        Choose();
+        DrawCandidates();
+    }
+
+    private void Decide()
+    {
+        var st = s.Students;
+        var a = s.Settings.DegreeMobility;
+        var tables = s.Tables;
+        var quality = s.Universities.Composite;
+        for (int o = 0; o < s.CountryCount; o++)
+        {
+            double abroad = 0;
+            for (int h = 0; h < s.CountryCount; h++)
+            {
+                abroad += s.AlumniStudiedIn[o, h] + (h == o ? 0 : s.PreviousStocks[o, h]);
+            }
+
+            alumniAbroadPer1000[o] = abroad * s.Scale / Math.Max(1, s.Countries[o].TertiaryEnrolment / 1000);
+        }
+
+        var shift = new double[s.CountryCount];
+        for (int o = 0; o < s.CountryCount; o++)
+        {
+            shift[o] = a.OriginShift.TryGetValue(s.Countries[o].Code, out var x) ? x : 0;
+        }
+
+        int chunks = ChunkedParallel.ChunkCount(st.Count);
+        found.Prepare(chunks);
+        continuing.Prepare(chunks);
+        var aid = s.Policies.DegreeAidAvailability;
+        s.Parallel.For(st.Count, (chunk, start, end) =>
+        {
+            var list = found.Of(chunk);
+            var foreign = continuing.Slot(chunk);
+            for (int i = start; i < end; i++)
+            {
+                if (st.Status[i] == StudentStatus.DegreeAbroad)
+                {
+                    foreign[st.Host[i]] += 1;
+                    continue;
+                }
+
+                if ((st.Flags[i] & StudentPopulation.FlagNewLevel) == 0 || st.Status[i] != StudentStatus.AtHome)
+                {
+                    continue;
+                }
+
+                st.Flags[i] &= unchecked((byte)~StudentPopulation.FlagNewLevel);
+                int o = st.Origin[i];
+                bool english = (st.Flags[i] & StudentPopulation.FlagEnglish) != 0;
+                int type = tables.TypeIndex(o, tables.Band(st.Resources[i]), english);
+                double gap = (tables.ExpectedQuality[type] - quality[st.Home[i]]) / 100;
+                double x = a.A0 + (a.AAbility * (st.Ability[i] - 0.5)) + (a.AResources * (st.Resources[i] - 0.5))
+                    + (a.AGap * gap) + (a.ANetwork * Math.Log(1 + alumniAbroadPer1000[o]))
+                    + (a.AAid * aid[o, (int)st.Level[i]]) + shift[o];
+                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeDecision);
+                if (rng.NextDouble() < Logistic.Sigmoid(x))
+                {
+                    list.Add(i);
+                }
+            }
+        });
+        found.Concatenate(chunks, pool.DegreeSeekers);
+        continuing.Reduce(chunks, pool.ContinuingForeign);
+        pool.PrepareDegree(pool.DegreeSeekers.Count);
+    }
+
+    /// <summary>Scholarships, then host quotas, then regional grants go to the best seekers who are eligible.</summary>
+    private void Award()
+    {
+        var st = s.Students;
+        var seekers = pool.DegreeSeekers;
+        var p = s.Policies;
+        if (p.Scholarships.Count == 0 && p.Quotas.Count == 0 && p.DegreeGrantAgents.All(x => x == 0))
+        {
+            return;
+        }
+
+        var order = MeritOrder.Sort(s, seekers);
+        for (int prog = 0; prog < p.Scholarships.Count; prog++)
+        {
+            var programme = p.Scholarships[prog];
+            int left = programme.AwardsAgents;
+            for (int k = 0; k < order.Length && left > 0; k++)
+            {
+                int i = seekers[order[k]];
+                if (st.Origin[i] == programme.Country && st.Funding[i] == Funding.Self && programme.Levels[(int)st.Level[i]])
+                {
+                    st.Funding[i] = Funding.NationalScholarship;
+                    st.Obligation[i] = (byte)Math.Clamp(programme.ObligationYears, 0, 255);
+                    pool.DegreeProgramme[order[k]] = prog;
+                    left--;
+                }
+            }
+        }
+
+        for (int q = 0; q < p.Quotas.Count; q++)
+        {
+            var quota = p.Quotas[q];
+            int left = quota.SeatsAgents;
+            for (int k = 0; k < order.Length && left > 0; k++)
+            {
+                int i = seekers[order[k]];
+                if (st.Origin[i] == quota.Origin && st.Funding[i] == Funding.Self)
+                {
+                    st.Funding[i] = Funding.HostQuota;
+                    pool.DegreeProgramme[order[k]] = q;
+                    left--;
+                }
+            }
+        }
+
+        var grantsLeft = (int[])p.DegreeGrantAgents.Clone();
+        for (int k = 0; k < order.Length; k++)
+        {
+            int i = seekers[order[k]];
+            int o = st.Origin[i];
+            if (grantsLeft[o] > 0 && st.Funding[i] == Funding.Self)
+            {
+                st.Funding[i] = Funding.RegionalGrant;
+                grantsLeft[o]--;
+            }
+        }
+    }
+
+    private void Choose()
+    {
+        var st = s.Students;
+        var seekers = pool.DegreeSeekers;
+        var tables = s.Tables;
+        int k = pool.K;
+        s.Parallel.For(seekers.Count, (_, start, end) =>
+        {
+            for (int n = start; n < end; n++)
+            {
+                int i = seekers[n];
+                int o = st.Origin[i];
+                bool english = (st.Flags[i] & StudentPopulation.FlagEnglish) != 0;
+                int type = tables.TypeIndex(o, tables.Band(st.Resources[i]), english);
+                int e = english ? 1 : 0;
+                AliasTable table = st.Funding[i] switch
+                {
+                    Funding.NationalScholarship => tables.Scholarship[(pool.DegreeProgramme[n] * 2) + e],
+                    Funding.HostQuota => tables.Quota[(pool.DegreeProgramme[n] * 2) + e],
+                    Funding.RegionalGrant => tables.DegreeGrant[type],
+                    _ => tables.DegreeSelf[type],
+                };
+                if (table.Count == 0)
+                {
+                    table = tables.DegreeSelf[type];
+                    st.Funding[i] = Funding.Self;
+                    st.Obligation[i] = 0;
+                }
+
+                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeChoices);
+                RankedChoice.Draw(table, ref rng, pool.DegreeChoices.AsSpan(n * k, k));
+            }
+        });
+    }
+
+    private void DrawCandidates()
+    {
+        var entry = s.Settings.Entry;
+        var tables = s.Tables;
+        int total = 0;
+        var counts = new int[s.CountryCount];
+        for (int o = 0; o < s.CountryCount; o++)
+        {
+            if (!s.IsMember[o] && s.Countries[o].InboundPool > 0)
+            {
+                counts[o] = RandomStream.StochasticRound(
+                    s.Countries[o].InboundPool / s.Scale, s.Seed, RandomStream.NonAgentEntity + 0x100 + (uint)o, s.Year);
+                total += counts[o];
+            }
+        }
+
+        pool.PrepareCandidates(total);
+        int firstId = s.NextAgentId;
+        s.NextAgentId += total;
+        double shares = entry.InboundLevels.Bachelor + entry.InboundLevels.Master + entry.InboundLevels.Phd;
+        double bachelor = entry.InboundLevels.Bachelor / shares;
+        double master = entry.InboundLevels.Master / shares;
+        int n = 0;
+        for (int o = 0; o < s.CountryCount; o++)
+        {
+            for (int c = 0; c < counts[o]; c++, n++)
+            {
+                int id = firstId + n;
+                var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.InboundCandidate);
+                float ability = (float)rng.NextDouble();
+                float resources = (float)rng.NextDouble();
+                bool english = rng.NextDouble() < Entry.EnglishProbability(entry.EnglishShare, entry.EnglishSlope, ability, resources);
+                double level = rng.NextDouble();
+                pool.CandidateId[n] = id;
+                pool.CandidateOrigin[n] = (byte)o;
+                pool.CandidateAbility[n] = ability;
+                pool.CandidateResources[n] = resources;
+                pool.CandidateEnglish[n] = english;
+                pool.CandidateLevel[n] = level < bachelor ? StudyLevel.Bachelor : level < bachelor + master ? StudyLevel.Master : StudyLevel.Phd;
+                var table = tables.Inbound[tables.TypeIndex(o, tables.Band(resources), english)];
+                RankedChoice.Draw(table, ref rng, pool.CandidateChoices.AsSpan(n * pool.K, pool.K));
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+namespace Mobility.Engine.Random;
+
+using System.Runtime.CompilerServices;
+
+/// <summary>
+/// A short sequence of uniform draws for one (entity, year, purpose), produced four at a time by
+/// <see cref="Philox4x32"/>. A value type: creating one allocates nothing.
+/// </summary>
+public struct RandomStream
+{
+    private const double TwoPow32Inverse = 1.0 / 4294967296.0;
+
+    private readonly uint k0;
+    private readonly uint k1;
+    private readonly uint entity;
+    private readonly uint year;
+    private readonly uint purpose;
+    private uint block;
+    private uint r0;
+    private uint r1;
+    private uint r2;
+    private uint r3;
+    private int used;
+
+    public RandomStream(ulong seed, uint entity, int year, Purpose purpose)
+    {
+        k0 = (uint)seed;
+        k1 = (uint)(seed >> 32);
+        this.entity = entity;
+        this.year = (uint)year;
+        this.purpose = (uint)purpose;
+        block = 0;
+        r0 = r1 = r2 = r3 = 0;
+        used = 4;
+    }
+
+    /// <summary>Entities that are not agents (countries, programmes) use ids from this offset up.</summary>
+    public const uint NonAgentEntity = 0xF000_0000;
+
+    /// <summary>Uniform on the open interval (0, 1).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public double NextDouble()
+    {
+        if (used == 4)
+        {
+            Philox4x32.Generate(entity, year, purpose, block++, k0, k1, out r0, out r1, out r2, out r3);
+            used = 0;
+        }
+
+        uint r = used switch
+        {
+            0 => r0,
+            1 => r1,
+            2 => r2,
+            _ => r3,
+        };
+        used++;
+        return (r + 0.5) * TwoPow32Inverse;
+    }
+
+    public bool Bernoulli(double p) => NextDouble() < p;
+
+    /// <summary>Standard normal by Box-Muller (one of the pair is discarded: simpler than caching, and cheap).</summary>
+    public double NextNormal()
+    {
+        double u1 = NextDouble();
+        double u2 = NextDouble();
+        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
+    }
+
+    /// <summary>A 32-bit hash of (seed, entity, year, purpose) used to break ties reproducibly.</summary>
+    public static uint Hash(ulong seed, uint entity, int year, Purpose purpose)
+    {
+        Philox4x32.Generate(entity, (uint)year, (uint)purpose, 0xFFFF_FFFF, (uint)seed, (uint)(seed >> 32), out uint r0, out _, out _, out _);
+        return r0;
+    }
+
+    /// <summary>Rounds a non-negative expected count to an integer whose mean is that count.</summary>
+    public static int StochasticRound(double expected, ulong seed, uint entity, int year)
+    {
+        if (expected <= 0)
+        {
+            return 0;
+        }
+
+        double floor = Math.Floor(expected);
+        var stream = new RandomStream(seed, entity, year, Purpose.Rounding);
+        return (int)floor + (stream.NextDouble() < expected - floor ? 1 : 0);
+    }
+}
