@@ -349,6 +349,11 @@ public static partial class SettingsValidator
                     v.Add($"{path}:levels:{i} must be Bachelor, Master or Phd (was '{x.Levels[i]}')");
                 }
             }
+
+            for (int i = 0; i < x.Destinations.Length; i++)
+            {
+                v.Country($"{path}:destinations:{i}", x.Destinations[i]);
+            }
         }
 
         foreach (var (name, x) in p.HostQuota)

@@ -1,0 +1,16 @@
+namespace Mobility.Cli;
+
+/// <summary>The program's exit codes.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>An unexpected internal error (a bug: please report).</summary>
+    public const int InternalError = 1;
+
+    /// <summary>Bad input: a missing or malformed file, an unknown key, a validation problem, an existing output folder.</summary>
+    public const int BadInput = 2;
+
+    /// <summary>Interrupted (Ctrl+C).</summary>
+    public const int Cancelled = 130;
+}

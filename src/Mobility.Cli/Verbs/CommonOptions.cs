@@ -1,0 +1,35 @@
+namespace Mobility.Cli.Verbs;
+
+using System.CommandLine;
+
+/// <summary>Arguments and options shared by the verbs.</summary>
+internal static class CommonOptions
+{
+    public static Argument<string> Scenario() => new("scenario")
+    {
+        Description = "The scenario JSON file (e.g. scenarios/ucahes-full.json, or just 'ucahes-full' for scenarios/ucahes-full.json). "
+            + "A file may name its base scenario with a top-level \"base\" key; the base is loaded first and the file layered over it.",
+    };
+
+    public static Option<string[]> Set() => new("--set")
+    {
+        Description = "Override one setting: --set key=value, with ':' between sections, e.g. --set degreeMobility:a0=-3 or "
+            + "--set policies:nationalScholarship:bolashak:awardsPerYear=3000. Repeatable; applied after the scenario files and "
+            + "after MOBILITY_* environment variables (MOBILITY_SCENARIO__SEED=5 sets scenario:seed).",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    /// <summary>Accepts a bare scenario name (no folder, no extension) for <c>scenarios/NAME.json</c>.</summary>
+    public static string ResolveScenarioPath(string argument)
+    {
+        if (File.Exists(argument))
+        {
+            return argument;
+        }
+
+        bool bare = argument.IndexOfAny(['/', '\\']) < 0 && !argument.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+        string candidate = Path.Combine("scenarios", argument + ".json");
+        return bare && File.Exists(candidate) ? candidate : argument;
+    }
+}
