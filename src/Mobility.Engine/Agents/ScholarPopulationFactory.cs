@@ -36,7 +36,7 @@ internal static class ScholarPopulationFactory
                 scholars.University[n] = (short)i;
                 scholars.Productivity[n] = productivity;
                 scholars.Host[n] = -1;
-                scholars.Flags[n] = rng.NextDouble() < Entry.EnglishProbability(k.EnglishShare, 3.0, productivity, 0.5) ? (byte)1 : (byte)0;
+                scholars.Flags[n] = rng.NextDouble() < Entry.EnglishProbability(k.EnglishShare, k.EnglishSlope, productivity, 0.5) ? (byte)1 : (byte)0;
             }
         }
 

@@ -274,8 +274,8 @@ internal sealed class ChoiceTables
                 + (k.BLanguage * languageMatch)
                 - (k.BDistance * Math.Log(1 + (s.World.DistanceKm[o, h] / 1000)))
                 - (k.BVisa * p.Visa[o, h])
-                + (p.Agreement[o, h] ? 0.5 : 0)
-                + Math.Log(Math.Max(1, u.Staff[i]) / 1000)
+                + (p.Agreement[o, h] ? k.BAgreement : 0)
+                + (k.BSize * Math.Log(Math.Max(1, u.Staff[i]) / 1000))
                 + Math.Log(p.ShockMultiplier[h]);
             candidates[n] = i;
             weights[n] = Math.Exp(v);

@@ -99,7 +99,7 @@ internal sealed class AdmissionRound
             st.Status[slot] = StudentStatus.DegreeAbroad;
             st.Host[slot] = (short)admitted;
             st.AbroadCountry[slot] = (byte)h;
-            st.Attitude[slot] = (float)s.Image[st.Origin[slot], h];
+            st.Attitude[slot] = StartingAttitude(st.Origin[slot], h);
             s.Measure.DegreeFlows[st.Origin[slot], h] += 1;
         }
     }
@@ -116,10 +116,14 @@ internal sealed class AdmissionRound
             pool.CandidateLevel[c], pool.CandidateAbility[c], pool.CandidateResources[c], pool.CandidateEnglish[c]);
         st.Status[i] = StudentStatus.DegreeAbroad;
         st.AbroadCountry[i] = (byte)h;
-        st.Attitude[i] = (float)s.Image[o, h];
+        st.Attitude[i] = StartingAttitude(o, h);
         s.AgentsEntered++;
         s.Measure.DegreeFlows[o, h] += 1;
     }
+
+    /// <summary>A stay starts from the image the host has at home, or from neutral when so configured.</summary>
+    private float StartingAttitude(int origin, int host) =>
+        s.Settings.Image.AttitudeStartsAtImage ? (float)s.Image[origin, host] : 0.5f;
 
     private void AdmitCredit()
     {
@@ -163,7 +167,7 @@ internal sealed class AdmissionRound
             st.Status[slot] = StudentStatus.CreditAbroad;
             st.Host[slot] = (short)admitted;
             st.AbroadCountry[slot] = (byte)h;
-            st.Attitude[slot] = (float)s.Image[st.Origin[slot], h];
+            st.Attitude[slot] = StartingAttitude(st.Origin[slot], h);
             s.Measure.CreditFlows[st.Origin[slot], h] += 1;
         }
     }

@@ -8,7 +8,7 @@ using Mobility.Model.Agents;
 /// <summary>
 /// Step 5: a home student in year 2 or 3 goes abroad for credit with probability
 /// sigmoid(c0 + cRecognition*recognition + cGrant*grantAvailable + cAbility*(ability-0.5)), only to universities of
-/// agreement partners; regional grants go to the best credit seekers who list a member university.
+/// agreement partners; regional grants go to the best credit seekers, who then choose among member universities.
 /// </summary>
 internal sealed class CreditMobility
 {

@@ -9,7 +9,7 @@ using Mobility.Model.World;
 /// skill) are recorded as the reference, and afterwards each score moves by how far its raw value moved
 /// (score = published + 100*(raw - reference)/fullScoreRaw). Citations follow the research network, reputations
 /// are slow moving averages toward research and graduates' success, and quality investment adds to both.
-/// Scores are capped to 0..100 (the best university sets 100), combined with the QS weights into Q(u), and mapped to a
+/// Scores are capped to 0..100, combined with the QS weights into Q(u), and mapped to a
 /// QS-comparable world rank. External universities keep their published student and staff ratios: the simulation
 /// sees only the small part of their students that comes from the region.
 /// </summary>
@@ -36,8 +36,12 @@ internal sealed class RankingUpdate
             double staffPerStudent = member ? staffAgents / students : 0;
             double intlFacultyShare = member ? u.VisitingScholars[i] / staffAgents : 0;
             double logLinks = Math.Log(1 + (100 * u.ScholarLinks[i] / staffAgents));
-            double graduateSkill = u.GraduateCount[i] > 0 ? (u.GraduateSkillSum[i] / u.GraduateCount[i]) - meanSkill : 0;
-            if (s.IsSpinUp || !u.HasReference)
+            double graduateSkill = u.GraduateCount[i] > 0
+                ? (u.GraduateSkillSum[i] / u.GraduateCount[i]) - meanSkill
+                : u.Reference[i, UniversityTable.RefGraduateSkill];
+
+            // A branch campus is anchored to its published (parent-derived) scores after its first year open.
+            if (s.IsSpinUp || !u.HasReference || !u.Active[i] || s.Year <= u.Opens[i])
             {
                 u.Reference[i, UniversityTable.RefIntlStudentShare] = intlStudentShare;
                 u.Reference[i, UniversityTable.RefStaffPerStudent] = staffPerStudent;

@@ -7,7 +7,8 @@ using Mobility.Model.Agents;
 /// <summary>
 /// Step 7: a year of study. skill += s0*(0.5 + Q(u)/100)*(1 + sAbroad if abroad); abroad, a satisfaction draw
 /// ~ Normal(hospitality(h) + w*(Q(u)-Q(home))/100, sd) moves attitude toward it at rate eta (half as much for a
-/// semester's credit stay); a dropout hazard applies. The pass also measures enrolment: stocks, head counts, revenue.
+/// semester's credit stay); a dropout hazard applies. The pass also measures enrolment: stocks (degree students, as
+/// official statistics count them), head counts (degree and credit), revenue.
 /// </summary>
 internal sealed class Study
 {
@@ -68,7 +69,11 @@ internal sealed class Study
                     double mean = s.Countries[h].Hospitality + (k.SatisfactionQualityWeight * (q - quality[st.Home[i]]) / 100);
                     double satisfaction = Math.Clamp(mean + (k.SatisfactionSd * rng.NextNormal()), 0, 1);
                     st.Attitude[i] += (float)(k.Eta * exposure * (satisfaction - st.Attitude[i]));
-                    sums[(o * c) + h] += 1;
+                    if (status == StudentStatus.DegreeAbroad)
+                    {
+                        sums[(o * c) + h] += 1;
+                    }
+
                     double tuition = status == StudentStatus.DegreeAbroad ? unis.Tuition[host] : 0;
                     sums[RevenueAt + h] += (tuition + s.Countries[h].LivingCostUsd) * exposure;
                 }

@@ -13,7 +13,6 @@ public enum Purpose : uint
     ScholarVisit = 8,
     TieBreak = 9,
     Rounding = 10,
-    HomeUniversity = 11,
     InboundCandidate = 12,
     ScholarAttributes = 13,
 }

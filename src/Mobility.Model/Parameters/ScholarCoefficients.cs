@@ -23,8 +23,14 @@ public sealed class ScholarCoefficients
 
     public double BVisa { get; set; } = 1.0;
 
-    /// <summary>Share of visits that last a semester rather than a year.</summary>
-    public double SemesterShare { get; set; } = 0.5;
+    /// <summary>Utility bonus of hosts in countries with an agreement.</summary>
+    public double BAgreement { get; set; } = 0.5;
+
+    /// <summary>Utility of the host's log staff (in thousands): bigger universities receive more visitors.</summary>
+    public double BSize { get; set; } = 1.0;
+
+    /// <summary>Logit slope of English on productivity.</summary>
+    public double EnglishSlope { get; set; } = 3.0;
 
     /// <summary>Share of staff who can work in English at mean productivity.</summary>
     public double EnglishShare { get; set; } = 0.3;

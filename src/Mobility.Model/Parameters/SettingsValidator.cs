@@ -171,7 +171,6 @@ public static partial class SettingsValidator
         v.Finite("scholars:bLanguage", s.BLanguage);
         v.Finite("scholars:bDistance", s.BDistance);
         v.Finite("scholars:bVisa", s.BVisa);
-        v.Unit("scholars:semesterShare", s.SemesterShare);
         v.Unit("scholars:englishShare", s.EnglishShare);
         v.Unit("scholars:linkDecay", s.LinkDecay);
     }
