@@ -1,0 +1,140 @@
+namespace Mobility.Tests.Engine;
+
+using Mobility.Engine.Measurement;
+using Xunit.Abstractions;
+
+/// <summary>
+/// Each policy lever moves its indicator the right way. A scenario is compared with the baseline under the same
+/// seed (common random numbers): every agent draws the same numbers in both runs, so the difference is the lever's
+/// effect and not sampling noise. Each effect is also required to be several times larger than the noise, measured
+/// as the difference between the baseline under two seeds (an upper bound for the noise of a paired comparison).
+/// </summary>
+public sealed class PolicyLeverTests
+{
+    private const int LastYear = 2032;
+
+    private readonly ITestOutputHelper output;
+
+    public PolicyLeverTests(ITestOutputHelper output)
+    {
+        this.output = output;
+    }
+
+    private static RunResult Baseline => EngineTestKit.Cached("baseline", EngineTestKit.Coarse);
+
+    private static RunResult BaselineOtherSeed => EngineTestKit.Cached("baseline", [.. EngineTestKit.Coarse, "scenario:seed=2"]);
+
+    // Regional grants fund credit stays at member universities (and raise the probability of going at all), and
+    // ucahes-full adds region-wide recognition (agreements between all members) on top: credit mobility inside the
+    // region from 2027 must rise well above the baseline's few bilateral exchanges.
+    [Fact]
+    public void Regional_grants_raise_intra_regional_credit_mobility()
+    {
+        static double Credit(RunResult r) => EngineTestKit.FlowSum(r, "credit", 2027, LastYear, (o, h) => EngineTestKit.IsMember(o) && EngineTestKit.IsMember(h));
+        var full = EngineTestKit.Cached("ucahes-full", EngineTestKit.Coarse);
+
+        // The grants alone, without recognition: 3000 credit grants a year per member from 2027.
+        var grants = EngineTestKit.Cached("baseline", [.. EngineTestKit.Coarse,
+            "policies:regionalMobilityGrants:t:start=2027", "policies:regionalMobilityGrants:t:grantsPerYear=3000", "policies:regionalMobilityGrants:t:kind=credit"]);
+
+        AssertSameUntil(full, 2026, "ucahes-full");
+        AssertSameUntil(grants, 2026, "baseline + grants");
+        AssertRaises(Credit, full, "intra-regional credit flows 2027-2032, ucahes-full", minimumRatio: 2);
+        AssertRaises(Credit, grants, "intra-regional credit flows 2027-2032, baseline + credit grants", minimumRatio: 2);
+    }
+
+    // The shock multiplies Russia's attractiveness in every choice by 0.3 from 2026 to 2030: fewer students should
+    // list Russian universities, and so fewer should go there.
+    [Fact]
+    public void A_destination_shock_lowers_degree_flows_to_Russia_during_the_shock()
+    {
+        static double ToRussia(RunResult r) => EngineTestKit.FlowSum(r, "degree", 2026, 2030, (_, h) => h == "RUS");
+        var shock = EngineTestKit.Cached("russia-shock", EngineTestKit.Coarse);
+
+        AssertSameUntil(shock, 2025, "russia-shock");
+        AssertLowers(ToRussia, shock, "degree flows to RUS 2026-2030, russia-shock", maximumRatio: 0.9);
+    }
+
+    // A closed destination admits nobody while the shock lasts (its seats are zero and it leaves every choice set);
+    // this pins that the shock does reach admissions, whatever the multiplier's effect on flows.
+    [Fact]
+    public void A_closed_destination_admits_nobody_while_closed()
+    {
+        var closed = EngineTestKit.Cached("russia-shock", [.. EngineTestKit.Coarse, "policies:destinationShock:russia-2026:closed=true"]);
+
+        double during = EngineTestKit.FlowSum(closed, "degree", 2026, 2030, (_, h) => h == "RUS");
+        double after = EngineTestKit.FlowSum(closed, "degree", 2031, LastYear, (_, h) => h == "RUS");
+        output.WriteLine($"degree flows to RUS with Russia closed 2026-2030: {during:N0} during, {after:N0} in 2031-{LastYear}");
+        Assert.Equal(0, during);
+        Assert.True(after > 0, "flows to RUS should resume when the closure ends");
+    }
+
+    // A graduate abroad returns with probability sigmoid(g0 + ... + gObligation*[has obligation] ...), gObligation = 4:
+    // the bolashak-expansion scenario funds about 3000 Kazakh students a year with a five-year obligation, so with the
+    // obligation Kazakhstan's return rate over the horizon must be clearly higher than without it.
+    [Fact]
+    public void A_return_obligation_raises_the_return_rate()
+    {
+        static double ReturnRate(RunResult r)
+        {
+            double returnees = EngineTestKit.MetricSum(r, "KAZ", MetricNames.Returnees);
+            return returnees / (returnees + EngineTestKit.MetricSum(r, "KAZ", MetricNames.BrainDrain));
+        }
+
+        var with = EngineTestKit.Cached("bolashak-expansion", EngineTestKit.Coarse);
+        var without = EngineTestKit.Cached("bolashak-expansion", [.. EngineTestKit.Coarse,
+            "policies:nationalScholarship:bolashak:returnObligationYears=0", "policies:nationalScholarship:bolashak-expansion:returnObligationYears=0"]);
+
+        double effect = ReturnRate(with) - ReturnRate(without);
+        double noise = Math.Abs(ReturnRate(Baseline) - ReturnRate(BaselineOtherSeed));
+        output.WriteLine($"KAZ return rate 2025-{LastYear}: {ReturnRate(with):F4} with a 5-year obligation, {ReturnRate(without):F4} without; seed noise {noise:F4}");
+        Assert.True(effect > 0.02, $"the obligation should raise KAZ's return rate by more than 0.02: {ReturnRate(with):F4} with vs {ReturnRate(without):F4} without");
+        Assert.True(effect > 3 * noise, $"effect {effect:F4} is not clearly above the seed noise {noise:F4}");
+    }
+
+    // Visa facilitation cuts the visa barrier between members by 90%, and the barrier enters every member's choice
+    // utility with weight bVisa: member universities gain choice share, so degree flows between members rise.
+    [Fact]
+    public void Visa_facilitation_raises_degree_flows_between_members()
+    {
+        static double Intra(RunResult r) => EngineTestKit.FlowSum(r, "degree", 2025, LastYear, (o, h) => EngineTestKit.IsMember(o) && EngineTestKit.IsMember(h));
+        var visa = EngineTestKit.Cached("baseline", [.. EngineTestKit.Coarse, "policies:visaFacilitation:t:start=2025", "policies:visaFacilitation:t:reduction=0.9"]);
+
+        AssertRaises(Intra, visa, "degree flows between members 2025-2032, visa facilitation", minimumRatio: 1.03);
+    }
+
+    private void AssertRaises(Func<RunResult, double> indicator, RunResult scenario, string what, double minimumRatio)
+    {
+        var (value, reference, noise) = Measure(indicator, scenario, what);
+        Assert.True(value >= minimumRatio * reference, $"{what}: {value:N0} should be at least {minimumRatio} x the baseline's {reference:N0}");
+        Assert.True(value - reference > 3 * noise, $"{what}: effect {value - reference:N0} is not clearly above the seed noise {noise:N0}");
+    }
+
+    private void AssertLowers(Func<RunResult, double> indicator, RunResult scenario, string what, double maximumRatio)
+    {
+        var (value, reference, noise) = Measure(indicator, scenario, what);
+        Assert.True(value <= maximumRatio * reference, $"{what}: {value:N0} should be at most {maximumRatio} x the baseline's {reference:N0}");
+        Assert.True(reference - value > 3 * noise, $"{what}: effect {reference - value:N0} is not clearly above the seed noise {noise:N0}");
+    }
+
+    private (double Value, double Reference, double Noise) Measure(Func<RunResult, double> indicator, RunResult scenario, string what)
+    {
+        double value = indicator(scenario);
+        double reference = indicator(Baseline);
+        double noise = Math.Abs(reference - indicator(BaselineOtherSeed));
+        output.WriteLine($"{what}: {value:N0} vs baseline {reference:N0} (ratio {value / reference:F3}); baseline seed 2 differs by {noise:N0}");
+        return (value, reference, noise);
+    }
+
+    /// <summary>
+    /// Before a lever starts, the scenario and the baseline are the same model with the same random numbers, so the
+    /// reported years must be identical: this is what makes the later difference the lever's effect.
+    /// </summary>
+    private static void AssertSameUntil(RunResult scenario, int lastYear, string name)
+    {
+        EngineTestKit.AssertIdentical(
+            Baseline.Flows.Where(f => f.Year <= lastYear).ToList(), scenario.Flows.Where(f => f.Year <= lastYear).ToList(), $"{name} vs baseline flows up to {lastYear}");
+        EngineTestKit.AssertIdentical(
+            Baseline.Stocks.Where(f => f.Year <= lastYear).ToList(), scenario.Stocks.Where(f => f.Year <= lastYear).ToList(), $"{name} vs baseline stocks up to {lastYear}");
+    }
+}
