@@ -237,7 +237,7 @@ internal sealed class ChoiceTables
         var u = s.Universities;
         var p = s.Policies;
         int h = u.Country[i];
-        s.SpeaksAny(o, english, u.Languages[i], u.EnglishShare[i], out double languageMatch);
+        double languageMatch = s.LanguageMatch(o, english, u.Languages[i], u.EnglishShare[i]);
         double enrolmentThousands = Math.Max(1, s.Countries[o].TertiaryEnrolment / 1000);
         double network = (s.AlumniStudiedIn[o, h] + s.PreviousStocks[o, h]) * s.Scale / enrolmentThousands;
         double seatsThousands = Math.Max(1e-3, u.ForeignSeatsBase[i] * p.SeatMultiplier[h] / 1000);
@@ -269,7 +269,7 @@ internal sealed class ChoiceTables
                 continue;
             }
 
-            s.SpeaksAny(o, english, u.Languages[i], u.EnglishShare[i], out double languageMatch);
+            double languageMatch = s.LanguageMatch(o, english, u.Languages[i], u.EnglishShare[i]);
             double v = (k.BResearch * u.Score[i, (int)Model.World.Indicator.Citations] / 100)
                 + (k.BLanguage * languageMatch)
                 - (k.BDistance * Math.Log(1 + (s.World.DistanceKm[o, h] / 1000)))

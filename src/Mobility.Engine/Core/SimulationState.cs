@@ -31,7 +31,7 @@ internal sealed class SimulationState
         Image = (double[,])world.BaselineImage.Clone();
         Policies = new ActivePolicies(c);
         Tables = new ChoiceTables(this);
-        Measure = new YearMeasurement(c, Universities.Count);
+        Measure = new YearMeasurement(c);
         AggregateUniversity = new int[c];
         Array.Fill(AggregateUniversity, -1);
         for (int u = 0; u < Universities.Count; u++)
@@ -70,7 +70,6 @@ internal sealed class SimulationState
         MobileResidentCount = new double[c];
         MobileResidentSkill = new double[c];
         PreviousStocks = new double[c, c];
-        PreviousStudentsOf = new double[c];
         Scholars = ScholarPopulationFactory.Create(this);
     }
 
@@ -144,10 +143,8 @@ internal sealed class SimulationState
 
     public double[] MobileResidentSkill { get; }
 
-    /// <summary>Last year's stocks [o, h] and students of o anywhere (agents): the network terms use them.</summary>
+    /// <summary>Last year's stocks [o, h] (agents): the network terms use them.</summary>
     public double[,] PreviousStocks { get; }
-
-    public double[] PreviousStudentsOf { get; }
 
     /// <summary>Bachelor entry cohort (persons) of a member in a year.</summary>
     public double CohortPersons(int country, int year)
@@ -175,30 +172,19 @@ internal sealed class SimulationState
         return codes.Select(World.CountryIndex).Where(i => i >= 0).Distinct().Order().ToArray();
     }
 
-    public bool SpeaksAny(int origin, bool english, LanguageSet taught, double englishShare, out double match)
+    /// <summary>
+    /// languageMatch of the choice model: 1 when the student speaks a language taught; for an English speaker
+    /// otherwise, the share of programmes taught in English; else 0.
+    /// </summary>
+    public double LanguageMatch(int origin, bool english, LanguageSet taught, double englishShare)
     {
-        var languages = Countries[origin].Languages;
-        if (languages.Overlaps(taught))
+        if (Countries[origin].Languages.Overlaps(taught)
+            || (english && EnglishLanguage >= 0 && taught.Contains(EnglishLanguage)))
         {
-            match = 1;
-            return true;
+            return 1;
         }
 
-        if (english)
-        {
-            int en = EnglishLanguage;
-            if (en >= 0 && taught.Contains(en))
-            {
-                match = 1;
-                return true;
-            }
-
-            match = englishShare;
-            return englishShare > 0;
-        }
-
-        match = 0;
-        return false;
+        return english ? englishShare : 0;
     }
 
     /// <summary>Index of English in the language registry, or -1.</summary>

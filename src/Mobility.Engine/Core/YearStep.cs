@@ -65,7 +65,7 @@ internal sealed class YearStep
                 Collector.Collect();
             }
 
-            RememberStocks(s);
+            Array.Copy(s.Measure.Stocks, s.PreviousStocks, s.Measure.Stocks.Length);
         });
     }
 
@@ -77,20 +77,4 @@ internal sealed class YearStep
         (long)State.DomesticAlumni.Sum(),
         (long)State.Dropped.Sum(),
         State.Scholars.Count);
-
-    private static void RememberStocks(SimulationState s)
-    {
-        int c = s.CountryCount;
-        for (int o = 0; o < c; o++)
-        {
-            double all = s.Measure.DomesticStudents[o];
-            for (int h = 0; h < c; h++)
-            {
-                s.PreviousStocks[o, h] = s.Measure.Stocks[o, h];
-                all += s.Measure.Stocks[o, h];
-            }
-
-            s.PreviousStudentsOf[o] = all;
-        }
-    }
 }

@@ -3,7 +3,7 @@ namespace Mobility.Engine.Measurement;
 /// <summary>What one year measured, in agents (multiplied by the scale when reported).</summary>
 internal sealed class YearMeasurement
 {
-    public YearMeasurement(int countries, int universities)
+    public YearMeasurement(int countries)
     {
         DegreeFlows = new double[countries, countries];
         CreditFlows = new double[countries, countries];
@@ -16,10 +16,7 @@ internal sealed class YearMeasurement
         Graduates = new double[countries];
         Dropouts = new double[countries];
         RevenueUsd = new double[countries];
-        Universities = universities;
     }
-
-    public int Universities { get; }
 
     public double[,] DegreeFlows { get; }
 

@@ -41,24 +41,8 @@ internal sealed class AdmissionRound
         }
 
         var seekers = pool.DegreeSeekers;
-        int total = seekers.Count + pool.CandidateCount;
-        var keys = new ulong[total];
-        var order = new int[total];
-        for (int n = 0; n < seekers.Count; n++)
-        {
-            int i = seekers[n];
-            keys[n] = MeritOrder.Key(s.Seed, st.Id[i], st.Ability[i], FundingPriority.Of(st.Funding[i]), s.Year);
-            order[n] = n;
-        }
-
-        for (int c = 0; c < pool.CandidateCount; c++)
-        {
-            int n = seekers.Count + c;
-            keys[n] = MeritOrder.Key(s.Seed, pool.CandidateId[c], pool.CandidateAbility[c], 1, s.Year);
-            order[n] = n;
-        }
-
-        Array.Sort(keys, order);
+        var order = MeritOrder.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, c =>
+            MeritOrder.Key(s.Seed, pool.CandidateId[c], pool.CandidateAbility[c], FundingPriority.Of(Funding.Self), s.Year));
         int k = pool.K;
         foreach (int n in order)
         {
@@ -66,16 +50,7 @@ internal sealed class AdmissionRound
             var choices = candidate
                 ? pool.CandidateChoices.AsSpan((n - seekers.Count) * k, k)
                 : pool.DegreeChoices.AsSpan(n * k, k);
-            int admitted = -1;
-            foreach (int choice in choices)
-            {
-                if (choice >= 0 && seatsLeft[choice] > 0)
-                {
-                    admitted = choice;
-                    seatsLeft[choice]--;
-                    break;
-                }
-            }
+            int admitted = FirstFreeSeat(choices, seatsLeft);
 
             if (candidate)
             {
@@ -95,30 +70,48 @@ internal sealed class AdmissionRound
                 continue;
             }
 
-            int h = u.Country[admitted];
-            st.Status[slot] = StudentStatus.DegreeAbroad;
-            st.Host[slot] = (short)admitted;
-            st.AbroadCountry[slot] = (byte)h;
-            st.Attitude[slot] = StartingAttitude(st.Origin[slot], h);
-            s.Measure.DegreeFlows[st.Origin[slot], h] += 1;
+            PlaceAbroad(slot, admitted, StudentStatus.DegreeAbroad, s.Measure.DegreeFlows);
         }
+    }
+
+    /// <summary>Takes a seat at the first listed university that has one left, or returns -1.</summary>
+    private static int FirstFreeSeat(ReadOnlySpan<int> choices, int[] seats)
+    {
+        foreach (int choice in choices)
+        {
+            if (choice >= 0 && seats[choice] > 0)
+            {
+                seats[choice]--;
+                return choice;
+            }
+        }
+
+        return -1;
+    }
+
+    private void PlaceAbroad(int slot, int university, StudentStatus status, double[,] flows)
+    {
+        var st = s.Students;
+        int o = st.Origin[slot];
+        int h = s.Universities.Country[university];
+        st.Status[slot] = status;
+        st.Host[slot] = (short)university;
+        st.AbroadCountry[slot] = (byte)h;
+        st.Attitude[slot] = StartingAttitude(o, h);
+        flows[o, h] += 1;
     }
 
     private void AdmitCandidate(int c, int university)
     {
         var st = s.Students;
         int o = pool.CandidateOrigin[c];
-        int h = s.Universities.Country[university];
         int i = st.Count;
         st.EnsureCapacity(i + 1);
         st.Count = i + 1;
         Entry.Initialise(st, i, pool.CandidateId[c], (byte)o, (short)s.AggregateUniversity[o], (short)university,
             pool.CandidateLevel[c], pool.CandidateAbility[c], pool.CandidateResources[c], pool.CandidateEnglish[c]);
-        st.Status[i] = StudentStatus.DegreeAbroad;
-        st.AbroadCountry[i] = (byte)h;
-        st.Attitude[i] = StartingAttitude(o, h);
         s.AgentsEntered++;
-        s.Measure.DegreeFlows[o, h] += 1;
+        PlaceAbroad(i, university, StudentStatus.DegreeAbroad, s.Measure.DegreeFlows);
     }
 
     /// <summary>A stay starts from the image the host has at home, or from neutral when so configured.</summary>
@@ -132,43 +125,18 @@ internal sealed class AdmissionRound
         var exchange = new int[u.Count];
         Array.Copy(u.ExchangeSeatsAgents, exchange, u.Count);
         var seekers = pool.CreditSeekers;
-        var keys = new ulong[seekers.Count];
-        var order = new int[seekers.Count];
-        for (int n = 0; n < seekers.Count; n++)
-        {
-            int i = seekers[n];
-            keys[n] = MeritOrder.Key(s.Seed, st.Id[i], st.Ability[i], FundingPriority.Of(st.Funding[i]), s.Year);
-            order[n] = n;
-        }
-
-        Array.Sort(keys, order);
         int k = pool.K;
-        foreach (int n in order)
+        foreach (int n in MeritOrder.Sort(s, seekers, fundedFirst: true))
         {
             int slot = seekers[n];
-            int admitted = -1;
-            foreach (int choice in pool.CreditChoices.AsSpan(n * k, k))
-            {
-                if (choice >= 0 && exchange[choice] > 0)
-                {
-                    admitted = choice;
-                    exchange[choice]--;
-                    break;
-                }
-            }
-
+            int admitted = FirstFreeSeat(pool.CreditChoices.AsSpan(n * k, k), exchange);
             if (admitted < 0)
             {
                 st.Funding[slot] = Funding.Self;
                 continue;
             }
 
-            int h = u.Country[admitted];
-            st.Status[slot] = StudentStatus.CreditAbroad;
-            st.Host[slot] = (short)admitted;
-            st.AbroadCountry[slot] = (byte)h;
-            st.Attitude[slot] = StartingAttitude(st.Origin[slot], h);
-            s.Measure.CreditFlows[st.Origin[slot], h] += 1;
+            PlaceAbroad(slot, admitted, StudentStatus.CreditAbroad, s.Measure.CreditFlows);
         }
     }
 }

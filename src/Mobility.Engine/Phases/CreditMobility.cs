@@ -57,7 +57,7 @@ internal sealed class CreditMobility
         if (s.Policies.CreditGrantAgents.Any(x => x > 0))
         {
             var left = (int[])s.Policies.CreditGrantAgents.Clone();
-            foreach (int k in MeritOrder.Sort(s, seekers))
+            foreach (int k in MeritOrder.Sort(s, seekers, fundedFirst: false))
             {
                 int i = seekers[k];
                 if (left[st.Origin[i]] > 0)

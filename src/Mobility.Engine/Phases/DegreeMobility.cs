@@ -110,7 +110,7 @@ internal sealed class DegreeMobility
             return;
         }
 
-        var order = MeritOrder.Sort(s, seekers);
+        var order = MeritOrder.Sort(s, seekers, fundedFirst: false);
         for (int prog = 0; prog < p.Scholarships.Count; prog++)
         {
             var programme = p.Scholarships[prog];

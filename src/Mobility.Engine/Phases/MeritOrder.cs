@@ -5,7 +5,7 @@ using Mobility.Engine.Random;
 
 /// <summary>
 /// Orders applicants best ability first, ties broken by a hash of seed and agent id, so the order never depends
-/// on thread count or scheduling.
+/// on thread count or scheduling. Admission puts funded applicants before all self-funded ones.
 /// </summary>
 internal static class MeritOrder
 {
@@ -16,17 +16,28 @@ internal static class MeritOrder
         return ((ulong)(priority & 1) << 62) | (rank << 32) | tie;
     }
 
-    /// <summary>Positions into <paramref name="slots"/>, sorted by merit.</summary>
-    public static int[] Sort(SimulationState s, List<int> slots)
+    /// <summary>
+    /// Positions into <paramref name="slots"/> (then 0..<paramref name="extra"/>-1 offset by the slot count, for
+    /// applicants who are not agents yet, keyed by <paramref name="extraKey"/>), sorted by merit.
+    /// </summary>
+    public static int[] Sort(SimulationState s, List<int> slots, bool fundedFirst, int extra = 0, Func<int, ulong>? extraKey = null)
     {
-        var keys = new ulong[slots.Count];
-        var order = new int[slots.Count];
+        int total = slots.Count + extra;
+        var keys = new ulong[total];
+        var order = new int[total];
         var st = s.Students;
         for (int k = 0; k < slots.Count; k++)
         {
             int i = slots[k];
-            keys[k] = Key(s.Seed, st.Id[i], st.Ability[i], 0, s.Year);
+            int priority = fundedFirst ? FundingPriority.Of(st.Funding[i]) : 0;
+            keys[k] = Key(s.Seed, st.Id[i], st.Ability[i], priority, s.Year);
             order[k] = k;
+        }
+
+        for (int c = 0; c < extra; c++)
+        {
+            keys[slots.Count + c] = extraKey!(c);
+            order[slots.Count + c] = slots.Count + c;
         }
 
         Array.Sort(keys, order);

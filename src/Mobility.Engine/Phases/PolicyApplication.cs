@@ -57,18 +57,11 @@ internal static class PolicyApplication
                 continue;
             }
 
-            var members = s.Participants(lever.Countries);
-            foreach (int o in members)
+            ForEachPair(s.Participants(lever.Countries), (o, h) =>
             {
-                foreach (int h in members)
-                {
-                    if (o != h)
-                    {
-                        p.Recognition[o, h] = Math.Max(p.Recognition[o, h], lever.Level);
-                        p.Agreement[o, h] = true;
-                    }
-                }
-            }
+                p.Recognition[o, h] = Math.Max(p.Recognition[o, h], lever.Level);
+                p.Agreement[o, h] = true;
+            });
         }
 
         foreach (var (_, lever) in Ordered(policies.JointDegrees))
@@ -111,17 +104,7 @@ internal static class PolicyApplication
                 continue;
             }
 
-            var members = s.Participants(lever.Countries);
-            foreach (int o in members)
-            {
-                foreach (int h in members)
-                {
-                    if (o != h)
-                    {
-                        p.Visa[o, h] *= 1 - lever.Reduction;
-                    }
-                }
-            }
+            ForEachPair(s.Participants(lever.Countries), (o, h) => p.Visa[o, h] *= 1 - lever.Reduction);
         }
 
         double fullAid = settings.Admission.FullAidShareOfCohort;
@@ -294,6 +277,21 @@ internal static class PolicyApplication
             u.ExchangeSeatsAgents[i] = (int)Math.Floor((seats * exchangeShare / s.Scale) + 0.5);
             u.Tuition[i] = u.TuitionBase[i] * (1 - p.TuitionDiscount[h]);
             u.EnglishShare[i] = p.EnglishTaughtShare[h];
+        }
+    }
+
+    /// <summary>Calls <paramref name="action"/> for every ordered pair of distinct participants.</summary>
+    private static void ForEachPair(int[] members, Action<int, int> action)
+    {
+        foreach (int o in members)
+        {
+            foreach (int h in members)
+            {
+                if (o != h)
+                {
+                    action(o, h);
+                }
+            }
         }
     }
 

@@ -43,17 +43,10 @@ public sealed class AlumniPopulation
 
     private void Resize(int size)
     {
-        Origin = Grow(Origin, size);
-        Residence = Grow(Residence, size);
-        StudiedIn = Grow(StudiedIn, size);
-        Skill = Grow(Skill, size);
-        Attitude = Grow(Attitude, size);
-    }
-
-    private static T[] Grow<T>(T[] array, int size)
-    {
-        var grown = new T[size];
-        Array.Copy(array, grown, Math.Min(array.Length, Math.Min(size, array.Length)));
-        return grown;
+        Origin = ArrayGrowth.Grow(Origin, size);
+        Residence = ArrayGrowth.Grow(Residence, size);
+        StudiedIn = ArrayGrowth.Grow(StudiedIn, size);
+        Skill = ArrayGrowth.Grow(Skill, size);
+        Attitude = ArrayGrowth.Grow(Attitude, size);
     }
 }

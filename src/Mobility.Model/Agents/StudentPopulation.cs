@@ -89,27 +89,20 @@ public sealed class StudentPopulation
 
     private void Resize(int size)
     {
-        Id = Grow(Id, size);
-        Origin = Grow(Origin, size);
-        Home = Grow(Home, size);
-        Host = Grow(Host, size);
-        Level = Grow(Level, size);
-        Status = Grow(Status, size);
-        YearInProgramme = Grow(YearInProgramme, size);
-        Funding = Grow(Funding, size);
-        Obligation = Grow(Obligation, size);
-        AbroadCountry = Grow(AbroadCountry, size);
-        Flags = Grow(Flags, size);
-        Ability = Grow(Ability, size);
-        Resources = Grow(Resources, size);
-        Skill = Grow(Skill, size);
-        Attitude = Grow(Attitude, size);
-    }
-
-    private static T[] Grow<T>(T[] array, int size)
-    {
-        var grown = new T[size];
-        Array.Copy(array, grown, Math.Min(array.Length, size));
-        return grown;
+        Id = ArrayGrowth.Grow(Id, size);
+        Origin = ArrayGrowth.Grow(Origin, size);
+        Home = ArrayGrowth.Grow(Home, size);
+        Host = ArrayGrowth.Grow(Host, size);
+        Level = ArrayGrowth.Grow(Level, size);
+        Status = ArrayGrowth.Grow(Status, size);
+        YearInProgramme = ArrayGrowth.Grow(YearInProgramme, size);
+        Funding = ArrayGrowth.Grow(Funding, size);
+        Obligation = ArrayGrowth.Grow(Obligation, size);
+        AbroadCountry = ArrayGrowth.Grow(AbroadCountry, size);
+        Flags = ArrayGrowth.Grow(Flags, size);
+        Ability = ArrayGrowth.Grow(Ability, size);
+        Resources = ArrayGrowth.Grow(Resources, size);
+        Skill = ArrayGrowth.Grow(Skill, size);
+        Attitude = ArrayGrowth.Grow(Attitude, size);
     }
 }
