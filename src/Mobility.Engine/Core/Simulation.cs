@@ -18,8 +18,8 @@ public sealed class Simulation
     public Simulation(WorldData world, ScenarioSettings settings, SimulationOptions? options = null)
     {
         this.world = world;
-        this.settings = settings;
         this.options = options ?? new SimulationOptions();
+        this.settings = this.options.Seed is ulong seed ? settings.WithSeed(seed) : settings;
     }
 
     public RunResult Run(IProgress<YearProgress>? progress = null, CancellationToken cancellationToken = default)

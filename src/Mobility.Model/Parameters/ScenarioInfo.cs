@@ -23,4 +23,12 @@ public sealed class ScenarioInfo
     public double Scale { get; set; } = 1;
 
     public ulong Seed { get; set; } = 1;
+
+    /// <summary>A copy with another seed.</summary>
+    public ScenarioInfo WithSeed(ulong seed)
+    {
+        var copy = (ScenarioInfo)MemberwiseClone();
+        copy.Seed = seed;
+        return copy;
+    }
 }

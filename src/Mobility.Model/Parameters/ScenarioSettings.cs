@@ -33,4 +33,12 @@ public sealed class ScenarioSettings
     public SoftPowerWeights SoftPower { get; set; } = new();
 
     public PolicySettings Policies { get; set; } = new();
+
+    /// <summary>A shallow copy that differs only in <c>scenario:seed</c>; the coefficient objects are shared, not copied.</summary>
+    public ScenarioSettings WithSeed(ulong seed)
+    {
+        var copy = (ScenarioSettings)MemberwiseClone();
+        copy.Scenario = Scenario.WithSeed(seed);
+        return copy;
+    }
 }
