@@ -1,0 +1,8 @@
+namespace Mobility.Experiments.Runs;
+
+using Mobility.Model.Parameters;
+using Mobility.Model.World;
+
+/// <summary>One simulation to run in a batch: a world, resolved settings and the seed to run them with.</summary>
+/// <remarks>Jobs may share the same world and settings objects: the engine reads them and never writes to them.</remarks>
+public sealed record RunJob(WorldData World, ScenarioSettings Settings, ulong Seed);
