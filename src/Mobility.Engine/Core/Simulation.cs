@@ -26,7 +26,10 @@ public sealed class Simulation
     {
         var clock = Stopwatch.StartNew();
         var statistics = new RunStatistics();
-        var step = new YearStep(world, settings, options.Threads, statistics.PhaseSeconds);
+        var step = new YearStep(world, settings, options.Threads, statistics.PhaseSeconds)
+        {
+            ReportFrom = Math.Min(options.ReportFrom ?? int.MaxValue, settings.Scenario.StartYear),
+        };
         var state = step.State;
         var ledger = new List<PopulationLedger>();
         statistics.InitSeconds = clock.Elapsed.TotalSeconds;

@@ -11,4 +11,10 @@ public sealed class SimulationOptions
     /// settings object; replication r of two scenarios with the same seed draws the same random numbers.
     /// </summary>
     public ulong? Seed { get; init; }
+
+    /// <summary>
+    /// First year whose records are collected when it is before <c>scenario:startYear</c>: spin-up years from it on
+    /// are reported too (calibration compares them with observations of past years). The years simulated are the same.
+    /// </summary>
+    public int? ReportFrom { get; init; }
 }

@@ -39,6 +39,9 @@ internal sealed class YearStep
 
     public MetricsCollector Collector { get; }
 
+    /// <summary>First year whose records are collected (the start year unless spin-up years are reported too).</summary>
+    public int ReportFrom { get; init; } = int.MaxValue;
+
     /// <summary>Seats left per university after this year's degree admission (agents).</summary>
     public int[] SeatsLeft => admission.SeatsLeft;
 
@@ -60,7 +63,7 @@ internal sealed class YearStep
         timer.Time("image", () => ImageUpdate.Run(s));
         timer.Time("measure", () =>
         {
-            if (!s.IsSpinUp)
+            if (!s.IsSpinUp || s.Year >= ReportFrom)
             {
                 Collector.Collect();
             }

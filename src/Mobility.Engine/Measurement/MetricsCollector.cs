@@ -36,6 +36,7 @@ internal sealed class MetricsCollector
                 AddFlow(year, codes[o], codes[h], "degree", m.DegreeFlows[o, h] * k);
                 AddFlow(year, codes[o], codes[h], "credit", m.CreditFlows[o, h] * k);
                 AddFlow(year, codes[o], codes[h], "scholar", m.ScholarFlows[o, h] * k);
+                AddFlow(year, codes[o], codes[h], FlowKinds.NationalScholarship, m.NationalScholarshipFlows[o, h] * k);
                 if (m.Stocks[o, h] > 0)
                 {
                     Stocks.Add(new StockRecord(year, codes[o], codes[h], m.Stocks[o, h] * k));

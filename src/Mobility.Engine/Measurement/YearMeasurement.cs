@@ -8,6 +8,7 @@ internal sealed class YearMeasurement
         DegreeFlows = new double[countries, countries];
         CreditFlows = new double[countries, countries];
         ScholarFlows = new double[countries, countries];
+        NationalScholarshipFlows = new double[countries, countries];
         Stocks = new double[countries, countries];
         DomesticStudents = new double[countries];
         Returnees = new double[countries];
@@ -23,6 +24,9 @@ internal sealed class YearMeasurement
     public double[,] CreditFlows { get; }
 
     public double[,] ScholarFlows { get; }
+
+    /// <summary>The degree departures funded by a national scholarship (Bolashak, El-Yurt Umidi): a subset of <see cref="DegreeFlows"/>.</summary>
+    public double[,] NationalScholarshipFlows { get; }
 
     /// <summary>Students of o enrolled in h this year (degree and credit).</summary>
     public double[,] Stocks { get; }
@@ -47,6 +51,7 @@ internal sealed class YearMeasurement
         Array.Clear(DegreeFlows);
         Array.Clear(CreditFlows);
         Array.Clear(ScholarFlows);
+        Array.Clear(NationalScholarshipFlows);
         Array.Clear(Stocks);
         Array.Clear(DomesticStudents);
         Array.Clear(Returnees);

@@ -99,6 +99,10 @@ internal sealed class AdmissionRound
         st.AbroadCountry[slot] = (byte)h;
         st.Attitude[slot] = StartingAttitude(o, h);
         flows[o, h] += 1;
+        if (status == StudentStatus.DegreeAbroad && st.Funding[slot] == Funding.NationalScholarship)
+        {
+            s.Measure.NationalScholarshipFlows[o, h] += 1;
+        }
     }
 
     private void AdmitCandidate(int c, int university)

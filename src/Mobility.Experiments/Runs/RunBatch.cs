@@ -48,7 +48,7 @@ public static class RunBatch
                 }
 
                 RunJob job = jobs[index];
-                var simulation = new Simulation(job.World, job.Settings, new SimulationOptions { Threads = threadsPerRun, Seed = job.Seed });
+                var simulation = new Simulation(job.World, job.Settings, new SimulationOptions { Threads = threadsPerRun, Seed = job.Seed, ReportFrom = job.ReportFrom });
                 RunResult result = simulation.Run(cancellationToken: cancellationToken);
                 lock (gate)
                 {
