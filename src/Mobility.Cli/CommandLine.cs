@@ -20,6 +20,8 @@ public static class CommandLine
         var root = new RootCommand(About);
         root.Subcommands.Add(RunVerb.Create(context));
         root.Subcommands.Add(ValidateVerb.Create(context));
+        root.Subcommands.Add(FitVerb.Create(context));
+        root.Subcommands.Add(CalibrateVerb.Create(context));
         return root;
     }
 

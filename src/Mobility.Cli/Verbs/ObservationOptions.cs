@@ -1,0 +1,86 @@
+namespace Mobility.Cli.Verbs;
+
+using System.CommandLine;
+using System.Globalization;
+using Mobility.Experiments.Calibration;
+using Mobility.IO;
+using Mobility.IO.Configuration;
+using Mobility.IO.Observations;
+using Mobility.Model.Observations;
+
+/// <summary>Options and loading shared by <c>fit</c> and <c>calibrate</c>: the observations, and the scenario set up to simulate their years.</summary>
+internal static class ObservationOptions
+{
+    public static Option<string> Observations() => new("--observations")
+    {
+        Description = "Observations CSV: id, origin, destination (ISO3 or *), year, kind (stock|flow), value, source, note, "
+            + "optional weight, tolerance (relative, e.g. 0.3) and flow_kind (degree|credit|scholar|national_scholarship). "
+            + "e.g. scenarios/observations/observed-mobility.csv",
+        Required = true,
+    };
+
+    public static Option<int> Replications(int defaultValue) => new("--replications")
+    {
+        Description = "Runs per evaluation, with seeds scenario:seed, +1, ... (common random numbers); the simulated value is their mean.",
+        DefaultValueFactory = _ => defaultValue,
+    };
+
+    public static Option<double?> Scale() => new("--scale")
+    {
+        Description = "Persons per agent (default: scenario:scale); e.g. 10 for a quick fit. Results are in persons.",
+    };
+
+    public static Option<int> Threads() => new("--threads")
+    {
+        Description = "Worker threads (default: all cores). Results do not depend on it.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+    };
+
+    public static Option<bool> Force() => new("--force")
+    {
+        Description = "Replace the output folder if it exists.",
+    };
+
+    /// <summary>The observations, checked against the scenario's world, and the overrides that make the scenario simulate and report their years.</summary>
+    public static (IReadOnlyList<Observation> Observations, ObservationWindow Window, List<string> Sets) Prepare(
+        string scenarioPath, string observationsPath, IReadOnlyList<string> userSets, double? scale, int replications, int threads)
+    {
+        if (replications < 1)
+        {
+            throw new InputException($"--replications must be >= 1 (was {replications})");
+        }
+
+        if (threads < 1)
+        {
+            throw new InputException($"--threads must be >= 1 (was {threads})");
+        }
+
+        var observations = ObservationsLoader.Load(observationsPath);
+        var sets = new List<string>(userSets);
+        if (scale is double k)
+        {
+            sets.Add("scenario:scale=" + k.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        LoadedScenario loaded = ScenarioLoader.Load(scenarioPath, new ScenarioLoadOptions { Sets = sets });
+        var problems = ObservationMatch.Check(observations, loaded.World.Countries.Select(c => c.Code).ToArray(), PathDisplay.Of(observationsPath));
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+
+        var window = ObservationWindow.For(loaded.Settings.Scenario, observations);
+        sets.AddRange(window.Sets);
+        return (observations, window, sets);
+    }
+
+    public static IEnumerable<string> Context(LoadedScenario loaded, string observationsPath, ObservationWindow window, int replications)
+    {
+        var info = loaded.Settings.Scenario;
+        yield return $"scenario: {loaded.Name} ({string.Join(" <- ", loaded.Files.Select(PathDisplay.Of))})";
+        yield return $"observations: {PathDisplay.Of(observationsPath)}";
+        yield return string.Create(CultureInfo.InvariantCulture, $"scale {info.Scale}, {replications} replication(s) from seed {info.Seed}");
+        yield return string.Create(CultureInfo.InvariantCulture,
+            $"simulated {info.StartYear - info.SpinUpYears}-{info.EndYear}, reported from {window.ReportFrom}: years before scenario:startYear ({info.StartYear}) are spin-up years (start-year policies, frozen rankings), and the spin-up is lengthened so the earliest observed year has {info.SpinUpYears - (info.StartYear - window.ReportFrom)} simulated years behind it");
+    }
+}

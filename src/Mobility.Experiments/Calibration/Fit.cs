@@ -1,0 +1,69 @@
+namespace Mobility.Experiments.Calibration;
+
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Statistics;
+using Mobility.Engine.Measurement;
+using Mobility.Model.Observations;
+
+/// <summary>
+/// How well replicated runs of one scenario reproduce a set of observations: per target the mean over replications
+/// with a 95% confidence interval of that mean (Student t with R - 1 degrees of freedom; a single run has no
+/// interval), and the summary error measures of <see cref="FitMetrics"/>.
+/// </summary>
+public sealed class Fit
+{
+    private Fit(IReadOnlyList<FitRow> rows)
+    {
+        Rows = rows;
+        var simulated = rows.Select(r => r.Simulated).ToArray();
+        var observed = rows.Select(r => r.Observation.Value).ToArray();
+        Objective = FitMetrics.Objective(simulated, observed, rows.Select(r => r.Observation.Weight).ToArray(), rows.Select(r => r.Observation.Tolerance).ToArray());
+        MedianAbsoluteLogRatio = rows.Count == 0 ? double.NaN : FitMetrics.MedianAbsoluteLogRatio(simulated, observed);
+        MeanRelativeDifference = rows.Count == 0 ? double.NaN : FitMetrics.MeanRelativeDifference(simulated, observed);
+        CommonPart = FitMetrics.CommonPart(simulated, observed);
+        MaxFactor = rows.Count == 0 ? double.NaN : rows.Max(r => r.Factor);
+    }
+
+    public IReadOnlyList<FitRow> Rows { get; }
+
+    public double Objective { get; }
+
+    public double MedianAbsoluteLogRatio { get; }
+
+    public double MeanRelativeDifference { get; }
+
+    public double CommonPart { get; }
+
+    /// <summary>The largest factor by which a target is off.</summary>
+    public double MaxFactor { get; }
+
+    /// <summary>The targets furthest off, worst first.</summary>
+    public IEnumerable<FitRow> Worst(int count) => Rows.OrderByDescending(r => Math.Abs(r.LogRatio)).Take(count);
+
+    /// <summary>The fit measured on some of the targets only (e.g. the held-out ones).</summary>
+    public Fit Subset(Func<Observation, bool> include) => new(Rows.Where(r => include(r.Observation)).ToArray());
+
+    public static Fit Of(IReadOnlyList<Observation> observations, IReadOnlyList<RunResult> replications)
+    {
+        if (observations.Count == 0 || replications.Count == 0)
+        {
+            throw new ArgumentException("a fit needs at least one observation and one run");
+        }
+
+        var rows = new FitRow[observations.Count];
+        for (int i = 0; i < observations.Count; i++)
+        {
+            var values = replications.Select(r => ObservationMatch.Simulated(r, observations[i])).ToArray();
+            double mean = values.Mean();
+            double half = 0;
+            if (values.Length > 1)
+            {
+                half = StudentT.InvCDF(0, 1, values.Length - 1, 0.975) * values.StandardDeviation() / Math.Sqrt(values.Length);
+            }
+
+            rows[i] = new FitRow(observations[i], mean, Math.Max(0, mean - half), mean + half, values);
+        }
+
+        return new Fit(rows);
+    }
+}

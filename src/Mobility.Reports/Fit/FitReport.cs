@@ -1,0 +1,154 @@
+namespace Mobility.Reports.Fit;
+
+using System.Globalization;
+using System.Text;
+using Mobility.Experiments.Calibration;
+using Mobility.Reports.Charts;
+using Mobility.Reports.Html;
+using ScottPlot;
+
+/// <summary>
+/// The fit of a scenario to observations as files: <c>fit.csv</c> (one row per target), <c>fit.html</c> (summary
+/// measures, the worst targets, a log-log scatter of simulated against observed with the 1:1 line, the table) and,
+/// for a calibration, the convergence log.
+/// </summary>
+public static class FitReport
+{
+    public static readonly IReadOnlyList<string> CsvColumns =
+        ["id", "origin", "destination", "year", "kind", "observed", "simulated", "simulated_low", "simulated_high", "log_ratio"];
+
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public static string Csv(Fit fit)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(",", CsvColumns));
+        foreach (var row in fit.Rows)
+        {
+            var o = row.Observation;
+            csv.AppendLine(string.Join(",",
+                Quote(o.Id), o.Origin, o.Destination, o.Year.ToString(Invariant), o.Kind == Model.Observations.ObservationKind.Stock ? "stock" : "flow",
+                Number(o.Value), Number(row.Simulated), Number(row.SimulatedLow), Number(row.SimulatedHigh), Number(row.LogRatio)));
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>The convergence log: one line per objective evaluation, with every parameter's value.</summary>
+    public static string ConvergenceCsv(CalibrationResult result)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine(string.Join(",", new[] { "evaluation", "phase", "objective", "best_objective", "median_abs_log_ratio", "elapsed_s" }
+            .Concat(result.Parameters.Select(p => Quote(p.Path)))));
+        foreach (var step in result.Log)
+        {
+            csv.AppendLine(string.Join(",", new[]
+                {
+                    step.Evaluation.ToString(Invariant), step.Phase, Number(step.Objective), Number(step.BestObjective),
+                    Number(step.MedianAbsoluteLogRatio), step.Elapsed.TotalSeconds.ToString("F1", Invariant),
+                }
+                .Concat(step.Values.Select(Number))));
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>Simulated against observed on log-log axes, one labelled point per target, with the 1:1 line and factor-2.5 band.</summary>
+    public static ChartImage Scatter(Fit fit, string caption)
+    {
+        var plot = new Plot();
+        double[] x = fit.Rows.Select(r => Math.Log10(r.Observation.Value)).ToArray();
+        double[] y = fit.Rows.Select(r => Math.Log10(Math.Max(r.Simulated, FitMetrics.Floor))).ToArray();
+        double lo = Math.Floor(Math.Min(x.Min(), y.Min()) - 0.2);
+        double hi = Math.Ceiling(Math.Max(x.Max(), y.Max()) + 0.2);
+
+        var identity = plot.Add.Line(lo, lo, hi, hi);
+        identity.LineColor = Colors.Black;
+        identity.LegendText = "1:1";
+        double band = Math.Log10(2.5);
+        foreach (double shift in new[] { band, -band })
+        {
+            var edge = plot.Add.Line(lo, lo + shift, hi, hi + shift);
+            edge.LineColor = Colors.Gray;
+            edge.LinePattern = LinePattern.Dashed;
+            edge.LegendText = shift > 0 ? "factor 2.5" : "";
+        }
+
+        var points = plot.Add.ScatterPoints(x, y);
+        points.MarkerSize = 8;
+        points.Color = Colors.C0;
+        points.LegendText = "targets";
+        for (int i = 0; i < x.Length; i++)
+        {
+            var label = plot.Add.Text(fit.Rows[i].Observation.Id, x[i], y[i]);
+            label.LabelFontSize = 10;
+            label.OffsetX = 5;
+        }
+
+        foreach (var axis in new IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
+        {
+            axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+                IntegerTicksOnly = true,
+                LabelFormatter = v => Math.Pow(10, v).ToString("N0", Invariant),
+            };
+        }
+
+        plot.Axes.SetLimits(lo, hi, lo, hi);
+        plot.XLabel("observed (persons)");
+        plot.YLabel("simulated (persons)");
+        plot.Title("Simulated against observed");
+        plot.ShowLegend(Alignment.UpperLeft);
+        return ChartImage.Render("fit-scatter.png", caption, plot, 800, 700);
+    }
+
+    /// <param name="context">Lines describing what was fitted (scenario, scale, replications, years).</param>
+    public static string Html(Fit fit, string title, IEnumerable<string> context, CalibrationResult? calibration = null)
+    {
+        var report = new HtmlReport(title).Heading(title, 1).List(context);
+        report.Heading("Summary").Table(
+            ["measure", "value", "definition"],
+            [
+                ["targets", fit.Rows.Count.ToString(Invariant), "observations compared"],
+                ["median |log ratio|", Number3(fit.MedianAbsoluteLogRatio), $"median of |ln(simulated / observed)|; a typical target is off by a factor {Math.Exp(fit.MedianAbsoluteLogRatio).ToString("F2", Invariant)}"],
+                ["largest factor off", Number3(fit.MaxFactor), "max of exp(|ln(simulated / observed)|)"],
+                ["mean relative difference", Number3(fit.MeanRelativeDifference), "mean of |s - o| / ((s + o) / 2), 0 = perfect, 2 = worst (symmetric MAPE, Makridakis 1993)"],
+                ["common part", Number3(fit.CommonPart), "2 sum min(s, o) / (sum s + sum o), 1 = perfect (Sorensen index / common part of commuters, Lenormand et al. 2012)"],
+                ["objective", Number3(fit.Objective), "weighted mean of the squared log errors beyond each target's tolerance (what calibration minimises)"],
+            ]);
+
+        if (calibration is not null)
+        {
+            report.Heading("Calibration").Table(
+                ["parameter", "lower", "upper", "fitted"],
+                calibration.Parameters.Select((p, i) => (IReadOnlyList<string>)[p.Path, Number(p.Lower), Number(p.Upper), Number(calibration.Values[i])]));
+            report.Paragraph(string.Create(Invariant,
+                $"{calibration.Log.Count} evaluations; objective {calibration.Initial.Objective:F4} at the start, {fit.Objective:F4} fitted; "
+                + $"median |log ratio| {calibration.Initial.MedianAbsoluteLogRatio:F3} at the start, {fit.MedianAbsoluteLogRatio:F3} fitted."));
+        }
+
+        report.Heading("Worst targets").List(fit.Worst(3).Select(r => string.Create(Invariant,
+            $"{r.Observation.Id} ({r.Observation.Pair}, {r.Observation.Year}, {Kind(r.Observation)}): observed {r.Observation.Value:N0}, simulated {r.Simulated:N0} (factor {r.Factor:F2})")));
+        report.Chart(Scatter(fit, "Simulated (mean over replications) against observed, log-log; the solid line is 1:1, the dashed lines a factor 2.5."));
+        report.Heading("Targets").Table(
+            ["id", "origin", "destination", "year", "kind", "observed", "simulated", "95% low", "95% high", "log ratio", "source"],
+            fit.Rows.Select(r => (IReadOnlyList<string>)
+            [
+                r.Observation.Id, r.Observation.Origin, r.Observation.Destination, r.Observation.Year.ToString(Invariant), Kind(r.Observation),
+                r.Observation.Value.ToString("N0", Invariant), r.Simulated.ToString("N0", Invariant), r.SimulatedLow.ToString("N0", Invariant),
+                r.SimulatedHigh.ToString("N0", Invariant), Number3(r.LogRatio), r.Observation.Source,
+            ]));
+        return report.ToString();
+    }
+
+    private static string Kind(Model.Observations.Observation o)
+        => o.Kind == Model.Observations.ObservationKind.Stock ? "stock" : (o.FlowKind == "degree" ? "flow" : "flow:" + o.FlowKind);
+
+    private static string Number(double value) => value.ToString("R", Invariant);
+
+    private static string Number3(double value) => value.ToString("F3", Invariant);
+
+    private static string Quote(string text)
+        => text.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}
