@@ -1,0 +1,121 @@
+namespace Mobility.Tests.Cli;
+
+using Mobility.Cli;
+using Mobility.Tests.IO;
+
+/// <summary>The fit, calibrate and survey verbs, in-process: outputs on good input, exit code 2 and a named problem on bad input.</summary>
+public class CalibrationCliTests
+{
+    private static (int Code, string Out, string Err) Cli(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int code = Program.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private static string Baseline => Path.Combine(TestFiles.RepositoryRoot, "scenarios", "baseline.json");
+
+    private static string Observations => Path.Combine(TestFiles.RepositoryRoot, "scenarios", "observations", "observed-mobility.csv");
+
+    private static void AssertBadInput((int Code, string Out, string Err) result, params string[] expected)
+    {
+        Assert.True(result.Code == ExitCodes.BadInput, $"exit code {result.Code}; stderr:\n{result.Err}\nstdout:\n{result.Out}");
+        foreach (string part in expected)
+        {
+            Assert.Contains(part, result.Err, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Fit_writes_the_table_and_the_report()
+    {
+        using var temp = new TempFolder();
+        string folder = temp.File("fit");
+        var (code, output, error) = Cli("fit", Baseline, "--observations", Observations, "--scale", "50", "--replications", "2", "--threads", "2", "--out", folder);
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("median |log ratio|", output, StringComparison.Ordinal);
+        string[] lines = File.ReadAllLines(Path.Combine(folder, "fit.csv"));
+        Assert.Equal("id,origin,destination,year,kind,observed,simulated,simulated_low,simulated_high,log_ratio", lines[0]);
+        Assert.Equal(17, lines.Length);
+        Assert.StartsWith("kz_in_total_2018,*,KAZ,2018,stock,14000,", lines.Single(l => l.StartsWith("kz_in_total_2018", StringComparison.Ordinal)), StringComparison.Ordinal);
+        string html = File.ReadAllText(Path.Combine(folder, "fit.html"));
+        Assert.Contains("data-chart=\"fit-scatter.png\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Calibrate_writes_an_overlay_that_loads_as_a_scenario()
+    {
+        using var temp = new TempFolder();
+        string folder = temp.File("cal");
+        string observations = temp.Write("obs.csv", """
+            id,origin,destination,year,kind,value,source
+            uz_ru,UZB,RUS,2025,stock,60000,test
+            """);
+        var (code, output, error) = Cli("calibrate", Baseline, "--observations", observations, "--params", "degreeMobility:originShift:UZB=-2..1",
+            "--budget", "4", "--replications", "1", "--scale", "50", "--threads", "2", "--out", folder);
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("degreeMobility:originShift:UZB = ", output, StringComparison.Ordinal);
+        Assert.Equal(5, File.ReadAllLines(Path.Combine(folder, "convergence.csv")).Length);
+        var (validateCode, validated, validateError) = Cli("validate", Path.Combine(folder, "calibrated.json"));
+        Assert.True(validateCode == ExitCodes.Success, validateError);
+        Assert.Contains("baseline-calibrated", validated, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_parameter_path_is_named()
+    {
+        using var temp = new TempFolder();
+        AssertBadInput(
+            Cli("calibrate", Baseline, "--observations", Observations, "--params", "degreeMobility:a9=-6..-2", "--scale", "50", "--out", temp.File("x")),
+            "degreeMobility:a9");
+        Assert.False(Directory.Exists(temp.File("x")));
+    }
+
+    [Fact]
+    public void Malformed_parameters_are_explained()
+    {
+        using var temp = new TempFolder();
+        AssertBadInput(
+            Cli("calibrate", Baseline, "--observations", Observations, "--params", "degreeMobility:a0=-2..-6,degreeMobility:aGap", "--out", temp.File("x")),
+            "lower bound must be below", "degreeMobility:aGap", "path=lower..upper");
+    }
+
+    [Fact]
+    public void A_bad_observation_row_is_named_by_file_and_line()
+    {
+        using var temp = new TempFolder();
+        string observations = temp.Write("obs.csv", "id,origin,destination,year,kind,value,source\nok,KAZ,RUS,2024,stock,100,s\nbad,KAZ,RUS,2024,stok,100,s\nxx,ABC,RUS,2024,stock,100,s\n");
+        AssertBadInput(Cli("fit", Baseline, "--observations", observations, "--out", temp.File("x")), "obs.csv:3: column 'kind'");
+        string unknownCountry = temp.Write("obs2.csv", "id,origin,destination,year,kind,value,source\nxx,ABC,RUS,2024,stock,100,s\n");
+        AssertBadInput(Cli("fit", Baseline, "--observations", unknownCountry, "--out", temp.File("x")), "obs2.csv:2: origin 'ABC'");
+    }
+
+    [Fact]
+    public void Survey_reports_and_writes_an_overlay()
+    {
+        using var temp = new TempFolder();
+        string survey = Path.Combine(TestFiles.RepositoryRoot, "scenarios", "surveys", "synthetic-student-survey.csv");
+        string overlay = temp.File("survey.json");
+        var (code, output, error) = Cli("survey", survey, "--map", "afford=aResources", "--map", "academic performance=aAbility", "--overlay", overlay, "--base", Baseline);
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("skipped 'Timestamp'", output, StringComparison.Ordinal);
+        Assert.Contains("Spearman", output, StringComparison.Ordinal);
+        Assert.Contains("degreeMobility:aResources = ", output, StringComparison.Ordinal);
+        var (validateCode, _, validateError) = Cli("validate", overlay);
+        Assert.True(validateCode == ExitCodes.Success, validateError);
+    }
+
+    [Fact]
+    public void Survey_names_a_missing_outcome_column()
+    {
+        using var temp = new TempFolder();
+        string survey = temp.Write("s.csv", "\"Age\",\"Likes maths\"\n20,Yes\n21,No\n");
+        AssertBadInput(Cli("survey", survey), "--outcome", "no numeric column 'intend'");
+    }
+}
