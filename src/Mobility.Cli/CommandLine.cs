@@ -22,6 +22,7 @@ public static class CommandLine
         root.Subcommands.Add(ValidateVerb.Create(context));
         root.Subcommands.Add(FitVerb.Create(context));
         root.Subcommands.Add(CalibrateVerb.Create(context));
+        root.Subcommands.Add(SurveyVerb.Create(context));
         return root;
     }
 

@@ -58,7 +58,7 @@ public class ObservationsLoaderTests
         Assert.Contains(ex.Problems, p => p.StartsWith("obs.csv:6: column 'value' must be a number > 0", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.StartsWith("obs.csv:7: column 'id' repeats the id of line 2", StringComparison.Ordinal));
         Assert.Contains(ex.Problems, p => p.StartsWith("obs.csv:8: origin and destination must not both be '*'", StringComparison.Ordinal));
-        Assert.Contains(ex.Problems, p => p.StartsWith("obs.csv:9: has 6 fields but the header has 8", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.StartsWith("obs.csv:9: has 5 fields but the header has 8", StringComparison.Ordinal));
         Assert.Equal(7, ex.Problems.Count);
     }
 
