@@ -91,8 +91,10 @@ internal static class CalibrateVerb
         IReadOnlyList<Observation> targets = observations.Select(o => heldOut.Contains(o.Id) ? o with { Weight = 0 } : o).ToArray();
 
         // Every bound must give a valid scenario: load once at the lower and once at the upper bounds (this also names unknown paths).
+        // A --set of a fitted path gives its starting value only; the candidate's value replaces it.
+        var fixedSets = sets.Where(s => !parameters.Any(p => s.StartsWith(p.Path + "=", StringComparison.OrdinalIgnoreCase))).ToList();
         ScenarioSettings SettingsFor(IReadOnlyList<double> values)
-            => ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions { Sets = [.. sets, .. parameters.Select((p, i) => p.Set(values[i]))] }).Settings;
+            => ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions { Sets = [.. fixedSets, .. parameters.Select((p, i) => p.Set(values[i]))] }).Settings;
         SettingsFor(parameters.Select(p => p.Lower).ToArray());
         SettingsFor(parameters.Select(p => p.Upper).ToArray());
 

@@ -1,6 +1,7 @@
 namespace Mobility.IO.Configuration;
 
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -38,7 +39,8 @@ public static class ScenarioOverlay
             section[keys[^1]] = JsonValue.Create(Math.Round(value, 6));
         }
 
-        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }) + Environment.NewLine;
+        // Relaxed escaping keeps quotes and arrows in descriptions readable; the file is JSON, not HTML.
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + Environment.NewLine;
     }
 
     /// <summary>The value a resolved configuration gives a path, if it is set and numeric.</summary>

@@ -82,6 +82,7 @@ public static class FitReport
         {
             var label = plot.Add.Text(fit.Rows[i].Observation.Id, x[i], y[i]);
             label.LabelFontSize = 10;
+            label.LabelFontName = ChartFonts.Family;
             label.OffsetX = 5;
         }
 

@@ -56,10 +56,12 @@ public class CalibrationCliTests
             uz_ru,UZB,RUS,2025,stock,60000,test
             """);
         var (code, output, error) = Cli("calibrate", Baseline, "--observations", observations, "--params", "degreeMobility:originShift:UZB=-2..1",
-            "--budget", "4", "--replications", "1", "--scale", "50", "--threads", "2", "--out", folder);
+            "--budget", "4", "--replications", "1", "--scale", "50", "--threads", "2", "--out", folder, "--set", "degreeMobility:originShift:UZB=-0.7");
 
         Assert.True(code == ExitCodes.Success, error);
+        // A --set of a fitted path is its starting value.
         Assert.Contains("degreeMobility:originShift:UZB = ", output, StringComparison.Ordinal);
+        Assert.Contains("(start -0.7, bounds -2..1)", output, StringComparison.Ordinal);
         Assert.Equal(5, File.ReadAllLines(Path.Combine(folder, "convergence.csv")).Length);
         var (validateCode, validated, validateError) = Cli("validate", Path.Combine(folder, "calibrated.json"));
         Assert.True(validateCode == ExitCodes.Success, validateError);
