@@ -129,12 +129,7 @@ internal static class CalibrateVerb
             contextLines.Add($"calibrated on the observations up to {request.Until}; {heldOut.Count} later one(s) held out (weight 0): {string.Join(", ", heldOut)}");
         }
 
-        string html = FitReport.Html(result.Fit, $"Calibration of {loaded.Name}", contextLines, result);
-        if (heldOut.Count > 0)
-        {
-            html = html.Replace("</body>", HeldOutSection(result.Fit, heldOut) + "</body>", StringComparison.Ordinal);
-        }
-
+        string html = FitReport.Html(result.Fit, $"Calibration of {loaded.Name}", contextLines, result, o => heldOut.Contains(o.Id));
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "calibrated.json"), overlay, cancellationToken).ConfigureAwait(false);
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "convergence.csv"), FitReport.ConvergenceCsv(result), cancellationToken).ConfigureAwait(false);
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.csv"), FitReport.Csv(result.Fit), cancellationToken).ConfigureAwait(false);
@@ -156,15 +151,6 @@ internal static class CalibrateVerb
 
         context.Output.WriteLine($"calibration written to {PathDisplay.Of(output.FinalPath)} (calibrated.json, convergence.csv, fit.csv, fit.html)");
         return ExitCodes.Success;
-    }
-
-    private static string HeldOutSection(Fit fit, HashSet<string> heldOut)
-    {
-        Fit inSample = fit.Subset(o => !heldOut.Contains(o.Id));
-        Fit outSample = fit.Subset(o => heldOut.Contains(o.Id));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"<h2>Out of sample</h2>\n<p>In sample ({inSample.Rows.Count} targets): median |log ratio| {inSample.MedianAbsoluteLogRatio:F3}, largest factor {inSample.MaxFactor:F2}. "
-            + $"Held out ({outSample.Rows.Count} targets): median |log ratio| {outSample.MedianAbsoluteLogRatio:F3}, largest factor {outSample.MaxFactor:F2}.</p>\n");
     }
 
     private static List<CalibrationParameter> ParseParameters(string[] texts)

@@ -3,6 +3,7 @@ namespace Mobility.Reports.Fit;
 using System.Globalization;
 using System.Text;
 using Mobility.Experiments.Calibration;
+using Mobility.Model.Observations;
 using Mobility.Reports.Charts;
 using Mobility.Reports.Html;
 using ScottPlot;
@@ -27,7 +28,7 @@ public static class FitReport
         {
             var o = row.Observation;
             csv.AppendLine(string.Join(",",
-                Quote(o.Id), o.Origin, o.Destination, o.Year.ToString(Invariant), o.Kind == Model.Observations.ObservationKind.Stock ? "stock" : "flow",
+                Quote(o.Id), o.Origin, o.Destination, o.Year.ToString(Invariant), o.Kind == ObservationKind.Stock ? "stock" : "flow",
                 Number(o.Value), Number(row.Simulated), Number(row.SimulatedLow), Number(row.SimulatedHigh), Number(row.LogRatio)));
         }
 
@@ -105,7 +106,8 @@ public static class FitReport
     }
 
     /// <param name="context">Lines describing what was fitted (scenario, scale, replications, years).</param>
-    public static string Html(Fit fit, string title, IEnumerable<string> context, CalibrationResult? calibration = null)
+    /// <param name="heldOut">Targets left out of the calibration (weight 0), whose fit is reported apart as out-of-sample.</param>
+    public static string Html(Fit fit, string title, IEnumerable<string> context, CalibrationResult? calibration = null, Func<Observation, bool>? heldOut = null)
     {
         var report = new HtmlReport(title).Heading(title, 1).List(context);
         report.Heading("Summary").Table(
@@ -129,6 +131,19 @@ public static class FitReport
                 + $"median |log ratio| {calibration.Initial.MedianAbsoluteLogRatio:F3} at the start, {fit.MedianAbsoluteLogRatio:F3} fitted."));
         }
 
+        if (heldOut is not null && fit.Rows.Any(r => heldOut(r.Observation)))
+        {
+            Fit inSample = fit.Subset(o => !heldOut(o));
+            Fit outOfSample = fit.Subset(heldOut);
+            report.Heading("Out of sample").Table(
+                ["targets", "count", "median |log ratio|", "largest factor", "mean relative difference"],
+                [
+                    ["calibrated on (in sample)", inSample.Rows.Count.ToString(Invariant), Number3(inSample.MedianAbsoluteLogRatio), Number3(inSample.MaxFactor), Number3(inSample.MeanRelativeDifference)],
+                    ["held out (predicted)", outOfSample.Rows.Count.ToString(Invariant), Number3(outOfSample.MedianAbsoluteLogRatio), Number3(outOfSample.MaxFactor), Number3(outOfSample.MeanRelativeDifference)],
+                ]);
+            report.Paragraph("Held out: " + string.Join(", ", outOfSample.Rows.Select(r => r.Observation.Id)) + ". The in-sample error flatters the model; the held-out error is what to expect of figures it was not fitted to.");
+        }
+
         report.Heading("Worst targets").List(fit.Worst(3).Select(r => string.Create(Invariant,
             $"{r.Observation.Id} ({r.Observation.Pair}, {r.Observation.Year}, {Kind(r.Observation)}): observed {r.Observation.Value:N0}, simulated {r.Simulated:N0} (factor {r.Factor:F2})")));
         report.Chart(Scatter(fit, "Simulated (mean over replications) against observed, log-log; the solid line is 1:1, the dashed lines a factor 2.5."));
@@ -143,8 +158,8 @@ public static class FitReport
         return report.ToString();
     }
 
-    private static string Kind(Model.Observations.Observation o)
-        => o.Kind == Model.Observations.ObservationKind.Stock ? "stock" : (o.FlowKind == "degree" ? "flow" : "flow:" + o.FlowKind);
+    private static string Kind(Observation o)
+        => o.Kind == ObservationKind.Stock ? "stock" : (o.FlowKind == "degree" ? "flow" : "flow:" + o.FlowKind);
 
     private static string Number(double value) => value.ToString("R", Invariant);
 

@@ -69,6 +69,29 @@ public class CalibrationCliTests
     }
 
     [Fact]
+    public void Calibrate_until_a_year_holds_later_observations_out_and_reports_them_apart()
+    {
+        using var temp = new TempFolder();
+        string folder = temp.File("cal");
+        string observations = temp.Write("obs.csv", """
+            id,origin,destination,year,kind,value,source
+            uz_ru,UZB,RUS,2024,stock,60000,test
+            uz_kz,UZB,KAZ,2025,stock,5000,test
+            """);
+        var (code, output, error) = Cli("calibrate", Baseline, "--observations", observations, "--params", "degreeMobility:originShift:UZB=-2..1",
+            "--until", "2024", "--budget", "3", "--replications", "1", "--scale", "50", "--threads", "2", "--out", folder);
+
+        Assert.True(code == ExitCodes.Success, error);
+        Assert.Contains("fitted (in sample): 1 targets", output, StringComparison.Ordinal);
+        Assert.Contains("fitted (held out): 1 targets", output, StringComparison.Ordinal);
+        Assert.Contains("<h2>Out of sample</h2>", File.ReadAllText(Path.Combine(folder, "fit.html")), StringComparison.Ordinal);
+        Assert.Equal(3, File.ReadAllLines(Path.Combine(folder, "fit.csv")).Length);
+        AssertBadInput(
+            Cli("calibrate", Baseline, "--observations", observations, "--params", "degreeMobility:originShift:UZB=-2..1", "--until", "2020", "--out", temp.File("y")),
+            "--until 2020", "nothing is left to calibrate on");
+    }
+
+    [Fact]
     public void An_unknown_parameter_path_is_named()
     {
         using var temp = new TempFolder();
