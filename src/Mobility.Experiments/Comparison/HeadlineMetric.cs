@@ -34,7 +34,7 @@ public sealed record HeadlineMetric(string Metric, string Label, MetricUnit Unit
             MetricUnit.Score => value.ToString("0.000", c),
             MetricUnit.Share => (value * 100).ToString("0.0", c) + "%",
             MetricUnit.Rank => value.ToString("N0", c),
-            MetricUnit.Usd => "$" + Compact(value),
+            MetricUnit.Usd => (value < 0 ? "-$" : "$") + Compact(Math.Abs(value)),
             _ => Compact(value),
         };
     }
@@ -48,6 +48,26 @@ public sealed record HeadlineMetric(string Metric, string Label, MetricUnit Unit
             MetricUnit.Share => (change * 100).ToString("0.0", c) + " pp",
             MetricUnit.Score => change.ToString("0.000", c),
             _ => Format(change),
+        };
+    }
+
+    /// <summary>An axis tick label: enough digits to tell neighbouring ticks apart, thousands as k and millions as M.</summary>
+    public string FormatTick(double value)
+    {
+        var c = CultureInfo.InvariantCulture;
+        string number(double v) => Math.Abs(v) switch
+        {
+            >= 1e9 => (v / 1e9).ToString("0.###", c) + "bn",
+            >= 1e6 => (v / 1e6).ToString("0.###", c) + "M",
+            >= 1e3 => (v / 1e3).ToString("0.###", c) + "k",
+            _ => v.ToString("0.####", c),
+        };
+        return Unit switch
+        {
+            MetricUnit.Share => (value * 100).ToString("0.###", c) + "%",
+            MetricUnit.Usd => (value < 0 ? "-$" : "$") + number(Math.Abs(value)),
+            MetricUnit.Rank => value.ToString("N0", c),
+            _ => number(value),
         };
     }
 

@@ -19,7 +19,7 @@ public static class ComparisonCharts
     /// <summary>Yearly mean and 95% band of a headline metric, one panel per member country, a line per scenario.</summary>
     public static ChartImage TimeSeries(ComparisonRuns runs, HeadlineMetric metric)
     {
-        var panels = Panels(runs, out Multiplot multiplot);
+        var panels = Panels(runs, Capitalise(metric.Label), out Multiplot multiplot);
         for (int i = 0; i < runs.Members.Count; i++)
         {
             Plot plot = panels[i];
@@ -37,7 +37,7 @@ public static class ComparisonCharts
                 line.LinePattern = s == 0 ? LinePattern.Dashed : LinePattern.Solid;
             }
 
-            Style(plot, runs.CountryName(country), metric.Format);
+            Style(plot, runs.CountryName(country), metric.FormatTick);
             YearTicks(plot, runs.Years);
         }
 
@@ -88,7 +88,7 @@ public static class ComparisonCharts
             Enumerable.Range(0, runs.Members.Count).Select(i => (double)i).ToArray(),
             runs.Members.Select(runs.CountryName).ToArray());
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = metric.FormatChange };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = metric.FormatTick };
         plot.Axes.Left.Label.Text = $"change vs {runs.Reference.Name}, {runs.FinalYear}";
         plot.Title($"Effect on {metric.Label}, {runs.FinalYear}");
         plot.Axes.Title.Label.FontSize = TitleSize + 2;
@@ -123,7 +123,7 @@ public static class ComparisonCharts
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.ManualRange = new ScottPlot.Range(0, Math.Max(1, Math.Log10(Math.Max(1, maxPersons))));
         heatmap.NaNCellColor = Colors.White;
-        heatmap.Extent = new CoordinateRect(0, columnCount, 0, rowCount);
+        heatmap.Rectangle = new CoordinateRect(0, columnCount, 0, rowCount);
         for (int o = 0; o < rowCount; o++)
         {
             for (int d = 0; d < columnCount; d++)
@@ -182,7 +182,7 @@ public static class ComparisonCharts
     /// <summary>The world rank of each member country's best university by year (rank 1 at the top), a line per scenario.</summary>
     public static ChartImage RankTrajectories(ComparisonRuns runs)
     {
-        var panels = Panels(runs, out Multiplot multiplot);
+        var panels = Panels(runs, "World rank of the best university", out Multiplot multiplot);
         for (int i = 0; i < runs.Members.Count; i++)
         {
             Plot plot = panels[i];
@@ -221,8 +221,8 @@ public static class ComparisonCharts
     /// <summary>The colour of scenario <paramref name="index"/> in every chart (the reference is index 0).</summary>
     public static Color ScenarioColor(int index) => new ScottPlot.Palettes.Category10().GetColor(index);
 
-    /// <summary>A 2 x 3 grid: a panel per member country (at most five) and a last panel holding the legend.</summary>
-    private static Plot[] Panels(ComparisonRuns runs, out Multiplot multiplot)
+    /// <summary>A 2 x 3 grid: a panel per member country (at most five) and a last panel holding the title and the legend.</summary>
+    private static Plot[] Panels(ComparisonRuns runs, string title, out Multiplot multiplot)
     {
         multiplot = new Multiplot();
         multiplot.AddPlots(6);
@@ -232,6 +232,9 @@ public static class ComparisonCharts
         legend.Layout.Frameless();
         legend.HideGrid();
         legend.Axes.Frameless();
+        legend.Title(title + $"\nmean and 95% interval, {runs.Replications} replications");
+        legend.Axes.Title.Label.FontSize = TitleSize + 3;
+        legend.Axes.Title.Label.Bold = true;
         for (int s = 0; s < runs.Scenarios.Count; s++)
         {
             legend.Legend.ManualItems.Add(new LegendItem
@@ -243,7 +246,9 @@ public static class ComparisonCharts
             });
         }
 
-        legend.Legend.FontSize = 14;
+        ChartFonts.EnsureRegistered();
+        legend.Legend.FontName = ChartFonts.Family;
+        legend.Legend.FontSize = 15;
         legend.Legend.Alignment = Alignment.MiddleCenter;
         legend.ShowLegend();
         return plots;
