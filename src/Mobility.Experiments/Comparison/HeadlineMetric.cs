@@ -46,7 +46,7 @@ public sealed record HeadlineMetric(string Metric, string Label, MetricUnit Unit
         return Unit switch
         {
             MetricUnit.Share => (change * 100).ToString("0.0", c) + " pp",
-            MetricUnit.Score => change.ToString("0.000", c),
+            MetricUnit.Score => Math.Abs(change) >= 0.01 || change == 0 ? change.ToString("0.000", c) : change.ToString("G2", c),
             _ => Format(change),
         };
     }
@@ -80,7 +80,7 @@ public sealed record HeadlineMetric(string Metric, string Label, MetricUnit Unit
             >= 1e6 => (value / 1e6).ToString("0.00", c) + "M",
             >= 1e4 => (value / 1e3).ToString("0.0", c) + "k",
             >= 100 => value.ToString("N0", c),
-            _ => value.ToString("0.##", c),
+            _ => value.ToString("G3", c),
         };
     }
 }

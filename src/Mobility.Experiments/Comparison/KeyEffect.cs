@@ -10,8 +10,10 @@ public sealed record KeyEffect(SummaryRow Row, HeadlineMetric Metric, string Cou
 {
     /// <summary>
     /// The <paramref name="count"/> largest significant final-year effects of <paramref name="scenario"/> on the member
-    /// countries' headline indicators, ranked by |difference| / |reference mean|. Effects on an indicator whose
-    /// reference value is zero cannot be put in relation and are left out.
+    /// countries' headline indicators, ranked by |difference| / |reference mean|, at most one per indicator (the
+    /// country where it is largest), so that three closely linked effects (inbound students and export revenue of the
+    /// same country) do not crowd out the rest. Effects on an indicator whose reference value is zero cannot be put in
+    /// relation and are left out.
     /// </summary>
     public static IReadOnlyList<KeyEffect> Largest(ComparisonRuns runs, IReadOnlyList<SummaryRow> summary, string scenario, int count = 3)
     {
@@ -27,6 +29,7 @@ public sealed record KeyEffect(SummaryRow Row, HeadlineMetric Metric, string Cou
             .OrderByDescending(e => Math.Abs(e.RelativeChange))
             .ThenBy(e => e.Row.Country, StringComparer.Ordinal)
             .ThenBy(e => e.Row.Metric, StringComparer.Ordinal)
+            .DistinctBy(e => e.Row.Metric)
             .Take(count)
             .ToArray();
     }
