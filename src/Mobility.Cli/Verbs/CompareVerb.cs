@@ -120,7 +120,8 @@ internal static class CompareVerb
         }
 
         IReadOnlyList<string> files = request.Scenarios.Length > 0 ? request.Scenarios : ScenarioCatalog.BaselineAndOverlays("scenarios");
-        var sets = new List<string>(request.Sets) { "scenario:scale=" + request.Scale.ToString("R", CultureInfo.InvariantCulture) };
+        // --scale first, so that an explicit --set scenario:scale=... still wins, as every --set does.
+        List<string> sets = ["scenario:scale=" + request.Scale.ToString("R", CultureInfo.InvariantCulture), .. request.Sets];
         var loaded = new List<LoadedScenario>();
         foreach (string file in files)
         {
@@ -142,6 +143,7 @@ internal static class CompareVerb
         ComparableScenarios.Check(loaded);
         LoadedScenario reference = loaded[0];
         ulong baseSeed = request.Seed ?? reference.Settings.Scenario.Seed;
+        double scale = reference.Settings.Scenario.Scale;
         string outFolder = request.Out ?? Path.Combine("runs", "compare");
 
         // Fails now, before the runs, if the folder exists and --force was not given.
@@ -156,7 +158,7 @@ internal static class CompareVerb
         TimeSpan simulated = clock.Elapsed;
         IReadOnlyList<SummaryRow> summary = ComparisonSummary.Build(runs);
 
-        await ComparisonOutput.WriteAllAsync(output.WorkingPath, runs, request.Scale, summary, cancellationToken).ConfigureAwait(false);
+        await ComparisonOutput.WriteAllAsync(output.WorkingPath, runs, scale, summary, cancellationToken).ConfigureAwait(false);
         var parameters = Parameters(request, loaded, runs, started, simulated, Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart);
         await ComparisonReport.WriteAsync(output.WorkingPath, new ComparisonReportInput(runs, summary, loaded, parameters), cancellationToken)
             .ConfigureAwait(false);
@@ -170,7 +172,7 @@ internal static class CompareVerb
             summary,
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"{total} runs ({scenarios.Length} scenarios x {request.Replications} replications, scale {request.Scale:R}, {request.Threads} threads): "
+                $"{total} runs ({scenarios.Length} scenarios x {request.Replications} replications, scale {scale:R}, {request.Threads} threads): "
                 + $"{clock.Elapsed.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU"),
             Path.Combine(output.FinalPath, ComparisonOutput.SummaryFile),
             Path.Combine(output.FinalPath, ComparisonReport.FileName));
@@ -186,7 +188,7 @@ internal static class CompareVerb
         command.AddRange([
             "--replications", request.Replications.ToString(c),
             "--seed", runs.BaseSeed.ToString(c),
-            "--scale", request.Scale.ToString("R", c),
+            "--scale", runs.Reference.Settings.Scenario.Scale.ToString("R", c),
         ]);
         command.AddRange(request.Sets.SelectMany(s => new[] { "--set", s }));
         var s0 = runs.Reference.Settings.Scenario;
@@ -197,7 +199,7 @@ internal static class CompareVerb
             new("replications", runs.Replications.ToString(c)),
             new("base seed", runs.BaseSeed.ToString(c)),
             new("replication seeds", string.Join(", ", runs.Seeds.Select(s => s.ToString(c)))),
-            new("scale (persons per agent)", request.Scale.ToString("R", c)),
+            new("scale (persons per agent)", runs.Reference.Settings.Scenario.Scale.ToString("R", c)),
             new("reported years", $"{s0.StartYear}-{s0.EndYear} after {s0.SpinUpYears} spin-up years"),
             new("world", PathDisplay.Of(loaded[0].WorldFolder)),
             new("threads", request.Threads.ToString(c)),

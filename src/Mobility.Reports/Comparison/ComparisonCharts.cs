@@ -19,7 +19,7 @@ public static class ComparisonCharts
     /// <summary>Yearly mean and 95% band of a headline metric, one panel per member country, a line per scenario.</summary>
     public static ChartImage TimeSeries(ComparisonRuns runs, HeadlineMetric metric)
     {
-        var panels = Panels(runs, Capitalise(metric.Label), out Multiplot multiplot);
+        var panels = Panels(runs, $"{Capitalise(metric.Label)}\nmean and 95% interval\nover {runs.Replications} replications", out Multiplot multiplot);
         for (int i = 0; i < runs.Members.Count; i++)
         {
             Plot plot = panels[i];
@@ -46,58 +46,51 @@ public static class ComparisonCharts
     }
 
     /// <summary>
-    /// The final-year effect of every scenario on a headline metric versus the reference, per member country, with
-    /// the 95% interval of the paired difference as error bars.
+    /// The final-year effect of every scenario on a headline metric versus the reference, one panel per member country
+    /// (each with its own scale, so that one large effect does not flatten the others), with the 95% interval of the
+    /// paired difference as error bars.
     /// </summary>
     public static ChartImage Effects(ComparisonRuns runs, IReadOnlyList<SummaryRow> summary, HeadlineMetric metric)
     {
-        var plot = new Plot();
         var rows = summary.Where(r => r.Metric == metric.Metric && r.Horizon == Horizons.Final && r.Diff is not null)
             .ToDictionary(r => (r.Scenario, r.Country));
-        int others = runs.Scenarios.Count - 1;
-        double width = 0.8 / Math.Max(1, others);
-        for (int s = 1; s < runs.Scenarios.Count; s++)
+        var panels = Panels(runs, $"{Capitalise(metric.Label)}:\nchange vs {runs.Reference.Name} in {runs.FinalYear}\n(mean paired difference\nand 95% interval)", out Multiplot multiplot, withReference: false);
+        for (int c = 0; c < runs.Members.Count; c++)
         {
-            string name = runs.Scenarios[s].Name;
+            Plot plot = panels[c];
+            string country = runs.Members[c];
             var bars = new List<Bar>();
-            for (int c = 0; c < runs.Members.Count; c++)
+            for (int s = 1; s < runs.Scenarios.Count; s++)
             {
-                if (!rows.TryGetValue((name, runs.Members[c]), out SummaryRow? row))
+                if (!rows.TryGetValue((runs.Scenarios[s].Name, country), out SummaryRow? row))
                 {
                     continue;
                 }
 
                 bars.Add(new Bar
                 {
-                    Position = c - 0.4 + ((s - 0.5) * width),
+                    Position = s,
                     Value = row.Diff!.Value,
                     Error = (row.DiffHigh!.Value - row.DiffLow!.Value) / 2,
-                    Size = width * 0.9,
+                    Size = 0.8,
                     FillColor = ScenarioColor(s),
                     LineWidth = 1.2f,
                     LineColor = Colors.Black.WithAlpha(0.8),
                 });
             }
 
-            var barPlot = plot.Add.Bars(bars);
-            barPlot.LegendText = name;
+            plot.Add.Bars(bars);
+            plot.Add.HorizontalLine(0, 1, Colors.Black);
+            Style(plot, runs.CountryName(country), metric.FormatTick);
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([], []);
+            plot.Axes.Bottom.MajorTickStyle.Length = 0;
+            plot.Axes.Margins(bottom: 0.1, top: 0.1);
+            plot.HideGrid();
         }
 
-        plot.Add.HorizontalLine(0, 1, Colors.Black);
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
-            Enumerable.Range(0, runs.Members.Count).Select(i => (double)i).ToArray(),
-            runs.Members.Select(runs.CountryName).ToArray());
-        plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = metric.FormatTick };
-        plot.Axes.Left.Label.Text = $"change vs {runs.Reference.Name}, {runs.FinalYear}";
-        plot.Title($"Effect on {metric.Label}, {runs.FinalYear}");
-        plot.Axes.Title.Label.FontSize = TitleSize + 2;
-        plot.ShowLegend(Edge.Right);
-        plot.HideGrid();
-        plot.Axes.Margins(bottom: 0.05, top: 0.05);
-        return ChartImage.Render($"effects-{metric.Metric}.png",
-            $"Effect of each scenario on {metric.Label} in {runs.FinalYear}, versus {runs.Reference.Name}, by member country; bars are the mean paired difference, error bars its 95% interval.",
-            plot, PanelWidth, 520);
+        return Render(multiplot, panels, runs, $"effects-{metric.Metric}.png",
+            $"Effect of each scenario on {metric.Label} in {runs.FinalYear} versus {runs.Reference.Name}, by member country (each panel "
+            + "on its own scale): bars are the mean paired difference over the replications, error bars its 95% interval.");
     }
 
     /// <summary>
@@ -182,7 +175,7 @@ public static class ComparisonCharts
     /// <summary>The world rank of each member country's best university by year (rank 1 at the top), a line per scenario.</summary>
     public static ChartImage RankTrajectories(ComparisonRuns runs)
     {
-        var panels = Panels(runs, "World rank of the best university", out Multiplot multiplot);
+        var panels = Panels(runs, $"World rank of the best university\nmean and 95% interval\nover {runs.Replications} replications", out Multiplot multiplot);
         for (int i = 0; i < runs.Members.Count; i++)
         {
             Plot plot = panels[i];
@@ -222,7 +215,7 @@ public static class ComparisonCharts
     public static Color ScenarioColor(int index) => new ScottPlot.Palettes.Category10().GetColor(index);
 
     /// <summary>A 2 x 3 grid: a panel per member country (at most five) and a last panel holding the title and the legend.</summary>
-    private static Plot[] Panels(ComparisonRuns runs, string title, out Multiplot multiplot)
+    private static Plot[] Panels(ComparisonRuns runs, string title, out Multiplot multiplot, bool withReference = true)
     {
         multiplot = new Multiplot();
         multiplot.AddPlots(6);
@@ -232,18 +225,20 @@ public static class ComparisonCharts
         legend.Layout.Frameless();
         legend.HideGrid();
         legend.Axes.Frameless();
-        legend.Title(title + $"\nmean and 95% interval, {runs.Replications} replications");
-        legend.Axes.Title.Label.FontSize = TitleSize + 3;
+        legend.Title(title);
+        legend.Axes.Title.Label.FontSize = TitleSize + 2;
         legend.Axes.Title.Label.Bold = true;
-        for (int s = 0; s < runs.Scenarios.Count; s++)
+        for (int s = withReference ? 0 : 1; s < runs.Scenarios.Count; s++)
         {
-            legend.Legend.ManualItems.Add(new LegendItem
-            {
-                LabelText = s == 0 ? runs.Scenarios[s].Name + " (reference)" : runs.Scenarios[s].Name,
-                LineColor = ScenarioColor(s),
-                LineWidth = 3,
-                LinePattern = s == 0 ? LinePattern.Dashed : LinePattern.Solid,
-            });
+            legend.Legend.ManualItems.Add(withReference
+                ? new LegendItem
+                {
+                    LabelText = s == 0 ? runs.Scenarios[s].Name + " (reference)" : runs.Scenarios[s].Name,
+                    LineColor = ScenarioColor(s),
+                    LineWidth = 3,
+                    LinePattern = s == 0 ? LinePattern.Dashed : LinePattern.Solid,
+                }
+                : new LegendItem { LabelText = runs.Scenarios[s].Name, FillColor = ScenarioColor(s) });
         }
 
         ChartFonts.EnsureRegistered();
