@@ -41,7 +41,7 @@ public static class ComparisonCharts
             YearTicks(plot, runs.Years);
         }
 
-        return Render(multiplot, panels, runs, $"timeseries-{metric.Metric}.png",
+        return Render(multiplot, panels, $"timeseries-{metric.Metric}.png",
             $"{Capitalise(metric.Label)} by year and member country: mean over {runs.Replications} replications with its 95% interval (band); the reference ({runs.Reference.Name}) is dashed.");
     }
 
@@ -88,7 +88,7 @@ public static class ComparisonCharts
             plot.HideGrid();
         }
 
-        return Render(multiplot, panels, runs, $"effects-{metric.Metric}.png",
+        return Render(multiplot, panels, $"effects-{metric.Metric}.png",
             $"Effect of each scenario on {metric.Label} in {runs.FinalYear} versus {runs.Reference.Name}, by member country (each panel "
             + "on its own scale): bars are the mean paired difference over the replications, error bars its 95% interval.");
     }
@@ -207,7 +207,7 @@ public static class ComparisonCharts
             plot.Axes.InvertY();
         }
 
-        return Render(multiplot, panels, runs, "ranks.png",
+        return Render(multiplot, panels, "ranks.png",
             $"World rank of each member country's best university by year (lower is better; rank 1 at the top): mean over {runs.Replications} replications with its 95% interval.");
     }
 
@@ -266,9 +266,8 @@ public static class ComparisonCharts
             positions, positions.Select(y => y.ToString("0", CultureInfo.InvariantCulture)).ToArray());
     }
 
-    private static ChartImage Render(Multiplot multiplot, Plot[] panels, ComparisonRuns runs, string fileName, string caption)
+    private static ChartImage Render(Multiplot multiplot, Plot[] panels, string fileName, string caption)
     {
-        _ = runs;
         ChartFonts.EnsureRegistered();
         foreach (Plot plot in panels)
         {
