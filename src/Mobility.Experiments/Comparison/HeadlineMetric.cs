@@ -60,11 +60,11 @@ public sealed record HeadlineMetric(string Metric, string Label, MetricUnit Unit
             >= 1e9 => (v / 1e9).ToString("0.###", c) + "bn",
             >= 1e6 => (v / 1e6).ToString("0.###", c) + "M",
             >= 1e3 => (v / 1e3).ToString("0.###", c) + "k",
-            _ => v.ToString("0.####", c),
+            _ => v.ToString("0.######", c),
         };
         return Unit switch
         {
-            MetricUnit.Share => (value * 100).ToString("0.###", c) + "%",
+            MetricUnit.Share => (value * 100).ToString("0.####", c) + "%",
             MetricUnit.Usd => (value < 0 ? "-$" : "$") + number(Math.Abs(value)),
             MetricUnit.Rank => value.ToString("N0", c),
             _ => number(value),

@@ -24,7 +24,7 @@ public static class ComparisonCharts
         {
             Plot plot = panels[i];
             string country = runs.Members[i];
-            for (int s = 0; s < runs.Scenarios.Count; s++)
+            foreach (int s in DrawingOrder(runs))
             {
                 YearlyBand band = YearlyBand.Of(runs, s, country, metric.Metric);
                 double[] years = band.Years.Select(y => (double)y).ToArray();
@@ -180,7 +180,7 @@ public static class ComparisonCharts
         {
             Plot plot = panels[i];
             string country = runs.Members[i];
-            for (int s = 0; s < runs.Scenarios.Count; s++)
+            foreach (int s in DrawingOrder(runs))
             {
                 YearlyBand band = YearlyBand.Of(runs, s, country, MetricNames.BestRank);
 
@@ -210,6 +210,9 @@ public static class ComparisonCharts
         return Render(multiplot, panels, "ranks.png",
             $"World rank of each member country's best university by year (lower is better; rank 1 at the top): mean over {runs.Replications} replications with its 95% interval.");
     }
+
+    /// <summary>The reference last, so that its dashed line is drawn on top of the scenarios that do not move it.</summary>
+    private static IEnumerable<int> DrawingOrder(ComparisonRuns runs) => Enumerable.Range(1, runs.Scenarios.Count - 1).Append(0);
 
     /// <summary>The colour of scenario <paramref name="index"/> in every chart (the reference is index 0).</summary>
     public static Color ScenarioColor(int index) => new ScottPlot.Palettes.Category10().GetColor(index);
