@@ -18,6 +18,7 @@ public static class CommandLine
     public static RootCommand Build(CliContext context)
     {
         var root = new RootCommand(About);
+        root.Subcommands.Add(CompareVerb.Create(context));
         root.Subcommands.Add(RunVerb.Create(context));
         root.Subcommands.Add(ValidateVerb.Create(context));
         root.Subcommands.Add(FitVerb.Create(context));

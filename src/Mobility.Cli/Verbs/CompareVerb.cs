@@ -1,0 +1,211 @@
+namespace Mobility.Cli.Verbs;
+
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Mobility.Cli.Console;
+using Mobility.Experiments.Comparison;
+using Mobility.IO;
+using Mobility.IO.Comparison;
+using Mobility.IO.Configuration;
+using Mobility.IO.Output;
+using Mobility.Reports.Comparison;
+
+/// <summary>
+/// <c>mobility compare [SCENARIO...] [--replications R] [--seed N] [--scale K] [--threads N] [--out DIR] [--force] [--set key=value]...</c>:
+/// runs every scenario R times with common random numbers, writes runs.parquet, summary.parquet, summary.csv and
+/// report.html (with charts/) atomically, and prints the key effects.
+/// </summary>
+internal static class CompareVerb
+{
+    /// <summary>
+    /// The default sampling scale of a comparison: one agent per 10 persons keeps the default comparison (six shipped
+    /// scenarios, ten replications) within two minutes on two cores, with the foreign-seat limits still binding.
+    /// </summary>
+    public const double DefaultScale = 10;
+
+    public const int DefaultReplications = 10;
+
+    public static Command Create(CliContext context)
+    {
+        var scenarios = new Argument<string[]>("scenarios")
+        {
+            Description = "Scenario files (or bare names for scenarios/NAME.json); the first is the reference. Default: scenarios/baseline.json "
+                + "followed by every other scenarios/*.json layered over it.",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var replications = new Option<int>("--replications", "-r")
+        {
+            Description = "Runs per scenario (at least 2). Replication r of every scenario uses the same seed, so differences are paired.",
+            DefaultValueFactory = _ => DefaultReplications,
+        };
+        var seed = new Option<ulong?>("--seed")
+        {
+            Description = "Base seed the replication seeds are derived from (default: scenario:seed of the reference). Same seed, same results.",
+        };
+        var scale = new Option<double>("--scale")
+        {
+            Description = "Persons per agent for every scenario (default 10: the default comparison runs in under two minutes on two cores; 1 is one agent per person).",
+            DefaultValueFactory = _ => DefaultScale,
+        };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Worker threads (default: all cores); runs proceed side by side. Results do not depend on it.",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        var output = new Option<string?>("--out")
+        {
+            Description = "Output folder (default: runs/compare). Written atomically: it appears only when everything is written.",
+        };
+        var force = new Option<bool>("--force")
+        {
+            Description = "Replace the output folder if it exists (the old one is removed only after the new one is complete).",
+        };
+        var set = CommonOptions.Set();
+        set.Description = "Override one setting in every compared scenario: --set key=value (e.g. --set scenario:endYear=2035). Repeatable.";
+
+        var command = new Command("compare", "Compare scenarios: replications with common random numbers, means and paired differences with 95% "
+            + "confidence intervals, written as runs.parquet, summary.parquet, summary.csv and a self-contained report.html with charts.")
+        {
+            scenarios,
+            replications,
+            seed,
+            scale,
+            threads,
+            output,
+            force,
+            set,
+        };
+        command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
+            context,
+            new Request(
+                (parseResult.GetValue(scenarios) ?? []).Select(CommonOptions.ResolveScenarioPath).ToArray(),
+                parseResult.GetValue(replications),
+                parseResult.GetValue(seed),
+                parseResult.GetValue(scale),
+                parseResult.GetValue(threads),
+                parseResult.GetValue(output),
+                parseResult.GetValue(force),
+                parseResult.GetValue(set) ?? []),
+            cancellationToken)));
+        return command;
+    }
+
+    private sealed record Request(string[] Scenarios, int Replications, ulong? Seed, double Scale, int Threads, string? Out, bool Force, string[] Sets);
+
+    private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
+    {
+        DateTimeOffset started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        TimeSpan cpuAtStart = Process.GetCurrentProcess().TotalProcessorTime;
+        var problems = new List<string>();
+        if (request.Replications < 2)
+        {
+            problems.Add($"--replications must be >= 2 to estimate confidence intervals (was {request.Replications})");
+        }
+
+        if (request.Threads < 1)
+        {
+            problems.Add($"--threads must be >= 1 (was {request.Threads})");
+        }
+
+        if (!(request.Scale > 0) || !double.IsFinite(request.Scale))
+        {
+            problems.Add($"--scale must be a number > 0 (was {request.Scale.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+
+        IReadOnlyList<string> files = request.Scenarios.Length > 0 ? request.Scenarios : ScenarioCatalog.BaselineAndOverlays("scenarios");
+        // --scale first, so that an explicit --set scenario:scale=... still wins, as every --set does.
+        List<string> sets = ["scenario:scale=" + request.Scale.ToString("R", CultureInfo.InvariantCulture), .. request.Sets];
+        var loaded = new List<LoadedScenario>();
+        foreach (string file in files)
+        {
+            try
+            {
+                loaded.Add(ScenarioLoader.Load(file, new ScenarioLoadOptions { Sets = sets }));
+            }
+            catch (InputException ex)
+            {
+                problems.AddRange(ex.Problems);
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+
+        ComparableScenarios.Check(loaded);
+        LoadedScenario reference = loaded[0];
+        ulong baseSeed = request.Seed ?? reference.Settings.Scenario.Seed;
+        double scale = reference.Settings.Scenario.Scale;
+        string outFolder = request.Out ?? Path.Combine("runs", "compare");
+
+        // Fails now, before the runs, if the folder exists and --force was not given.
+        using AtomicOutputDirectory output = AtomicOutputDirectory.Begin(outFolder, request.Force);
+        var scenarios = loaded.Select(l => new ComparisonScenario(l.Name, l.World, l.Settings)).ToArray();
+        int total = scenarios.Length * request.Replications;
+        ComparisonRuns runs = await ProgressDisplay.RunAsync(
+            context,
+            $"compare {scenarios.Length} scenarios x {request.Replications}",
+            (progress, ct) => ScenarioComparison.Run(scenarios, request.Replications, baseSeed, request.Threads, progress, ct),
+            cancellationToken).ConfigureAwait(false);
+        TimeSpan simulated = clock.Elapsed;
+        IReadOnlyList<SummaryRow> summary = ComparisonSummary.Build(runs);
+
+        await ComparisonOutput.WriteAllAsync(output.WorkingPath, runs, scale, summary, cancellationToken).ConfigureAwait(false);
+        var parameters = Parameters(request, loaded, runs, started, simulated, Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart);
+        await ComparisonReport.WriteAsync(output.WorkingPath, new ComparisonReportInput(runs, summary, loaded, parameters), cancellationToken)
+            .ConfigureAwait(false);
+        output.Commit();
+        clock.Stop();
+
+        TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart;
+        ComparisonSummaryTable.Write(
+            context.Console,
+            runs,
+            summary,
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"{total} runs ({scenarios.Length} scenarios x {request.Replications} replications, scale {scale:R}, {request.Threads} threads): "
+                + $"{clock.Elapsed.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU"),
+            Path.Combine(output.FinalPath, ComparisonOutput.SummaryFile),
+            Path.Combine(output.FinalPath, ComparisonReport.FileName));
+        return ExitCodes.Success;
+    }
+
+    private static List<KeyValuePair<string, string>> Parameters(
+        Request request, IReadOnlyList<LoadedScenario> loaded, ComparisonRuns runs, DateTimeOffset started, TimeSpan simulated, TimeSpan cpu)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var command = new List<string> { "mobility", "compare" };
+        command.AddRange(loaded.Select(l => PathDisplay.Of(l.ScenarioFile)));
+        command.AddRange([
+            "--replications", request.Replications.ToString(c),
+            "--seed", runs.BaseSeed.ToString(c),
+            "--scale", runs.Reference.Settings.Scenario.Scale.ToString("R", c),
+        ]);
+        command.AddRange(request.Sets.SelectMany(s => new[] { "--set", s }));
+        var s0 = runs.Reference.Settings.Scenario;
+        return
+        [
+            new("command (reproduces the numbers)", string.Join(' ', command)),
+            new("scenarios", string.Join(", ", runs.Scenarios.Select(s => s.Name)) + $" (reference: {runs.Reference.Name})"),
+            new("replications", runs.Replications.ToString(c)),
+            new("base seed", runs.BaseSeed.ToString(c)),
+            new("replication seeds", string.Join(", ", runs.Seeds.Select(s => s.ToString(c)))),
+            new("scale (persons per agent)", runs.Reference.Settings.Scenario.Scale.ToString("R", c)),
+            new("reported years", $"{s0.StartYear}-{s0.EndYear} after {s0.SpinUpYears} spin-up years"),
+            new("world", PathDisplay.Of(loaded[0].WorldFolder)),
+            new("threads", request.Threads.ToString(c)),
+            new("engine version", ManifestWriter.EngineVersion),
+            new("started (UTC)", started.ToString("u", c)),
+            new("simulation time", string.Create(c, $"{simulated.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU")),
+        ];
+    }
+}

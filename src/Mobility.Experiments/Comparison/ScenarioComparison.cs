@@ -1,0 +1,61 @@
+namespace Mobility.Experiments.Comparison;
+
+using Mobility.Engine.Measurement;
+using Mobility.Experiments.Runs;
+
+/// <summary>
+/// Runs every scenario of a comparison <c>R</c> times, replication r of every scenario with the same seed (common
+/// random numbers, so that the differences between scenarios are paired), all runs in one parallel batch.
+/// </summary>
+public static class ScenarioComparison
+{
+    public static ComparisonRuns Run(
+        IReadOnlyList<ComparisonScenario> scenarios,
+        int replications,
+        ulong baseSeed,
+        int threads,
+        IProgress<BatchProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        if (scenarios.Count == 0)
+        {
+            throw new ArgumentException("a comparison needs at least one scenario", nameof(scenarios));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(replications, 2);
+        ulong[] seeds = ReplicationSeeds.ForReplications(baseSeed, replications);
+
+        // Replication-major order: the first runs to finish cover every scenario, so the time-left estimate is fair early on.
+        var jobs = new List<RunJob>(scenarios.Count * replications);
+        for (int r = 0; r < replications; r++)
+        {
+            foreach (ComparisonScenario scenario in scenarios)
+            {
+                jobs.Add(new RunJob(scenario.World, scenario.Settings, seeds[r]));
+            }
+        }
+
+        int first = scenarios[0].Settings.Scenario.StartYear;
+        int final = scenarios[0].Settings.Scenario.EndYear;
+        int[] years = Enumerable.Range(first, final - first + 1).ToArray();
+        var outcomes = scenarios.Select(_ => new ReplicationOutcome[replications]).ToArray();
+        RunBatch.Run(
+            jobs,
+            threads,
+            (index, result) =>
+            {
+                int r = index / scenarios.Count, s = index % scenarios.Count;
+                outcomes[s][r] = Keep(r + 1, seeds[r], result, years);
+            },
+            progress,
+            cancellationToken);
+        return new ComparisonRuns(scenarios, baseSeed, seeds, years, outcomes);
+    }
+
+    private static ReplicationOutcome Keep(int replicate, ulong seed, RunResult result, IReadOnlyList<int> years)
+    {
+        int final = years[^1];
+        var flows = result.Flows.Where(f => f.Year == final && f.Kind == "degree").ToArray();
+        return new ReplicationOutcome(replicate, seed, DerivedMetrics.AddTo(result.Metrics), flows, years);
+    }
+}

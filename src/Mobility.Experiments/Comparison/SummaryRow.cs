@@ -1,0 +1,20 @@
+namespace Mobility.Experiments.Comparison;
+
+/// <summary>
+/// One row of <c>summary.parquet</c>: a metric of a country under a scenario over a horizon, across replications.
+/// The difference columns are null for the reference scenario.
+/// </summary>
+public sealed record SummaryRow(
+    string Scenario,
+    string Country,
+    string Metric,
+    string Horizon,
+    double Mean,
+    double Sd,
+    double CiLow,
+    double CiHigh,
+    double? Diff,
+    double? DiffLow,
+    double? DiffHigh,
+    bool? Significant,
+    double? VarianceReduction);

@@ -1,0 +1,223 @@
+namespace Mobility.Reports.Comparison;
+
+using System.Globalization;
+using Mobility.Experiments.Comparison;
+using Mobility.IO.Configuration;
+using Mobility.Reports.Charts;
+using Mobility.Reports.Html;
+
+/// <summary>
+/// <c>report.html</c> of a comparison: an executive summary in plain words first, then the charts (time series with
+/// 95% bands, effects with intervals, degree-flow heat maps, rank trajectories), a table of the headline effects,
+/// the method in brief and every scenario's resolved settings. Self-contained: charts are embedded.
+/// </summary>
+public static class ComparisonReport
+{
+    public const string FileName = "report.html";
+    public const string ChartsFolder = "charts";
+
+    /// <summary>The id of the HTML table of headline effects (read back by tests and tools).</summary>
+    public const string EffectsTableId = "headline-effects";
+
+    /// <summary>Builds the page and its charts.</summary>
+    public static (string Html, IReadOnlyList<ChartImage> Charts) Build(ComparisonReportInput input)
+    {
+        ComparisonRuns runs = input.Runs;
+        var charts = new List<ChartImage>();
+        string reference = runs.Reference.Name;
+        var report = new HtmlReport($"Scenario comparison: {string.Join(", ", runs.Scenarios.Skip(1).Select(s => s.Name))} versus {reference}");
+
+        ExecutiveSummary(report, input);
+
+        report.Heading("Indicators over time");
+        report.Paragraph("Each panel is one member country; each line the mean over the replications of one scenario, with "
+            + "its 95% confidence interval shaded. Where bands of two scenarios overlap in a year, the difference in that "
+            + "year may still be significant: the paired differences in the effect charts and the table are the sharper test.");
+        foreach (HeadlineMetric metric in HeadlineMetric.Charted)
+        {
+            charts.Add(Add(report, ComparisonCharts.TimeSeries(runs, metric)));
+        }
+
+        if (runs.Scenarios.Count > 1)
+        {
+            report.Heading($"Effects versus {reference} in {runs.FinalYear}");
+            report.Paragraph($"Bars: the mean difference from {reference} over replications paired by seed; error bars: its 95% "
+                + "confidence interval. A bar whose interval does not cross zero is a significant effect.");
+            foreach (HeadlineMetric metric in HeadlineMetric.Charted)
+            {
+                charts.Add(Add(report, ComparisonCharts.Effects(runs, input.Summary, metric)));
+            }
+        }
+
+        report.Heading($"Where students go: degree flows in {runs.FinalYear}");
+        report.Paragraph("New degree-mobile students from each member country to each destination, mean over the replications. "
+            + "Colours share one logarithmic scale across scenarios; empty cells had no students.");
+        double maxFlow = ComparisonCharts.MaxFlow(runs);
+        for (int s = 0; s < runs.Scenarios.Count; s++)
+        {
+            charts.Add(Add(report, ComparisonCharts.FlowHeatMap(runs, s, maxFlow)));
+        }
+
+        report.Heading("Rankings: the member countries' best universities");
+        charts.Add(Add(report, ComparisonCharts.RankTrajectories(runs)));
+
+        EffectsTable(report, input);
+        Method(report, runs);
+        Settings(report, input);
+        return (report.ToString(), charts);
+    }
+
+    /// <summary>Writes <c>report.html</c> and every chart as <c>charts/NAME.png</c> into <paramref name="folder"/>.</summary>
+    public static async Task<string> WriteAsync(string folder, ComparisonReportInput input, CancellationToken cancellationToken = default)
+    {
+        var (html, charts) = Build(input);
+        string chartFolder = Path.Combine(folder, ChartsFolder);
+        Directory.CreateDirectory(chartFolder);
+        foreach (ChartImage chart in charts)
+        {
+            await File.WriteAllBytesAsync(Path.Combine(chartFolder, chart.FileName), chart.Png, cancellationToken).ConfigureAwait(false);
+        }
+
+        string path = Path.Combine(folder, FileName);
+        await File.WriteAllTextAsync(path, html, new System.Text.UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+        return path;
+    }
+
+    /// <summary>A number for the effects table: thousands separators from 1000 up, four significant digits below.</summary>
+    public static string Number(double value)
+    {
+        var c = CultureInfo.InvariantCulture;
+        if (!double.IsFinite(value))
+        {
+            return "";
+        }
+
+        return Math.Abs(value) >= 1000 ? value.ToString("N0", c) : value.ToString("G4", c);
+    }
+
+    private static ChartImage Add(HtmlReport report, ChartImage chart)
+    {
+        report.Chart(chart);
+        return chart;
+    }
+
+    private static void ExecutiveSummary(HtmlReport report, ComparisonReportInput input)
+    {
+        ComparisonRuns runs = input.Runs;
+        string reference = runs.Reference.Name;
+        var s0 = runs.Reference.Settings.Scenario;
+        report.Heading("Executive summary");
+        string scale = s0.Scale.ToString("0.##", CultureInfo.InvariantCulture);
+        report.Paragraph(
+            $"{runs.Scenarios.Count - 1} policy scenarios compared with {reference}, {s0.StartYear}-{s0.EndYear}, each run "
+            + $"{runs.Replications} times (one agent per {scale} persons). Replication r of every scenario uses the same random "
+            + "numbers, so each difference is measured on otherwise identical histories. Below, for each scenario, its three largest "
+            + $"effects in {runs.FinalYear} that are significant at the 95% level, ranked by size relative to the value under {reference}.",
+            "summary");
+        for (int s = 1; s < runs.Scenarios.Count; s++)
+        {
+            ComparisonScenario scenario = runs.Scenarios[s];
+            report.Heading(scenario.Name, 3);
+            if (!string.IsNullOrWhiteSpace(scenario.Settings.Scenario.Description))
+            {
+                report.Paragraph(scenario.Settings.Scenario.Description);
+            }
+
+            var effects = KeyEffect.Largest(runs, input.Summary, scenario.Name);
+            if (effects.Count == 0)
+            {
+                report.Paragraph($"No significant effect on the member countries' headline indicators in {runs.FinalYear} "
+                    + $"with {runs.Replications} replications.");
+            }
+            else
+            {
+                report.List(effects.Select(e => e.Sentence(reference)));
+            }
+        }
+    }
+
+    private static void EffectsTable(HtmlReport report, ComparisonReportInput input)
+    {
+        ComparisonRuns runs = input.Runs;
+        if (runs.Scenarios.Count < 2)
+        {
+            return;
+        }
+
+        report.Heading($"Headline effects in {runs.FinalYear} (table)");
+        report.Paragraph($"Every member country and headline indicator, final year, from summary.parquet (horizon 'final'): the mean under "
+            + $"{runs.Reference.Name} and under the scenario, the paired difference with its 95% interval, whether the interval "
+            + "excludes zero, and the variance reduction that pairing achieved.");
+        report.BeginDetails("Show the table");
+        var byKey = input.Summary.Where(r => r.Horizon == Horizons.Final).ToDictionary(r => (r.Scenario, r.Country, r.Metric));
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (ComparisonScenario scenario in runs.Scenarios.Skip(1))
+        {
+            foreach (HeadlineMetric metric in HeadlineMetric.Summarised)
+            {
+                foreach (string country in runs.Members)
+                {
+                    if (!byKey.TryGetValue((scenario.Name, country, metric.Metric), out SummaryRow? row)
+                        || !byKey.TryGetValue((runs.Reference.Name, country, metric.Metric), out SummaryRow? referenceRow))
+                    {
+                        continue;
+                    }
+
+                    rows.Add([
+                        row.Scenario, row.Country, row.Metric, Number(referenceRow.Mean), Number(row.Mean),
+                        Number(row.Diff!.Value), Number(row.DiffLow!.Value), Number(row.DiffHigh!.Value),
+                        row.Significant == true ? "yes" : "no",
+                        row.VarianceReduction is double v ? Number(v) : "",
+                    ]);
+                }
+            }
+        }
+
+        report.Table(
+            ["scenario", "country", "metric", $"mean ({runs.Reference.Name})", "mean", "diff", "diff_low", "diff_high", "significant", "variance_reduction"],
+            rows,
+            EffectsTableId);
+        report.EndDetails();
+    }
+
+    private static void Method(HtmlReport report, ComparisonRuns runs)
+    {
+        report.Heading("How to read the numbers");
+        report.List([
+            $"Each scenario ran {runs.Replications} times. Replication r of every scenario used the same seed, so the scenarios share their random numbers (common random numbers) and their differences are paired.",
+            "Mean, sd, ci_low and ci_high: the mean over replications, its sample standard deviation and the 95% Student-t confidence interval of the mean.",
+            $"diff, diff_low and diff_high: the mean of the per-replication differences from {runs.Reference.Name} with its 95% Student-t interval; significant: the interval excludes zero.",
+            "variance_reduction: the variance the difference would have with independent runs (the sum of the two scenarios' variances) divided by the variance of the paired differences. A value of 10 means pairing did the work of ten times as many replications; empty when the paired differences do not vary at all.",
+            "Horizon 'final': the last reported year. Horizon 'cumulative': the total over the reported years for yearly flows (departures, graduates, returnees, brain gain and drain, revenue, costs), the average over the years for levels (images, students enrolled, shares, human capital, ranks, scores).",
+            "net_brain_gain: foreign graduates who stayed in the country (brain_gain) minus the country's graduates who stayed abroad (brain_drain), per year.",
+            "The executive summary ranks significant final-year effects by their size relative to the reference value (|diff| / |reference mean|), so that scores, persons and dollars can be compared; indicators whose reference value is zero are left out of the ranking.",
+        ]);
+    }
+
+    private static void Settings(HtmlReport report, ComparisonReportInput input)
+    {
+        report.Heading("Reproducing this comparison");
+        report.Table(["parameter", "value"], input.Parameters.Select(p => (IReadOnlyList<string>)[p.Key, p.Value]));
+        LoadedScenario reference = input.Scenarios[0];
+        foreach (LoadedScenario scenario in input.Scenarios)
+        {
+            report.Heading($"Scenario {scenario.Name}", 3);
+            report.List(scenario.Files.Select(f => "file: " + Mobility.IO.PathDisplay.Of(f)));
+            if (!ReferenceEquals(scenario, reference))
+            {
+                var keys = reference.Configuration.Keys.Union(scenario.Configuration.Keys).Order(StringComparer.Ordinal);
+                var differing = keys
+                    .Select(k => (Key: k, Reference: reference.Configuration.GetValueOrDefault(k) ?? "(not set)", Value: scenario.Configuration.GetValueOrDefault(k) ?? "(not set)"))
+                    .Where(x => x.Reference != x.Value)
+                    .Select(x => (IReadOnlyList<string>)[x.Key, x.Reference, x.Value])
+                    .ToArray();
+                report.Paragraph($"Settings that differ from {reference.Name} ({differing.Length}):");
+                report.Table(["setting", reference.Name, scenario.Name], differing);
+            }
+
+            report.BeginDetails($"All {scenario.Configuration.Count} resolved settings of {scenario.Name}");
+            report.Preformatted(string.Join("\n", scenario.Configuration.Select(kv => $"{kv.Key} = {kv.Value}")));
+            report.EndDetails();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+namespace Mobility.Tests.Experiments;
+
+using Mobility.Engine.Measurement;
+using Mobility.Experiments.Comparison;
+using Mobility.Tests.Engine;
+
+/// <summary>
+/// How the executive summary picks and words a scenario's largest effects, on hand-made replications of a reference
+/// ("ref") and a policy ("pol") in one reported year.
+/// </summary>
+public class KeyEffectTests
+{
+    private const int Year = 2030;
+
+    /// <summary>Per (country, metric): the reference's and the policy's value in each of three replications.</summary>
+    private static readonly (string Country, string Metric, double[] Reference, double[] Policy)[] Values =
+    [
+        ("KAZ", MetricNames.RegionalImage, [0.5, 0.5, 0.5], [0.55, 0.56, 0.54]),          // +10%, significant
+        ("KGZ", MetricNames.InboundStudents, [100, 100, 100], [150, 150, 150]),           // +50%
+        ("KAZ", MetricNames.InboundStudents, [1000, 1000, 1000], [1100, 1100, 1100]),     // +10%, but KGZ's is larger
+        ("KGZ", MetricNames.ExportRevenueUsd, [0, 0, 0], [10, 10, 10]),                    // no reference value to relate to
+        ("KAZ", MetricNames.SoftPowerScore, [0.4, 0.4, 0.4], [0.5, 0.3, 0.4]),            // not significant
+        ("KGZ", DerivedMetrics.NetBrainGain, [-200, -200, -200], [-210, -210, -210]),     // -5%
+        ("KAZ", MetricNames.IntlHumanCapital, [1000, 1000, 1000], [1010, 1010, 1010]),    // +1%, fourth
+        ("KAZ", MetricNames.GlobalImage, [0.1, 0.1, 0.1], [0.5, 0.5, 0.5]),               // not a headline indicator
+    ];
+
+    private static ComparisonRuns Runs()
+    {
+        var world = EngineTestKit.Load("baseline").World;
+        var settings = EngineTestKit.Load("baseline").Settings;
+        ComparisonScenario[] scenarios = [new("ref", world, settings), new("pol", world, settings)];
+        ulong[] seeds = [1, 2, 3];
+        var outcomes = new ReplicationOutcome[2][];
+        for (int s = 0; s < 2; s++)
+        {
+            outcomes[s] = new ReplicationOutcome[3];
+            for (int r = 0; r < 3; r++)
+            {
+                var metrics = Values.Select(v => new MetricRecord(Year, v.Country, v.Metric, s == 0 ? v.Reference[r] : v.Policy[r])).ToArray();
+                outcomes[s][r] = new ReplicationOutcome(r + 1, seeds[r], metrics, [], [Year]);
+            }
+        }
+
+        return new ComparisonRuns(scenarios, 7, seeds, [Year], outcomes);
+    }
+
+    [Fact]
+    public void The_three_largest_significant_relative_effects_one_per_indicator()
+    {
+        ComparisonRuns runs = Runs();
+        var summary = ComparisonSummary.Build(runs);
+
+        var effects = KeyEffect.Largest(runs, summary, "pol");
+
+        Assert.Equal(
+            [("KGZ", MetricNames.InboundStudents), ("KAZ", MetricNames.RegionalImage), ("KGZ", DerivedMetrics.NetBrainGain)],
+            effects.Select(e => (e.Row.Country, e.Row.Metric)));
+        Assert.Equal([0.5, 0.1, -0.05], effects.Select(e => Math.Round(e.RelativeChange, 9)));
+    }
+
+    [Fact]
+    public void Effects_read_in_plain_words_with_their_interval()
+    {
+        ComparisonRuns runs = Runs();
+        var effects = KeyEffect.Largest(runs, ComparisonSummary.Build(runs), "pol");
+
+        // Differences 0.05, 0.06, 0.04: sd 0.01, t(0.975, 2) = 4.3027, half-width 4.3027 * 0.01 / sqrt(3) = 0.0248.
+        Assert.Equal("pol raises Kazakhstan's regional image by 0.050 (95% CI 0.025 to 0.075) by 2030, +10.0% on ref", effects[1].Sentence("ref"));
+        Assert.Equal("pol lowers Kyrgyzstan's net brain gain by 10 (95% CI 10 to 10) by 2030, -5.0% on ref", effects[2].Sentence("ref"));
+    }
+}
