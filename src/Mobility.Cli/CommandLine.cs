@@ -20,6 +20,9 @@ public static class CommandLine
         var root = new RootCommand(About);
         root.Subcommands.Add(RunVerb.Create(context));
         root.Subcommands.Add(ValidateVerb.Create(context));
+        root.Subcommands.Add(SweepVerb.Create(context));
+        root.Subcommands.Add(MergeVerb.Create(context));
+        root.Subcommands.Add(SensitivityVerb.Create(context));
         return root;
     }
 
