@@ -5,7 +5,8 @@ using MathNet.Numerics.Statistics;
 
 /// <summary>
 /// Sobol indices from model outputs on the Saltelli scheme (see <see cref="Sampling.SaltelliDesign"/>):
-/// first order with the estimator of Saltelli et al. (2010), S_i = mean(f(B) (f(AB_i) - f(A))) / V, and total with
+/// first order with the estimator of Saltelli et al. (2010), S_i = mean(f(B) (f(AB_i) - f(A))) / V (with f(B) centred on
+/// the mean of f over A and B), and total with
 /// Jansen's (1999), ST_i = mean((f(A) - f(AB_i))^2) / (2 V), where V is the variance of f over A and B together.
 /// 95% intervals are bootstrap percentiles over the n base rows (resampled with replacement, the same rows for
 /// every matrix, as the estimators pair them).
@@ -91,7 +92,9 @@ public static class SobolEstimator
             double[] ab = fAB[i];
             foreach (int j in rows)
             {
-                s += fB[j] * (ab[j] - fA[j]);
+                // Centred f(B): the same expectation (E f(AB_i) = E f(A)), far less noise when the mean is large
+                // against the spread, as for model outputs that vary by a fraction of a percent.
+                s += (fB[j] - mean) * (ab[j] - fA[j]);
                 double d = fA[j] - ab[j];
                 t += d * d;
             }

@@ -31,9 +31,11 @@ public static class SensitivityChart
         }
 
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, names.Length).Select(i => (double)i).ToArray(), names);
-        plot.Axes.Bottom.TickLabelStyle.Rotation = names.Length > 4 ? 30 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = names.Length > 4 ? Alignment.MiddleLeft : Alignment.UpperCenter;
-        plot.Axes.Margins(bottom: 0);
+        // Long parameter names: slanted labels, with room below the axis for them.
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 5 * names.Max(n => n.Length) + 20;
+        plot.Add.HorizontalLine(0, 1, Colors.Gray);
         plot.Title(title);
         plot.ShowLegend(Alignment.UpperRight);
         plot.HideGrid();
