@@ -7,7 +7,6 @@ using Mobility.Cli.Console;
 using Mobility.Experiments.Sweeps;
 using Mobility.IO;
 using Mobility.IO.Sweeps;
-using Mobility.Model.Parameters;
 
 /// <summary>
 /// <c>mobility sweep plan DESIGN --out DIR [--force]</c> writes a sweep's planned runs;
@@ -106,36 +105,27 @@ internal static class SweepVerb
         PlannedRun[] todo = owned.Where(r => !done.Contains(r.RunId)).ToArray();
         int already = owned.Length - todo.Length;
         TimeSpan loading = clock.Elapsed;
+        if (todo.Length == 0)
+        {
+            await store.ConsolidateAsync(cancellationToken).ConfigureAwait(false);
+            context.Output.WriteLine($"shard {shard}: all {owned.Length} runs already stored; {PathDisplay.Of(store.PartPath)} is complete");
+            return ExitCodes.Success;
+        }
+
         if (already > 0)
         {
             context.Output.WriteLine($"shard {shard}: {already} of {owned.Length} runs already stored; resuming with {todo.Length}");
         }
 
-        var settingsClock = new Stopwatch();
-        ScenarioSettings SettingsOf(int point)
-        {
-            settingsClock.Start();
-            try
-            {
-                return loaded.Variants.Settings(plan.SetsFor(point));
-            }
-            finally
-            {
-                settingsClock.Stop();
-            }
-        }
-
         var running = Stopwatch.StartNew();
+        TimeSpan settingsTime;
         try
         {
-            await ProgressDisplay.RunAsync(
+            settingsTime = await ProgressDisplay.RunAsync(
                 context,
                 $"shard {shard}",
-                (progress, ct) =>
-                {
-                    SweepRunner.Run(plan, todo, loaded.Variants.Base.World, SettingsOf, threads, store.Add, progress, ct);
-                    return 0;
-                },
+                (progress, ct) => SweepRunner.Run(
+                    plan, todo, loaded.Variants.Base.World, point => loaded.Variants.Settings(plan.SetsFor(point)), threads, store.Add, progress, ct),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
@@ -153,7 +143,7 @@ internal static class SweepVerb
             $"shard {shard}: {todo.Length} runs in {running.Elapsed.TotalSeconds:0.0} s ({rate:0.00} runs/s, {threads} threads); "
             + $"{owned.Length} of {plan.Runs.Count} planned runs are in this shard"));
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"setup {loading.TotalSeconds:0.0} s (design, scenario and world loaded once); settings for {todo.Select(r => r.Point).Distinct().Count()} points built in {settingsClock.Elapsed.TotalSeconds:0.00} s"));
+            $"setup {loading.TotalSeconds:0.0} s (design, scenario and world loaded once); settings for {todo.Select(r => r.Point).Distinct().Count()} points built in {settingsTime.TotalSeconds:0.00} s"));
         context.Output.WriteLine($"wrote {PathDisplay.Of(store.PartPath)}");
         return ExitCodes.Success;
     }

@@ -1,5 +1,7 @@
 namespace Mobility.Experiments.Sweeps;
 
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Mobility.Engine.Measurement;
 using Mobility.Experiments.Runs;
 using Mobility.Model.Parameters;
@@ -7,7 +9,7 @@ using Mobility.Model.World;
 
 /// <summary>
 /// Runs a set of a sweep's runs in parallel (<see cref="RunBatch"/>) and hands each finished run's kept
-/// measurements to a callback. Settings are built once per distinct point and shared by its replicates.
+/// measurements to a callback. Settings are built once per distinct point (in parallel) and shared by its replicates.
 /// </summary>
 public static class SweepRunner
 {
@@ -19,7 +21,8 @@ public static class SweepRunner
     /// <param name="completed">Called once per finished run, one call at a time, in completion order.</param>
     /// <param name="progress">Runs done out of <paramref name="runs"/>.</param>
     /// <param name="cancellationToken">Stops between years of the runs in flight.</param>
-    public static void Run(
+    /// <returns>How long building the points' settings took (before the runs start).</returns>
+    public static TimeSpan Run(
         SweepPlan plan,
         IReadOnlyList<PlannedRun> runs,
         WorldData world,
@@ -29,20 +32,31 @@ public static class SweepRunner
         IProgress<BatchProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var settings = new Dictionary<int, ScenarioSettings>();
-        var jobs = new RunJob[runs.Count];
-        for (int i = 0; i < runs.Count; i++)
+        // Settings are independent per point: build them on all cores (settingsOf must be thread-safe).
+        var clock = Stopwatch.StartNew();
+        int[] points = runs.Select(r => r.Point).Distinct().ToArray();
+        var settings = new ScenarioSettings[points.Length];
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            PlannedRun run = runs[i];
-            if (!settings.TryGetValue(run.Point, out ScenarioSettings? s))
-            {
-                s = settingsOf(run.Point);
-                settings[run.Point] = s;
-            }
-
-            jobs[i] = new RunJob(world, s, run.Seed);
+            Parallel.For(
+                0,
+                points.Length,
+                new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellationToken },
+                i => settings[i] = settingsOf(points[i]));
         }
+        catch (AggregateException ex)
+        {
+            ExceptionDispatchInfo.Capture(ex.Flatten().InnerExceptions[0]).Throw();
+        }
+
+        var byPoint = new Dictionary<int, ScenarioSettings>(points.Length);
+        for (int i = 0; i < points.Length; i++)
+        {
+            byPoint[points[i]] = settings[i];
+        }
+
+        var jobs = runs.Select(r => new RunJob(world, byPoint[r.Point], r.Seed)).ToArray();
+        TimeSpan setup = clock.Elapsed;
 
         RunBatch.Run(
             jobs,
@@ -50,5 +64,6 @@ public static class SweepRunner
             (index, result) => completed(runs[index], result.Metrics.Where(plan.Design.Keeps).ToArray()),
             progress,
             cancellationToken);
+        return setup;
     }
 }

@@ -119,4 +119,32 @@ public class SensitivityTests
         Assert.Equal(2, result.Morris[0].MuStar, 9);
         Assert.Equal(0, result.Morris[1].MuStar, 9);
     }
+
+    [Fact]
+    public void A_grid_spans_each_range_ends_included_and_each_level_list()
+    {
+        var design = new SweepDesign
+        {
+            Scenario = "(analytic)",
+            Method = SamplingMethod.Grid,
+            Samples = 3,
+            Parameters =
+            [
+                new SweepParameter("grants", "p:grants", 1000, 2000, null, Integer: true),
+                new SweepParameter("level", "p:level", null, null, [0.2, 0.9], Integer: false),
+            ],
+            Metrics = ["value"],
+            Replications = 2,
+        };
+
+        SweepPlan plan = SweepPlanner.Plan(design);
+
+        Assert.Equal(6, plan.PointCount);
+        Assert.Equal(12, plan.Runs.Count);
+        Assert.Equal([1000, 1000, 1500, 1500, 2000, 2000], plan.Values.Select(v => v[0]));
+        Assert.Equal([0.2, 0.9, 0.2, 0.9, 0.2, 0.9], plan.Values.Select(v => v[1]));
+        Assert.Equal(["p:grants=1500", "p:level=0.9"], plan.SetsFor(3));
+        Assert.Equal(new PlannedRun(7, 3, 1, 2), plan.Runs[7]);
+        Assert.Throws<ArgumentException>(() => SweepSensitivity.Analyse(plan, plan.Runs.ToDictionary(r => r.RunId, _ => 1.0)));
+    }
 }

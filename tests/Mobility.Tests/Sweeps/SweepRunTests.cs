@@ -31,6 +31,18 @@ public class SweepRunTests
         Assert.All(results.Column<int>("year"), y => Assert.Equal(2026, y));
         Assert.Contains("all 5 planned runs present exactly once", merge.Out, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(dir, "shards", "part-0")), "chunks are removed once consolidated");
+
+        // An independent reader (DuckDB) sees the same table.
+        using var duck = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        duck.Open();
+        using var query = duck.CreateCommand();
+        query.CommandText = $"SELECT count(*), count(DISTINCT run_id), sum(grants), min(metric) FROM read_parquet('{Path.Combine(dir, "results.parquet")}')";
+        using var reader = query.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(20L, reader.GetInt64(0));
+        Assert.Equal(5L, reader.GetInt64(1));
+        Assert.Equal(results.Column<double>("grants").Sum(), reader.GetDouble(2), 6);
+        Assert.Equal("inbound_students", reader.GetString(3));
     }
 
     [Fact]
