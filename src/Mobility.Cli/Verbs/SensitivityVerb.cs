@@ -63,6 +63,17 @@ internal static class SensitivityVerb
                 context.Error.WriteLine($"warning: {name} of {c} in {y} does not vary across the runs, so its indices are undefined");
             }
 
+            if (result.ReplicateNoiseShare is double noise)
+            {
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"replicate noise: {noise:P0} of the variance of the runs is between replicates of the same point"));
+                if (noise > 0.2)
+                {
+                    context.Error.WriteLine("warning: run-to-run noise is a large part of this output's variance; the indices partly describe noise "
+                        + "(use more replications, a finer scale or wider ranges)");
+                }
+            }
+
             context.Output.WriteLine($"wrote {PathDisplay.Of(folder.SensitivityCsv)} and {PathDisplay.Of(folder.SensitivityPng)}");
             return ExitCodes.Success;
         }));

@@ -1,5 +1,6 @@
 namespace Mobility.Experiments.Sensitivity;
 
+using MathNet.Numerics.Statistics;
 using Mobility.Experiments.Sampling;
 using Mobility.Experiments.Sweeps;
 
@@ -36,11 +37,12 @@ public static class SweepSensitivity
         }
 
         double[] y = sums.Select((s, p) => s / counts[p]).ToArray();
+        double? noise = ReplicateNoiseShare(plan, outputByRun, y);
         string[] names = design.Parameters.Select(p => p.Name).ToArray();
         int k = names.Length;
         if (design.Method == SamplingMethod.Morris)
         {
-            return new SensitivityResult(design.Method, [], MorrisEstimator.Estimate(names, plan.UnitPoints, y, resamples, seed), plan.PointCount, plan.Runs.Count);
+            return new SensitivityResult(design.Method, [], MorrisEstimator.Estimate(names, plan.UnitPoints, y, resamples, seed), plan.PointCount, plan.Runs.Count, noise);
         }
 
         int block = SaltelliDesign.BlockSize(k);
@@ -63,6 +65,27 @@ public static class SweepSensitivity
             }
         }
 
-        return new SensitivityResult(design.Method, SobolEstimator.Estimate(names, fA, fB, fAB, resamples, seed), [], plan.PointCount, plan.Runs.Count);
+        return new SensitivityResult(design.Method, SobolEstimator.Estimate(names, fA, fB, fAB, resamples, seed), [], plan.PointCount, plan.Runs.Count, noise);
+    }
+
+    /// <summary>Mean within-point (replicate) sample variance over the sample variance of all runs; null without replications.</summary>
+    private static double? ReplicateNoiseShare(SweepPlan plan, IReadOnlyDictionary<int, double> outputByRun, double[] pointMeans)
+    {
+        int r = plan.Design.Replications;
+        if (r < 2)
+        {
+            return null;
+        }
+
+        double within = 0;
+        foreach (PlannedRun run in plan.Runs)
+        {
+            double d = outputByRun[run.RunId] - pointMeans[run.Point];
+            within += d * d;
+        }
+
+        within /= plan.PointCount * (r - 1);
+        double total = plan.Runs.Select(run => outputByRun[run.RunId]).Variance();
+        return total > 0 ? within / total : null;
     }
 }

@@ -118,6 +118,12 @@ public class SensitivityTests
 
         Assert.Equal(2, result.Morris[0].MuStar, 9);
         Assert.Equal(0, result.Morris[1].MuStar, 9);
+        // Within-point variance is 1 (of +1, 0, -1); the share is that over the variance of all 42 runs.
+        double[] all = plan.Runs.Select(r => outputs[r.RunId]).ToArray();
+        double mean = all.Average();
+        double total = all.Sum(v => (v - mean) * (v - mean)) / (all.Length - 1);
+        Assert.Equal(1 / total, result.ReplicateNoiseShare!.Value, 9);
+        Assert.Null(Analyse(design with { Replications = 1 }, x => x[0]).ReplicateNoiseShare);
     }
 
     [Fact]
