@@ -92,7 +92,7 @@ public sealed class ShardStore : IDisposable
     {
         if (records.Count == 0)
         {
-            throw new InvalidOperationException($"run {run.RunId} produced no kept measurement; the design's metrics, years and countries select nothing");
+            throw new InputException($"run {run.RunId} kept no measurement: the design's metrics, years and countries select nothing the model reports");
         }
 
         lock (gate)
