@@ -20,18 +20,18 @@ internal static class SweepKit
     public static string Scenario => Path.Combine(TestFiles.RepositoryRoot, "scenarios", "ucahes-full.json").Replace("\\", "/", StringComparison.Ordinal);
 
     /// <summary>A design file in <paramref name="temp"/>; <paramref name="parameters"/> and <paramref name="extra"/> are JSON fragments.</summary>
-    public static string WriteDesign(TempFolder temp, string method = "lhs", int samples = 6, string? parameters = null, string extra = "")
+    public static string WriteDesign(TempFolder temp, string method = "lhs", int samples = 6, string? parameters = null, string extra = "", int endYear = 2026, int scale = 400)
         => temp.Write("design.json", $$"""
             {
               "scenario": "{{Scenario}}",
               "method": "{{method}}",
               "samples": {{samples}},
               "seed": 4,
-              "scale": 400,
+              "scale": {{scale}},
               "metrics": [ "regional_image", "inbound_students" ],
               "years": [ 2026 ],
               "countries": [ "KAZ", "UZB" ],
-              "sets": [ "scenario:endYear=2026", "scenario:spinUpYears=1" ],
+              "sets": [ "scenario:endYear={{endYear}}", "scenario:spinUpYears=1" ],
               {{extra}}
               "parameters": {{parameters ?? """
                 [

@@ -74,6 +74,50 @@ public class SweepRunTests
     }
 
     [Fact]
+    public void A_shard_killed_with_SIGKILL_while_running_resumes_and_ends_with_every_run_exactly_once()
+    {
+        using var temp = new TempFolder();
+        // Long enough (finer scale, to 2034: about 10 s on one core) that chunks appear well before the shard ends.
+        string dir = SweepKit.Plan(temp, SweepKit.WriteDesign(temp, samples: 40, endYear: 2034, scale: 100));
+        var folder = new SweepFolder(dir);
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { typeof(Program).Assembly.Location, "sweep", "run", dir, "--threads", "1" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var log = new System.Text.StringBuilder();
+        using (var process = new System.Diagnostics.Process { StartInfo = start })
+        {
+            process.OutputDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+            process.ErrorDataReceived += (_, e) => { lock (log) { log.AppendLine(e.Data); } };
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+            // Kill as soon as the first chunk is on disk: some runs stored, others in flight or not started.
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            while (!(Directory.Exists(folder.Chunks(0)) && Directory.EnumerateFiles(folder.Chunks(0), "chunk-*.parquet").Any()))
+            {
+                Assert.False(process.HasExited, $"the shard ended before writing its first chunk: {log}");
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(120), "no chunk written within 120 s");
+                Thread.Sleep(20);
+            }
+
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        Assert.False(File.Exists(folder.Part(0)), "killed before consolidating");
+        var resumed = SweepKit.Cli("sweep", "run", dir, "--threads", "2");
+
+        SweepKit.AssertSuccess(resumed);
+        Assert.Matches(@"shard 0/1: \d+ of 40 runs already stored; resuming with \d+", resumed.Out);
+        var merged = SweepKit.Cli("merge", dir);
+        SweepKit.AssertSuccess(merged);
+        Assert.Contains("all 40 planned runs present exactly once", merged.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Merge_lists_missing_runs_with_their_shard_and_duplicated_runs()
     {
         using var temp = new TempFolder();
