@@ -21,6 +21,9 @@ public static class CommandLine
         root.Subcommands.Add(CompareVerb.Create(context));
         root.Subcommands.Add(RunVerb.Create(context));
         root.Subcommands.Add(ValidateVerb.Create(context));
+        root.Subcommands.Add(SweepVerb.Create(context));
+        root.Subcommands.Add(MergeVerb.Create(context));
+        root.Subcommands.Add(SensitivityVerb.Create(context));
         root.Subcommands.Add(FitVerb.Create(context));
         root.Subcommands.Add(CalibrateVerb.Create(context));
         root.Subcommands.Add(SurveyVerb.Create(context));
