@@ -40,7 +40,7 @@ internal static class ComparisonSummaryTable
                     Markup.Escape($"{e.CountryName}: {m.Label}"),
                     Markup.Escape(Signed(m, e.Row.Diff!.Value)),
                     Markup.Escape($"{Signed(m, e.Row.DiffLow!.Value)} to {Signed(m, e.Row.DiffHigh!.Value)}"),
-                    Markup.Escape((e.RelativeChange * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + "%"));
+                    Markup.Escape(e.RelativePercent));
             }
 
             if (s < runs.Scenarios.Count - 1)

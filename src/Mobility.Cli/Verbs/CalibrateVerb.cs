@@ -41,8 +41,8 @@ internal static class CalibrateVerb
         var output = new Option<string>("--out") { Description = "Output folder (written atomically): calibrated.json, convergence.csv, fit.csv, fit.html.", Required = true };
         var replications = ObservationOptions.Replications(2);
         var scale = ObservationOptions.Scale();
-        var threads = ObservationOptions.Threads();
-        var force = ObservationOptions.Force();
+        var threads = CommonOptions.Threads();
+        var force = CommonOptions.Force();
         var set = CommonOptions.Set();
         var command = new Command("calibrate", "Fit coefficients to observed stocks and flows (weighted squared log error, mean of R replications) and write the fitted overlay and fit report.")
         {

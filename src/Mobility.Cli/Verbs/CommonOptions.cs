@@ -20,6 +20,34 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    /// <summary>
+    /// <c>--threads N</c>: worker threads, default all cores; values below 1 are refused at parsing. Every verb's results
+    /// are independent of it, which <paramref name="how"/> can say in the verb's own terms.
+    /// </summary>
+    public static Option<int> Threads(string how = "Results do not depend on it.")
+    {
+        var option = new Option<int>("--threads")
+        {
+            Description = "Worker threads (default: all cores). " + how,
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
+        option.Validators.Add(result =>
+        {
+            int value = result.GetValueOrDefault<int>();
+            if (value < 1)
+            {
+                result.AddError($"--threads must be >= 1 (was {value})");
+            }
+        });
+        return option;
+    }
+
+    /// <summary><c>--force</c>: replace an existing output folder, only once the new one is complete.</summary>
+    public static Option<bool> Force(string what = "the output folder") => new("--force")
+    {
+        Description = $"Replace {what} if it exists (the old one is removed only after the new one is complete).",
+    };
+
     /// <summary>Accepts a bare scenario name (no folder, no extension) for <c>scenarios/NAME.json</c>.</summary>
     public static string ResolveScenarioPath(string argument)
     {

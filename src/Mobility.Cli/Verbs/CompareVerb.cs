@@ -48,19 +48,12 @@ internal static class CompareVerb
             Description = "Persons per agent for every scenario (default 10: the default comparison runs in under two minutes on two cores; 1 is one agent per person).",
             DefaultValueFactory = _ => DefaultScale,
         };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Worker threads (default: all cores); runs proceed side by side. Results do not depend on it.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
+        var threads = CommonOptions.Threads("Runs proceed side by side; results do not depend on it.");
         var output = new Option<string?>("--out")
         {
             Description = "Output folder (default: runs/compare). Written atomically: it appears only when everything is written.",
         };
-        var force = new Option<bool>("--force")
-        {
-            Description = "Replace the output folder if it exists (the old one is removed only after the new one is complete).",
-        };
+        var force = CommonOptions.Force();
         var set = CommonOptions.Set();
         set.Description = "Override one setting in every compared scenario: --set key=value (e.g. --set scenario:endYear=2035). Repeatable.";
 
@@ -102,11 +95,6 @@ internal static class CompareVerb
         if (request.Replications < 2)
         {
             problems.Add($"--replications must be >= 2 to estimate confidence intervals (was {request.Replications})");
-        }
-
-        if (request.Threads < 1)
-        {
-            problems.Add($"--threads must be >= 1 (was {request.Threads})");
         }
 
         if (!(request.Scale > 0) || !double.IsFinite(request.Scale))

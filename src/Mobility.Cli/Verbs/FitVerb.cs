@@ -22,8 +22,8 @@ internal static class FitVerb
         var output = new Option<string?>("--out") { Description = "Output folder (default: runs/<scenario name>-fit), written atomically." };
         var replications = ObservationOptions.Replications(2);
         var scale = ObservationOptions.Scale();
-        var threads = ObservationOptions.Threads();
-        var force = ObservationOptions.Force();
+        var threads = CommonOptions.Threads();
+        var force = CommonOptions.Force();
         var set = CommonOptions.Set();
         var command = new Command("fit", "Compare a scenario with observed stocks and flows: fit.csv and fit.html (per target and overall error, log-log scatter).")
         {

@@ -30,17 +30,6 @@ internal static class ObservationOptions
         Description = "Persons per agent (default: scenario:scale); e.g. 10 for a quick fit. Results are in persons.",
     };
 
-    public static Option<int> Threads() => new("--threads")
-    {
-        Description = "Worker threads (default: all cores). Results do not depend on it.",
-        DefaultValueFactory = _ => Environment.ProcessorCount,
-    };
-
-    public static Option<bool> Force() => new("--force")
-    {
-        Description = "Replace the output folder if it exists.",
-    };
-
     /// <summary>The observations, checked against the scenario's world, and the overrides that make the scenario simulate and report their years.</summary>
     public static (IReadOnlyList<Observation> Observations, ObservationWindow Window, List<string> Sets) Prepare(
         string scenarioPath, string observationsPath, IReadOnlyList<string> userSets, double? scale, int replications, int threads)
@@ -48,11 +37,6 @@ internal static class ObservationOptions
         if (replications < 1)
         {
             throw new InputException($"--replications must be >= 1 (was {replications})");
-        }
-
-        if (threads < 1)
-        {
-            throw new InputException($"--threads must be >= 1 (was {threads})");
         }
 
         var observations = ObservationsLoader.Load(observationsPath);

@@ -23,11 +23,7 @@ internal static class RunVerb
         {
             Description = "Random seed (default: scenario:seed from the scenario). Same seed, same results, for any thread count.",
         };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Worker threads (default: all cores). Results do not depend on it.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
+        var threads = CommonOptions.Threads();
         var scale = new Option<double?>("--scale")
         {
             Description = "Persons per agent, e.g. 100 samples 1 in 100 for a quick run (default: scenario:scale). Results are reported in persons.",
@@ -36,10 +32,7 @@ internal static class RunVerb
         {
             Description = "Output folder (default: runs/<scenario name>). Written atomically: it appears only when the run is complete.",
         };
-        var force = new Option<bool>("--force")
-        {
-            Description = "Replace the output folder if it exists (the old one is removed only after the new one is complete).",
-        };
+        var force = CommonOptions.Force();
         var set = CommonOptions.Set();
 
         var command = new Command("run", "Run a scenario and write metrics, flows, stocks and universities as Parquet files plus manifest.json.")
@@ -72,11 +65,6 @@ internal static class RunVerb
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        if (request.Threads < 1)
-        {
-            throw new InputException($"--threads must be >= 1 (was {request.Threads})");
-        }
-
         var sets = new List<string>(request.Sets);
         if (request.Seed is ulong seedValue)
         {

@@ -74,11 +74,7 @@ internal static class SweepVerb
             Description = "Run shard I of N (I from 0 to N-1, as SLURM_ARRAY_TASK_ID under --array=0-(N-1)); runs are dealt round-robin by run id. "
                 + "Default: SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, else JOB_COMPLETION_INDEX/" + ShardResolution.CountVariable + " (Kubernetes indexed jobs), else the whole sweep.",
         };
-        var threads = new Option<int>("--threads")
-        {
-            Description = "Runs in parallel (default: all cores). Results do not depend on it.",
-            DefaultValueFactory = _ => Environment.ProcessorCount,
-        };
+        var threads = CommonOptions.Threads("Runs proceed side by side; results do not depend on it.");
         var command = new Command("run", "Run one shard of a planned sweep in parallel and write DIR/shards/part-I.parquet (run_id, parameters, year, country, metric, value). "
             + "Resumable: killed at any moment and started again, it skips the runs already stored.")
         {
@@ -92,11 +88,6 @@ internal static class SweepVerb
     private static async Task<int> ExecuteRunAsync(CliContext context, SweepFolder folder, string? shardOption, int threads, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        if (threads < 1)
-        {
-            throw new InputException($"--threads must be >= 1 (was {threads})");
-        }
-
         SweepShard shard = ShardResolution.Resolve(shardOption, Environment.GetEnvironmentVariables());
         var (loaded, plan) = await SweepPlanFiles.ReadAsync(folder, cancellationToken).ConfigureAwait(false);
         using ShardStore store = ShardStore.Open(folder, plan, shard);

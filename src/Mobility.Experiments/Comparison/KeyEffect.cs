@@ -45,8 +45,18 @@ public sealed record KeyEffect(SummaryRow Row, HeadlineMetric Metric, string Cou
 
         // An interval entirely below zero reads as a reduction between its magnitudes, smallest first.
         (double from, double to) = diff >= 0 ? (Row.DiffLow!.Value, Row.DiffHigh!.Value) : (-Row.DiffHigh!.Value, -Row.DiffLow!.Value);
-        string relative = (RelativeChange * 100).ToString("+0.0;-0.0", CultureInfo.InvariantCulture);
+        string relative = RelativePercent;
         return $"{Row.Scenario} {verb} {CountryName}'s {Metric.Label} by {Metric.FormatChange(Math.Abs(diff))} "
-            + $"(95% CI {Metric.FormatChange(from)} to {Metric.FormatChange(to)}) by {Year}, {relative}% on {referenceName}";
+            + $"(95% CI {Metric.FormatChange(from)} to {Metric.FormatChange(to)}) by {Year}, {relative} on {referenceName}";
+    }
+
+    /// <summary>The relative change as a signed percentage with one decimal ("+6.0%"), or "~0%" when it rounds to zero.</summary>
+    public string RelativePercent
+    {
+        get
+        {
+            double percent = Math.Round(RelativeChange * 100, 1, MidpointRounding.AwayFromZero);
+            return percent == 0 ? "~0%" : percent.ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + "%";
+        }
     }
 }
