@@ -12,8 +12,10 @@ public static class CommandLine
         + "Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan choose where to study, move, graduate and return, year by "
         + "year, while universities' rankings and countries' images respond. A scenario (a JSON file, optionally layered "
         + "over a base scenario, plus MOBILITY_* environment variables and --set overrides) sets the coefficients and the "
-        + "policy timeline; 'run' writes the yearly measurements as Parquet files with a manifest, 'validate' checks the "
-        + "scenario and the world data without running.";
+        + "policy timeline. 'compare' runs scenarios with paired replications and writes a report with confidence "
+        + "intervals; 'run' writes one run's yearly measurements as Parquet; 'sweep', 'merge' and 'sensitivity' explore "
+        + "parameters (on a laptop or a Slurm cluster); 'fit' and 'calibrate' confront the model with observed counts; "
+        + "'survey' estimates preferences from a student survey; 'validate' checks a scenario without running.";
 
     public static RootCommand Build(CliContext context)
     {
