@@ -15,10 +15,12 @@ internal sealed class CreditMobility
     private readonly SimulationState s;
     private readonly ApplicationPool pool;
     private readonly ChunkLists found = new();
+    private readonly double[] originLogit;
 
     public CreditMobility(SimulationState state, ApplicationPool pool)
     {
         s = state;
+        originLogit = new double[state.CountryCount];
         this.pool = pool;
     }
 
@@ -28,6 +30,13 @@ internal sealed class CreditMobility
         var c = s.Settings.CreditMobility;
         var tables = s.Tables;
         var grant = s.Policies.CreditGrantAvailability;
+
+        // The origin's part of the logit, in the same order of additions as the full expression (same bits).
+        for (int o = 0; o < s.CountryCount; o++)
+        {
+            originLogit[o] = c.C0 + (c.CRecognition * tables.CreditRecognition[o]) + (c.CGrant * grant[o]);
+        }
+
         int chunks = ChunkedParallel.ChunkCount(st.Count);
         found.Prepare(chunks);
         s.Parallel.For(st.Count, (chunk, start, end) =>
@@ -42,7 +51,7 @@ internal sealed class CreditMobility
                 }
 
                 int o = st.Origin[i];
-                double x = c.C0 + (c.CRecognition * tables.CreditRecognition[o]) + (c.CGrant * grant[o]) + (c.CAbility * (st.Ability[i] - 0.5));
+                double x = originLogit[o] + (c.CAbility * (st.Ability[i] - 0.5));
                 var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.CreditDecision);
                 if (rng.NextDouble() < Logistic.Sigmoid(x))
                 {

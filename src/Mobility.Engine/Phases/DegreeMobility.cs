@@ -17,6 +17,8 @@ internal sealed class DegreeMobility
     private readonly ChunkLists found = new();
     private readonly PartialSums continuing;
     private readonly double[] alumniAbroadPer1000;
+    private readonly double[] networkTerm;
+    private readonly double[] shift;
 
     public DegreeMobility(SimulationState state, ApplicationPool pool)
     {
@@ -24,6 +26,8 @@ internal sealed class DegreeMobility
         this.pool = pool;
         continuing = new PartialSums(state.Universities.Count);
         alumniAbroadPer1000 = new double[state.CountryCount];
+        networkTerm = new double[state.CountryCount];
+        shift = new double[state.CountryCount];
         pool.ContinuingForeign = new double[state.Universities.Count];
     }
 
@@ -50,11 +54,9 @@ internal sealed class DegreeMobility
             }
 
             alumniAbroadPer1000[o] = abroad * s.Scale / Math.Max(1, s.Countries[o].TertiaryEnrolment / 1000);
-        }
 
-        var shift = new double[s.CountryCount];
-        for (int o = 0; o < s.CountryCount; o++)
-        {
+            // Terms that depend on the origin only, computed once a year instead of once per student.
+            networkTerm[o] = a.ANetwork * Math.Log(1 + alumniAbroadPer1000[o]);
             shift[o] = a.OriginShift.TryGetValue(s.Countries[o].Code, out var x) ? x : 0;
         }
 
@@ -85,7 +87,7 @@ internal sealed class DegreeMobility
                 int type = tables.TypeIndex(o, tables.Band(st.Resources[i]), english);
                 double gap = (tables.ExpectedQuality[type] - quality[st.Home[i]]) / 100;
                 double x = a.A0 + (a.AAbility * (st.Ability[i] - 0.5)) + (a.AResources * (st.Resources[i] - 0.5))
-                    + (a.AGap * gap) + (a.ANetwork * Math.Log(1 + alumniAbroadPer1000[o]))
+                    + (a.AGap * gap) + networkTerm[o]
                     + (a.AAid * aid[o, (int)st.Level[i]]) + shift[o];
                 var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeDecision);
                 if (rng.NextDouble() < Logistic.Sigmoid(x))
