@@ -48,29 +48,30 @@ internal sealed class StudentCompaction
             return;
         }
 
-        if (scratch.Length < (long)students.Id.Length * sizeof(int))
+        long needed = ((long)count + chunks) * sizeof(int);
+        if (scratch.Length < needed)
         {
-            scratch = new byte[students.Id.Length * sizeof(int)];
+            scratch = new byte[Math.Max(needed, ((long)students.Id.Length + chunks) * sizeof(int))];
         }
 
         removeMask = mask;
 
         // Every column of StudentPopulation (a test checks that none is missing); Flags last, since the gathers read it.
-        Gather(students.Id, students.Flags, count, kept);
-        Gather(students.Origin, students.Flags, count, kept);
-        Gather(students.Home, students.Flags, count, kept);
-        Gather(students.Host, students.Flags, count, kept);
-        Gather(students.Level, students.Flags, count, kept);
-        Gather(students.Status, students.Flags, count, kept);
-        Gather(students.YearInProgramme, students.Flags, count, kept);
-        Gather(students.Funding, students.Flags, count, kept);
-        Gather(students.Obligation, students.Flags, count, kept);
-        Gather(students.AbroadCountry, students.Flags, count, kept);
-        Gather(students.Ability, students.Flags, count, kept);
-        Gather(students.Resources, students.Flags, count, kept);
-        Gather(students.Skill, students.Flags, count, kept);
-        Gather(students.Attitude, students.Flags, count, kept);
-        Gather(students.Flags, students.Flags, count, kept);
+        Gather(students.Id, students.Flags, count);
+        Gather(students.Origin, students.Flags, count);
+        Gather(students.Home, students.Flags, count);
+        Gather(students.Host, students.Flags, count);
+        Gather(students.Level, students.Flags, count);
+        Gather(students.Status, students.Flags, count);
+        Gather(students.YearInProgramme, students.Flags, count);
+        Gather(students.Funding, students.Flags, count);
+        Gather(students.Obligation, students.Flags, count);
+        Gather(students.AbroadCountry, students.Flags, count);
+        Gather(students.Ability, students.Flags, count);
+        Gather(students.Resources, students.Flags, count);
+        Gather(students.Skill, students.Flags, count);
+        Gather(students.Attitude, students.Flags, count);
+        Gather(students.Flags, students.Flags, count);
         students.Count = kept;
     }
 
@@ -84,23 +85,32 @@ internal sealed class StudentCompaction
         nameof(StudentPopulation.Attitude), nameof(StudentPopulation.Flags),
     ];
 
-    private void Gather<T>(T[] column, byte[] flags, int count, int kept)
+    /// <summary>
+    /// Chunk c gathers its kept slots into scratch from <c>start + c</c> on, branch-free (every slot is written and the
+    /// write position moves only past kept ones, so a removed slot's value is overwritten by the next kept one or lands
+    /// on the chunk's one spare element); the chunks' runs are then copied back to their final offsets.
+    /// </summary>
+    private void Gather<T>(T[] column, byte[] flags, int count)
         where T : unmanaged
     {
         byte mask = removeMask;
         parallel.For(count, (chunk, start, end) =>
         {
-            var target = MemoryMarshal.Cast<byte, T>(scratch.AsSpan());
-            int write = offsets[chunk];
-            for (int i = start; i < end; i++)
+            var target = MemoryMarshal.Cast<byte, T>(scratch.AsSpan()).Slice(start + chunk, end - start + 1);
+            var source = column.AsSpan(start, end - start);
+            var flagsHere = flags.AsSpan(start, end - start);
+            int write = 0;
+            for (int i = 0; i < source.Length; i++)
             {
-                if ((flags[i] & mask) == 0)
-                {
-                    target[write++] = column[i];
-                }
+                target[write] = source[i];
+                write += ((flagsHere[i] & mask) - 1) >>> 31;
             }
         });
-        parallel.For(kept, (_, start, end) =>
-            MemoryMarshal.Cast<byte, T>(scratch.AsSpan()).Slice(start, end - start).CopyTo(column.AsSpan(start, end - start)));
+        parallel.For(count, (chunk, start, end) =>
+        {
+            int from = offsets[chunk];
+            int length = offsets[chunk + 1] - from;
+            MemoryMarshal.Cast<byte, T>(scratch.AsSpan()).Slice(start + chunk, length).CopyTo(column.AsSpan(from, length));
+        });
     }
 }
