@@ -12,6 +12,7 @@ using Mobility.Model.Agents;
 internal sealed class AdmissionRound
 {
     private readonly SimulationState s;
+    private readonly MeritOrder merit = new();
     private readonly ApplicationPool pool;
     private int[] seatsLeft = [];
 
@@ -41,7 +42,7 @@ internal sealed class AdmissionRound
         }
 
         var seekers = pool.DegreeSeekers;
-        var order = MeritOrder.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, c =>
+        var order = merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, c =>
             MeritOrder.Key(s.Seed, pool.CandidateId[c], pool.CandidateAbility[c], FundingPriority.Of(Funding.Self), s.Year));
         int k = pool.K;
         foreach (int n in order)
@@ -126,7 +127,7 @@ internal sealed class AdmissionRound
         Array.Copy(u.ExchangeSeatsAgents, exchange, u.Count);
         var seekers = pool.CreditSeekers;
         int k = pool.K;
-        foreach (int n in MeritOrder.Sort(s, seekers, fundedFirst: true))
+        foreach (int n in merit.Sort(s, seekers, fundedFirst: true))
         {
             int slot = seekers[n];
             int admitted = FirstFreeSeat(pool.CreditChoices.AsSpan(n * k, k), exchange);

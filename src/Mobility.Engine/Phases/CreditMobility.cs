@@ -13,6 +13,7 @@ using Mobility.Model.Agents;
 internal sealed class CreditMobility
 {
     private readonly SimulationState s;
+    private readonly MeritOrder merit = new();
     private readonly ApplicationPool pool;
     private readonly ChunkLists found = new();
     private readonly double[] originLogit;
@@ -66,7 +67,7 @@ internal sealed class CreditMobility
         if (s.Policies.CreditGrantAgents.Any(x => x > 0))
         {
             var left = (int[])s.Policies.CreditGrantAgents.Clone();
-            foreach (int k in MeritOrder.Sort(s, seekers, fundedFirst: false))
+            foreach (int k in merit.Sort(s, seekers, fundedFirst: false))
             {
                 int i = seekers[k];
                 if (left[st.Origin[i]] > 0)

@@ -13,6 +13,7 @@ using Mobility.Model.Agents;
 internal sealed class DegreeMobility
 {
     private readonly SimulationState s;
+    private readonly MeritOrder merit = new();
     private readonly ApplicationPool pool;
     private readonly ChunkLists found = new();
     private readonly PartialSums continuing;
@@ -112,7 +113,7 @@ internal sealed class DegreeMobility
             return;
         }
 
-        var order = MeritOrder.Sort(s, seekers, fundedFirst: false);
+        var order = merit.Sort(s, seekers, fundedFirst: false);
         for (int prog = 0; prog < p.Scholarships.Count; prog++)
         {
             var programme = p.Scholarships[prog];
