@@ -20,6 +20,7 @@ public static class CommandLine
         var root = new RootCommand(About);
         root.Subcommands.Add(RunVerb.Create(context));
         root.Subcommands.Add(ValidateVerb.Create(context));
+        root.Subcommands.Add(BenchVerb.Create(context));
         return root;
     }
 

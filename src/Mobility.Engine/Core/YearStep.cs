@@ -2,6 +2,7 @@ namespace Mobility.Engine.Core;
 
 using Mobility.Engine.Measurement;
 using Mobility.Engine.Phases;
+using Mobility.Model.Agents;
 using Mobility.Model.Parameters;
 using Mobility.Model.World;
 
@@ -68,6 +69,16 @@ internal sealed class YearStep
             Array.Copy(s.Measure.Stocks, s.PreviousStocks, s.Measure.Stocks.Length);
         });
     }
+
+    /// <summary>Bytes per scholar: id, country, university, productivity, host, visit years, links, flags.</summary>
+    public const int BytesPerScholar = 4 + 1 + 2 + 4 + 2 + 1 + 4 + 1;
+
+    /// <summary>Bytes held by the per-agent arrays (allocated slots, not only those in use).</summary>
+    public long StateBytes() =>
+        ((long)State.Students.Id.Length * StudentPopulation.BytesPerStudent)
+        + graduation.ScratchBytes
+        + ((long)State.Scholars.Count * BytesPerScholar)
+        + ((long)State.Alumni.Origin.Length * AlumniPopulation.BytesPerAlumnus);
 
     public PopulationLedger Ledger() => new(
         State.Year,
