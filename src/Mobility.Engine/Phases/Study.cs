@@ -113,14 +113,22 @@ internal sealed class Study
             var attitude = st.Attitude;
             var funding = st.Funding;
             var flags = st.Flags;
+            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
             for (int i = start; i < end; i++)
             {
+                int b = (i - start) % PhiloxBatch.Size;
+                if (b == 0)
+                {
+                    PhiloxBatch.FirstBlocks(seed, year, Purpose.Study, id.AsSpan(i, Math.Min(PhiloxBatch.Size, end - i)), r0, r1, r2, r3);
+                }
+
                 int o = origin[i];
                 int host = hostOf[i];
                 int h = countryOf[host];
                 var status = statusOf[i];
                 bool abroad = status != StudentStatus.AtHome;
-                var rng = new RandomStream(seed, (uint)id[i], year, Purpose.Study);
+                var rng = new RandomStream(seed, (uint)id[i], year, Purpose.Study, r0[b], r1[b], r2[b], r3[b]);
                 if (abroad)
                 {
                     double exposure = status == StudentStatus.CreditAbroad && rng.NextDouble() < semesterShare ? 0.5 : 1.0;
