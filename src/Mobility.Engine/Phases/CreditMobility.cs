@@ -43,8 +43,16 @@ internal sealed class CreditMobility
         s.Parallel.For(st.Count, (chunk, start, end) =>
         {
             var list = found.Of(chunk);
+            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
             for (int i = start; i < end; i++)
             {
+                int b = (i - start) % PhiloxBatch.Size;
+                if (b == 0)
+                {
+                    PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.CreditDecision, st.Id.AsSpan(i, Math.Min(PhiloxBatch.Size, end - i)), r0, r1, r2, r3);
+                }
+
                 byte year = st.YearInProgramme[i];
                 if (st.Status[i] != StudentStatus.AtHome || year < 1 || year > 2 || !s.IsMember[st.Origin[i]])
                 {
@@ -53,7 +61,7 @@ internal sealed class CreditMobility
 
                 int o = st.Origin[i];
                 double x = originLogit[o] + (c.CAbility * (st.Ability[i] - 0.5));
-                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.CreditDecision);
+                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.CreditDecision, r0[b], r1[b], r2[b], r3[b]);
                 if (rng.NextDouble() < Logistic.Sigmoid(x))
                 {
                     list.Add(i);

@@ -69,8 +69,16 @@ internal sealed class DegreeMobility
         {
             var list = found.Of(chunk);
             var foreign = continuing.Slot(chunk);
+            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
             for (int i = start; i < end; i++)
             {
+                int b = (i - start) % PhiloxBatch.Size;
+                if (b == 0)
+                {
+                    PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.DegreeDecision, st.Id.AsSpan(i, Math.Min(PhiloxBatch.Size, end - i)), r0, r1, r2, r3);
+                }
+
                 if (st.Status[i] == StudentStatus.DegreeAbroad)
                 {
                     foreign[st.Host[i]] += 1;
@@ -90,7 +98,7 @@ internal sealed class DegreeMobility
                 double x = a.A0 + (a.AAbility * (st.Ability[i] - 0.5)) + (a.AResources * (st.Resources[i] - 0.5))
                     + (a.AGap * gap) + networkTerm[o]
                     + (a.AAid * aid[o, (int)st.Level[i]]) + shift[o];
-                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeDecision);
+                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeDecision, r0[b], r1[b], r2[b], r3[b]);
                 if (rng.NextDouble() < Logistic.Sigmoid(x))
                 {
                     list.Add(i);

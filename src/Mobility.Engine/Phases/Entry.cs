@@ -34,11 +34,19 @@ internal static class Entry
             double englishSlope = s.Settings.Entry.EnglishSlope;
             s.Parallel.For(cohort, (_, start, end) =>
             {
+                Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+                Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
                 for (int k = start; k < end; k++)
                 {
+                    int b = (k - start) % PhiloxBatch.Size;
+                    if (b == 0)
+                    {
+                        PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.Attributes, firstId + k, Math.Min(PhiloxBatch.Size, end - k), r0, r1, r2, r3);
+                    }
+
                     int i = first + k;
                     int id = firstId + k;
-                    var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.Attributes);
+                    var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.Attributes, r0[b], r1[b], r2[b], r3[b]);
                     float ability = (float)rng.NextDouble();
                     float resources = (float)rng.NextDouble();
                     bool english = rng.NextDouble() < EnglishProbabilityFromLogit(englishLogit, englishSlope, ability, resources);

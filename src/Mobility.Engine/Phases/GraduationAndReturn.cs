@@ -111,8 +111,16 @@ internal sealed class GraduationAndReturn
             var list = graduates.Of(chunk);
             var droppedHere = dropped.Slot(chunk);
             int kept = 0;
+            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
             for (int i = start; i < end; i++)
             {
+                int b = (i - start) % PhiloxBatch.Size;
+                if (b == 0)
+                {
+                    PhiloxBatch.FirstBlocks(seed, year, Purpose.Graduation, st.Id.AsSpan(i, Math.Min(PhiloxBatch.Size, end - i)), r0, r1, r2, r3);
+                }
+
                 int o = st.Origin[i];
                 if ((st.Flags[i] & Study.FlagRemoved) != 0)
                 {
@@ -135,7 +143,7 @@ internal sealed class GraduationAndReturn
                 }
 
                 list.Add(i);
-                var rng = new RandomStream(seed, (uint)st.Id[i], year, Purpose.Graduation);
+                var rng = new RandomStream(seed, (uint)st.Id[i], year, Purpose.Graduation, r0[b], r1[b], r2[b], r3[b]);
                 double transition = st.Level[i] switch
                 {
                     StudyLevel.Bachelor => entry.MasterTransition,
