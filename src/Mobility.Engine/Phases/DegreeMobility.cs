@@ -230,21 +230,33 @@ internal sealed class DegreeMobility
         {
             for (int c = 0; c < counts[o]; c++, n++)
             {
-                int id = firstId + n;
+                pool.CandidateOrigin[n] = (byte)o;
+            }
+        }
+
+        // Every candidate's draws come from its own stream, so the candidates are drawn in parallel.
+        double englishLogit = Entry.EnglishLogit(entry.EnglishShare);
+        double englishSlope = entry.EnglishSlope;
+        int k = pool.K;
+        s.Parallel.For(total, (_, start, end) =>
+        {
+            for (int c = start; c < end; c++)
+            {
+                int id = firstId + c;
+                int o = pool.CandidateOrigin[c];
                 var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.InboundCandidate);
                 float ability = (float)rng.NextDouble();
                 float resources = (float)rng.NextDouble();
-                bool english = rng.NextDouble() < Entry.EnglishProbability(entry.EnglishShare, entry.EnglishSlope, ability, resources);
+                bool english = rng.NextDouble() < Entry.EnglishProbabilityFromLogit(englishLogit, englishSlope, ability, resources);
                 double level = rng.NextDouble();
-                pool.CandidateId[n] = id;
-                pool.CandidateOrigin[n] = (byte)o;
-                pool.CandidateAbility[n] = ability;
-                pool.CandidateResources[n] = resources;
-                pool.CandidateEnglish[n] = english;
-                pool.CandidateLevel[n] = level < bachelor ? StudyLevel.Bachelor : level < bachelor + master ? StudyLevel.Master : StudyLevel.Phd;
+                pool.CandidateId[c] = id;
+                pool.CandidateAbility[c] = ability;
+                pool.CandidateResources[c] = resources;
+                pool.CandidateEnglish[c] = english;
+                pool.CandidateLevel[c] = level < bachelor ? StudyLevel.Bachelor : level < bachelor + master ? StudyLevel.Master : StudyLevel.Phd;
                 var table = tables.Inbound[tables.TypeIndex(o, tables.Band(resources), english)];
-                RankedChoice.Draw(table, ref rng, pool.CandidateChoices.AsSpan(n * pool.K, pool.K));
+                RankedChoice.Draw(table, ref rng, pool.CandidateChoices.AsSpan(c * k, k));
             }
-        }
+        });
     }
 }
