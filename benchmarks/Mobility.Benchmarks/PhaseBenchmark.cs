@@ -16,7 +16,7 @@ using Mobility.Engine.Core;
 /// </remarks>
 [MemoryDiagnoser]
 [InvocationCount(1)]
-[MaxWarmupCount(6)]
+[MaxWarmupCount(8)]
 [MaxIterationCount(20)]
 public class PhaseBenchmark
 {

@@ -5,75 +5,32 @@ using Mobility.Engine.Core;
 using Mobility.Model.Agents;
 
 /// <summary>
-/// Removes the students whose flags carry any of a set of bits, keeping the order of the others, in parallel:
-/// every chunk knows how many of its slots stay, so it knows where they go. Each column is gathered into one
-/// scratch column and copied back, so the extra memory is one column (4 bytes a slot), not a second population.
+/// Removes students from the arrays, keeping the order of the others, in parallel. The pass that decides who
+/// leaves records, for every chunk, the positions of the slots that stay (<see cref="KeptPositions"/>, relative to the
+/// chunk's start) and their number; every chunk then knows where its slots go. Each column is gathered into one
+/// scratch column and copied back, so the extra memory is one column (4 bytes a slot) plus the 2-byte positions,
+/// not a second population.
 /// </summary>
 internal sealed class StudentCompaction
 {
     private readonly ChunkedParallel parallel;
     private int[] offsets = [];
+    private int[] kept = [];
     private byte[] scratch = [];
-    private byte removeMask;
 
     public StudentCompaction(ChunkedParallel parallel)
     {
         this.parallel = parallel;
     }
 
-    /// <summary>Bytes of scratch held between years (one column of the widest element).</summary>
-    public long ScratchBytes => scratch.LongLength;
-
     /// <summary>
-    /// Compacts the first <c>students.Count</c> slots given, for every chunk, the number of slots that stay
-    /// (<paramref name="keptPerChunk"/>); sets the new count.
+    /// For chunk c, the slots that stay are start + KeptPositions[start + k] for k below the chunk's kept count
+    /// (chunks are at most 65536 slots, so a position fits in 16 bits).
     /// </summary>
-    public void Run(StudentPopulation students, byte mask, int[] keptPerChunk)
-    {
-        int count = students.Count;
-        int chunks = ChunkedParallel.ChunkCount(count);
-        if (offsets.Length < chunks + 1)
-        {
-            offsets = new int[chunks + 1];
-        }
+    public ushort[] KeptPositions { get; private set; } = [];
 
-        for (int c = 0; c < chunks; c++)
-        {
-            offsets[c + 1] = offsets[c] + keptPerChunk[c];
-        }
-
-        int kept = offsets[chunks];
-        if (kept == count)
-        {
-            return;
-        }
-
-        long needed = ((long)count + chunks) * sizeof(int);
-        if (scratch.Length < needed)
-        {
-            scratch = new byte[Math.Max(needed, ((long)students.Id.Length + chunks) * sizeof(int))];
-        }
-
-        removeMask = mask;
-
-        // Every column of StudentPopulation (a test checks that none is missing); Flags last, since the gathers read it.
-        Gather(students.Id, students.Flags, count);
-        Gather(students.Origin, students.Flags, count);
-        Gather(students.Home, students.Flags, count);
-        Gather(students.Host, students.Flags, count);
-        Gather(students.Level, students.Flags, count);
-        Gather(students.Status, students.Flags, count);
-        Gather(students.YearInProgramme, students.Flags, count);
-        Gather(students.Funding, students.Flags, count);
-        Gather(students.Obligation, students.Flags, count);
-        Gather(students.AbroadCountry, students.Flags, count);
-        Gather(students.Ability, students.Flags, count);
-        Gather(students.Resources, students.Flags, count);
-        Gather(students.Skill, students.Flags, count);
-        Gather(students.Attitude, students.Flags, count);
-        Gather(students.Flags, students.Flags, count);
-        students.Count = kept;
-    }
+    /// <summary>Bytes of scratch held between years.</summary>
+    public long ScratchBytes => scratch.LongLength + (KeptPositions.LongLength * sizeof(ushort));
 
     /// <summary>The names of the columns <see cref="Run"/> moves (for the completeness test).</summary>
     public static readonly string[] Columns =
@@ -85,32 +42,80 @@ internal sealed class StudentCompaction
         nameof(StudentPopulation.Attitude), nameof(StudentPopulation.Flags),
     ];
 
-    /// <summary>
-    /// Chunk c gathers its kept slots into scratch from <c>start + c</c> on, branch-free (every slot is written and the
-    /// write position moves only past kept ones, so a removed slot's value is overwritten by the next kept one or lands
-    /// on the chunk's one spare element); the chunks' runs are then copied back to their final offsets.
-    /// </summary>
-    private void Gather<T>(T[] column, byte[] flags, int count)
+    /// <summary>Makes room for the positions of <paramref name="count"/> slots, before the deciding pass.</summary>
+    public void Prepare(int count)
+    {
+        if (KeptPositions.Length < count)
+        {
+            KeptPositions = new ushort[Math.Max(count, KeptPositions.Length * 3 / 2)];
+        }
+
+        int chunks = ChunkedParallel.ChunkCount(count);
+        if (kept.Length < chunks)
+        {
+            kept = new int[chunks];
+            offsets = new int[chunks + 1];
+        }
+    }
+
+    /// <summary>Records that chunk <paramref name="chunk"/> keeps <paramref name="count"/> slots (called by the deciding pass).</summary>
+    public void SetKept(int chunk, int count) => kept[chunk] = count;
+
+    /// <summary>Compacts the first <c>students.Count</c> slots and sets the new count.</summary>
+    public void Run(StudentPopulation students)
+    {
+        int count = students.Count;
+        int chunks = ChunkedParallel.ChunkCount(count);
+        for (int c = 0; c < chunks; c++)
+        {
+            offsets[c + 1] = offsets[c] + kept[c];
+        }
+
+        int total = offsets[chunks];
+        if (total == count)
+        {
+            return;
+        }
+
+        if (scratch.Length < (long)total * sizeof(int))
+        {
+            scratch = new byte[Math.Max((long)total, students.Id.Length) * sizeof(int)];
+        }
+
+        // Every column of StudentPopulation (a test checks that none is missing).
+        Gather(students.Id, count, total);
+        Gather(students.Origin, count, total);
+        Gather(students.Home, count, total);
+        Gather(students.Host, count, total);
+        Gather(students.Level, count, total);
+        Gather(students.Status, count, total);
+        Gather(students.YearInProgramme, count, total);
+        Gather(students.Funding, count, total);
+        Gather(students.Obligation, count, total);
+        Gather(students.AbroadCountry, count, total);
+        Gather(students.Ability, count, total);
+        Gather(students.Resources, count, total);
+        Gather(students.Skill, count, total);
+        Gather(students.Attitude, count, total);
+        Gather(students.Flags, count, total);
+        students.Count = total;
+    }
+
+    private void Gather<T>(T[] column, int count, int total)
         where T : unmanaged
     {
-        byte mask = removeMask;
+        var positions = KeptPositions;
         parallel.For(count, (chunk, start, end) =>
         {
-            var target = MemoryMarshal.Cast<byte, T>(scratch.AsSpan()).Slice(start + chunk, end - start + 1);
+            var target = MemoryMarshal.Cast<byte, T>(scratch.AsSpan()).Slice(offsets[chunk], kept[chunk]);
             var source = column.AsSpan(start, end - start);
-            var flagsHere = flags.AsSpan(start, end - start);
-            int write = 0;
-            for (int i = 0; i < source.Length; i++)
+            var local = positions.AsSpan(start, target.Length);
+            for (int k = 0; k < local.Length; k++)
             {
-                target[write] = source[i];
-                write += ((flagsHere[i] & mask) - 1) >>> 31;
+                target[k] = source[local[k]];
             }
         });
-        parallel.For(count, (chunk, start, end) =>
-        {
-            int from = offsets[chunk];
-            int length = offsets[chunk + 1] - from;
-            MemoryMarshal.Cast<byte, T>(scratch.AsSpan()).Slice(start + chunk, length).CopyTo(column.AsSpan(from, length));
-        });
+        parallel.For(total, (_, start, end) =>
+            MemoryMarshal.Cast<byte, T>(scratch.AsSpan()).Slice(start, end - start).CopyTo(column.AsSpan(start, end - start)));
     }
 }

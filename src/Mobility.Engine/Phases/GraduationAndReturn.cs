@@ -34,7 +34,6 @@ internal sealed class GraduationAndReturn
     private readonly StudentCompaction compaction;
     private readonly double[] droppedTotal;
     private readonly double[] returnProbability;
-    private int[] keptPerChunk = [];
 
     public GraduationAndReturn(SimulationState state)
     {
@@ -59,10 +58,7 @@ internal sealed class GraduationAndReturn
         int chunks = ChunkedParallel.ChunkCount(count);
         graduates.Prepare(chunks);
         dropped.Prepare(chunks);
-        if (keptPerChunk.Length < chunks)
-        {
-            keptPerChunk = new int[chunks];
-        }
+        compaction.Prepare(count);
 
         Decide();
         dropped.Reduce(chunks, droppedTotal);
@@ -72,7 +68,7 @@ internal sealed class GraduationAndReturn
         }
 
         Account(chunks);
-        compaction.Run(st, Study.FlagRemoved | FlagLeaves, keptPerChunk);
+        compaction.Run(st);
     }
 
     /// <summary>Return probability by [((origin * countries) + host country) * 2 + obligation].</summary>
@@ -110,6 +106,7 @@ internal sealed class GraduationAndReturn
         {
             var list = graduates.Of(chunk);
             var droppedHere = dropped.Slot(chunk);
+            var keptAt = compaction.KeptPositions;
             int kept = 0;
             Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
             Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
@@ -138,7 +135,7 @@ internal sealed class GraduationAndReturn
                 st.YearInProgramme[i]++;
                 if (st.YearInProgramme[i] < StudyLevels.Length(st.Level[i]))
                 {
-                    kept++;
+                    keptAt[start + kept++] = (ushort)(i - start);
                     continue;
                 }
 
@@ -161,7 +158,7 @@ internal sealed class GraduationAndReturn
                         st.Funding[i] = Funding.Self;
                     }
 
-                    kept++;
+                    keptAt[start + kept++] = (ushort)(i - start);
                     continue;
                 }
 
@@ -179,7 +176,7 @@ internal sealed class GraduationAndReturn
                 st.Flags[i] |= leaves;
             }
 
-            keptPerChunk[chunk] = kept;
+            compaction.SetKept(chunk, kept);
         });
     }
 
