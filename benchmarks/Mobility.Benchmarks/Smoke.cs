@@ -76,13 +76,14 @@ internal static class Smoke
         uint acc = 0;
         double nextDouble = NsPerOp(() => sum += b.NextDouble(), RandomBenchmark.Draws);
         double philox = NsPerOp(() => acc ^= b.Philox(), RandomBenchmark.Draws);
+        double batch = NsPerOp(() => acc ^= b.PhiloxBatch(), RandomBenchmark.Draws);
         double mean = sum / ((double)(Warmups + Invocations) * RandomBenchmark.Draws);
         if (mean is < 0.45 or > 0.55)
         {
             throw new InvalidOperationException($"mean of the NextDouble draws is {mean}, expected about 0.5");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{nameof(RandomBenchmark)}: NextDouble {nextDouble:F2} ns/draw, Philox4x32.Generate {philox:F2} ns/block ({Invocations} x {RandomBenchmark.Draws} calls each, mean draw {mean:F3}, checksum {acc:x8})");
+        return string.Create(CultureInfo.InvariantCulture, $"{nameof(RandomBenchmark)}: NextDouble {nextDouble:F2} ns/draw, Philox4x32.Generate {philox:F2} ns/block, PhiloxBatch {batch:F2} ns/block ({Invocations} x {RandomBenchmark.Draws} calls each, mean draw {mean:F3}, checksum {acc:x8})");
     }
 
     private static string ChoiceSampling()
