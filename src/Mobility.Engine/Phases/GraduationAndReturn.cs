@@ -29,7 +29,7 @@ internal sealed class GraduationAndReturn
     public const byte FlagStaysAbroad = 16;
 
     private readonly SimulationState s;
-    private readonly ChunkLists graduates = new();
+    private readonly ChunkLists graduates = new(expectedShare: 0.375);
     private readonly PartialSums dropped;
     private readonly StudentCompaction compaction;
     private readonly double[] droppedTotal;
