@@ -15,7 +15,7 @@ internal sealed class DegreeMobility
     private readonly SimulationState s;
     private readonly MeritOrder merit = new();
     private readonly ApplicationPool pool;
-    private readonly ChunkLists found = new();
+    private readonly ChunkLists found = new(expectedShare: 0.375);
     private readonly PartialSums continuing;
     private readonly double[] alumniAbroadPer1000;
     private readonly double[] networkTerm;

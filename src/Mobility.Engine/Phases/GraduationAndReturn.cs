@@ -14,8 +14,8 @@ using Mobility.Model.Agents;
 /// arrays.
 /// </summary>
 /// <remarks>
-/// Three passes. (1) In parallel over chunks, every student's draws and state changes, marking leavers in their
-/// flags and listing the graduates. (2) Sequentially over the graduates only, in slot order, the running sums of
+/// Three passes. (1) In parallel over chunks, every student's draws and state changes, marking graduates and
+/// leavers in their flags. (2) Sequentially over the graduates, in slot order, the running sums of
 /// skill and attitude and the alumni list: floating-point sums depend on their order, so keeping the slot order keeps
 /// every result bit-identical to a single sequential pass. (3) The parallel, order-preserving compaction of the
 /// student arrays.
@@ -28,8 +28,10 @@ internal sealed class GraduationAndReturn
     /// <summary>Set on a leaving graduate abroad who stays in the host country.</summary>
     public const byte FlagStaysAbroad = 16;
 
+    /// <summary>Set on every graduate of this year until the ordered sums have counted it.</summary>
+    public const byte FlagGraduated = 32;
+
     private readonly SimulationState s;
-    private readonly ChunkLists graduates = new(expectedShare: 0.375);
     private readonly PartialSums dropped;
     private readonly StudentCompaction compaction;
     private readonly double[] droppedTotal;
@@ -56,7 +58,6 @@ internal sealed class GraduationAndReturn
         PrepareReturnProbabilities();
         int count = st.Count;
         int chunks = ChunkedParallel.ChunkCount(count);
-        graduates.Prepare(chunks);
         dropped.Prepare(chunks);
         compaction.Prepare(count);
 
@@ -67,7 +68,7 @@ internal sealed class GraduationAndReturn
             s.Dropped[o] += droppedTotal[o];
         }
 
-        Account(chunks);
+        Account(count);
         compaction.Run(st);
     }
 
@@ -104,7 +105,6 @@ internal sealed class GraduationAndReturn
         int year = s.Year;
         s.Parallel.For(st.Count, (chunk, start, end) =>
         {
-            var list = graduates.Of(chunk);
             var droppedHere = dropped.Slot(chunk);
             var keptAt = compaction.KeptPositions;
             int kept = 0;
@@ -139,7 +139,7 @@ internal sealed class GraduationAndReturn
                     continue;
                 }
 
-                list.Add(i);
+                st.Flags[i] |= FlagGraduated;
                 var rng = new RandomStream(seed, (uint)st.Id[i], year, Purpose.Graduation, r0[b], r1[b], r2[b], r3[b]);
                 double transition = st.Level[i] switch
                 {
@@ -180,45 +180,52 @@ internal sealed class GraduationAndReturn
         });
     }
 
-    /// <summary>The order-dependent running sums, over the graduates in slot order.</summary>
-    private void Account(int chunks)
+    /// <summary>
+    /// The order-dependent running sums, over the graduates in slot order (found by their flag: slots are ordered by
+    /// entry, so whole chunks of a final-year cohort graduate and per-chunk lists would need room for every slot).
+    /// </summary>
+    private void Account(int count)
     {
         var st = s.Students;
         var unis = s.Universities;
         var m = s.Measure;
-        for (int chunk = 0; chunk < chunks; chunk++)
+        var flagsOf = st.Flags;
+        for (int i = 0; i < count; i++)
         {
-            foreach (int i in graduates.Of(chunk))
+            byte flags = flagsOf[i];
+            if ((flags & FlagGraduated) == 0)
             {
-                int o = st.Origin[i];
-                int host = st.Host[i];
-                unis.GraduateSkillSum[host] += st.Skill[i];
-                unis.GraduateCount[host] += 1;
-                m.Graduates[o] += 1;
-                byte flags = st.Flags[i];
-                if ((flags & FlagLeaves) == 0)
-                {
-                    continue;
-                }
-
-                int residence = o;
-                if (st.Status[i] == StudentStatus.DegreeAbroad)
-                {
-                    int h = unis.Country[host];
-                    if ((flags & FlagStaysAbroad) == 0)
-                    {
-                        m.Returnees[o] += 1;
-                    }
-                    else
-                    {
-                        residence = h;
-                        m.BrainDrain[o] += 1;
-                        m.BrainGain[h] += 1;
-                    }
-                }
-
-                AddAlumnus(i, residence);
+                continue;
             }
+
+            flagsOf[i] = (byte)(flags & ~FlagGraduated);
+            int o = st.Origin[i];
+            int host = st.Host[i];
+            unis.GraduateSkillSum[host] += st.Skill[i];
+            unis.GraduateCount[host] += 1;
+            m.Graduates[o] += 1;
+            if ((flags & FlagLeaves) == 0)
+            {
+                continue;
+            }
+
+            int residence = o;
+            if (st.Status[i] == StudentStatus.DegreeAbroad)
+            {
+                int h = unis.Country[host];
+                if ((flags & FlagStaysAbroad) == 0)
+                {
+                    m.Returnees[o] += 1;
+                }
+                else
+                {
+                    residence = h;
+                    m.BrainDrain[o] += 1;
+                    m.BrainGain[h] += 1;
+                }
+            }
+
+            AddAlumnus(i, residence);
         }
     }
 
