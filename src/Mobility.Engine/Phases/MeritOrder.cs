@@ -8,7 +8,7 @@ using Mobility.Engine.Random;
 /// on thread count or scheduling. Admission puts funded applicants before all self-funded ones.
 /// </summary>
 /// <remarks>
-/// Keys are computed in parallel and sorted by a stable least-significant-digit radix sort; buffers are kept from
+/// Keys are computed and sorted in parallel (a stable least-significant-digit radix sort); buffers are kept from
 /// year to year. Keys are distinct in practice (equal ability and an equal 32-bit hash), so the order is the unique
 /// sorted one; if two keys are ever equal, the order falls back to <see cref="Array.Sort{TKey, TValue}(TKey[], TValue[])"/>
 /// on the keys in applicant order, which is what this class has always returned.
@@ -19,7 +19,7 @@ internal sealed class MeritOrder
     private const int Buckets = 1 << DigitBits;
     private const int Passes = (63 + DigitBits - 1) / DigitBits;
 
-    private readonly int[] histogram = new int[Buckets];
+    private int[] counts = [];
     private ulong[] keys = [];
     private int[] order = [];
     private ulong[] keysBuffer = [];
@@ -42,7 +42,7 @@ internal sealed class MeritOrder
         int total = slots.Count + extra;
         Ensure(total);
         FillKeys(s, slots, fundedFirst, extra, extraKey);
-        RadixSort(total);
+        RadixSort(s, total);
         for (int i = 1; i < total; i++)
         {
             if (keys[i] == keys[i - 1])
@@ -82,11 +82,22 @@ internal sealed class MeritOrder
         });
     }
 
-    private void RadixSort(int total)
+    /// <summary>
+    /// Stable LSD radix sort of (keys, order) in parallel: per pass, every chunk counts its digits, the offsets are laid
+    /// out bucket by bucket and, within a bucket, chunk by chunk, and every chunk scatters its elements in order. That
+    /// is exactly the order a sequential stable pass gives.
+    /// </summary>
+    private void RadixSort(SimulationState s, int total)
     {
         if (total < 2)
         {
             return;
+        }
+
+        int chunks = ChunkedParallel.ChunkCount(total);
+        if (counts.Length < chunks * Buckets)
+        {
+            counts = new int[chunks * Buckets];
         }
 
         var from = keys;
@@ -96,13 +107,25 @@ internal sealed class MeritOrder
         for (int pass = 0; pass < Passes; pass++)
         {
             int shift = pass * DigitBits;
-            Array.Clear(histogram);
-            for (int i = 0; i < total; i++)
+            var source = from;
+            s.Parallel.For(total, (chunk, start, end) =>
             {
-                histogram[(int)(from[i] >> shift) & (Buckets - 1)]++;
+                var histogram = counts.AsSpan(chunk * Buckets, Buckets);
+                histogram.Clear();
+                for (int i = start; i < end; i++)
+                {
+                    histogram[(int)(source[i] >> shift) & (Buckets - 1)]++;
+                }
+            });
+
+            int first = (int)(from[0] >> shift) & (Buckets - 1);
+            int inFirst = 0;
+            for (int c = 0; c < chunks; c++)
+            {
+                inFirst += counts[(c * Buckets) + first];
             }
 
-            if (histogram[(int)(from[0] >> shift) & (Buckets - 1)] == total)
+            if (inFirst == total)
             {
                 continue;
             }
@@ -110,17 +133,27 @@ internal sealed class MeritOrder
             int sum = 0;
             for (int b = 0; b < Buckets; b++)
             {
-                int n = histogram[b];
-                histogram[b] = sum;
-                sum += n;
+                for (int c = 0; c < chunks; c++)
+                {
+                    int n = counts[(c * Buckets) + b];
+                    counts[(c * Buckets) + b] = sum;
+                    sum += n;
+                }
             }
 
-            for (int i = 0; i < total; i++)
+            var sourceOrder = fromOrder;
+            var target = to;
+            var targetOrder = toOrder;
+            s.Parallel.For(total, (chunk, start, end) =>
             {
-                int target = histogram[(int)(from[i] >> shift) & (Buckets - 1)]++;
-                to[target] = from[i];
-                toOrder[target] = fromOrder[i];
-            }
+                var offsets = counts.AsSpan(chunk * Buckets, Buckets);
+                for (int i = start; i < end; i++)
+                {
+                    int at = offsets[(int)(source[i] >> shift) & (Buckets - 1)]++;
+                    target[at] = source[i];
+                    targetOrder[at] = sourceOrder[i];
+                }
+            });
 
             (from, to) = (to, from);
             (fromOrder, toOrder) = (toOrder, fromOrder);
