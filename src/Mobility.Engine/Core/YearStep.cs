@@ -72,17 +72,39 @@ internal sealed class YearStep
         var s = State;
         switch (phase)
         {
-            case 0: PolicyApplication.Apply(s); break;
-            case 1: s.Tables.Rebuild(); break;
-            case 2: Entry.Run(s); break;
-            case 3: degree.Run(); break;
-            case 4: credit.Run(); break;
-            case 5: admission.Run(); break;
-            case 6: study.Run(); break;
-            case 7: graduation.Run(); break;
-            case 8: scholars.Run(); break;
-            case 9: rankings.Run(); break;
-            case 10: ImageUpdate.Run(s); break;
+            case 0:
+                PolicyApplication.Apply(s);
+                break;
+            case 1:
+                s.Tables.Rebuild();
+                break;
+            case 2:
+                Entry.Run(s);
+                break;
+            case 3:
+                degree.Run();
+                break;
+            case 4:
+                credit.Run();
+                break;
+            case 5:
+                admission.Run();
+                break;
+            case 6:
+                study.Run();
+                break;
+            case 7:
+                graduation.Run();
+                break;
+            case 8:
+                scholars.Run();
+                break;
+            case 9:
+                rankings.Run();
+                break;
+            case 10:
+                ImageUpdate.Run(s);
+                break;
             case 11:
                 if (!s.IsSpinUp)
                 {
@@ -91,7 +113,8 @@ internal sealed class YearStep
 
                 Array.Copy(s.Measure.Stocks, s.PreviousStocks, s.Measure.Stocks.Length);
                 break;
-            default: throw new ArgumentOutOfRangeException(nameof(phase), phase, "no such phase");
+            default:
+                throw new ArgumentOutOfRangeException(nameof(phase), phase, "no such phase");
         }
     }
 
