@@ -156,7 +156,8 @@ internal sealed class DegreeMobility
         }
 
         var grantsLeft = (int[])p.DegreeGrantAgents.Clone();
-        for (int k = 0; k < order.Length; k++)
+        int grantsTotal = grantsLeft.Sum();
+        for (int k = 0; k < order.Length && grantsTotal > 0; k++)
         {
             int i = seekers[order[k]];
             int o = st.Origin[i];
@@ -164,6 +165,7 @@ internal sealed class DegreeMobility
             {
                 st.Funding[i] = Funding.RegionalGrant;
                 grantsLeft[o]--;
+                grantsTotal--;
             }
         }
     }
