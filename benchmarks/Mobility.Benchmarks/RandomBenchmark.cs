@@ -15,6 +15,11 @@ public class RandomBenchmark
 
     private const ulong Seed = 20250901;
 
+    private readonly int[] ids = new int[Draws];
+    private readonly uint[] r0 = new uint[Draws];
+    private readonly uint[] r1 = new uint[Draws];
+    private readonly uint[] r2 = new uint[Draws];
+    private readonly uint[] r3 = new uint[Draws];
     private uint entity;
 
     /// <summary>A fresh stream per invocation, as the engine makes one per (agent, year, purpose).</summary>
@@ -44,5 +49,22 @@ public class RandomBenchmark
         }
 
         return acc;
+    }
+
+    /// <summary>
+    /// One first block per agent from <see cref="PhiloxBatch.FirstBlocks(ulong, int, Purpose, ReadOnlySpan{int}, Span{uint}, Span{uint}, Span{uint}, Span{uint})"/>
+    /// (eight agents per AVX-512 instruction where available), as the phases draw them.
+    /// </summary>
+    [Benchmark(OperationsPerInvoke = Draws)]
+    public uint PhiloxBatch()
+    {
+        int first = (int)(entity++ * Draws);
+        for (int i = 0; i < Draws; i++)
+        {
+            ids[i] = first + i;
+        }
+
+        Mobility.Engine.Random.PhiloxBatch.FirstBlocks(Seed, 2030, Purpose.Study, ids, r0, r1, r2, r3);
+        return r0[0] ^ r1[Draws / 2] ^ r2[Draws - 1] ^ r3[1];
     }
 }

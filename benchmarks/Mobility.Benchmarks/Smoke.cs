@@ -5,14 +5,14 @@ using System.Globalization;
 
 /// <summary>
 /// <c>--smoke</c>: each benchmark's setup and a few invocations, run directly without BenchmarkDotNet (whole year at
-/// scale 50), one line per benchmark. For CI: it checks that the project builds and runs in seconds. The times are
+/// about 50 thousand students), one line per benchmark. For CI: it checks that the project builds and runs in seconds. The times are
 /// from a handful of cold invocations and are not benchmark results.
 /// </summary>
 internal static class Smoke
 {
     public const string Flag = "--smoke";
 
-    private const int SmokeScale = 50;
+    private const int SmokeAgents = 50_000;
     private const int Years = 3;
     private const int Warmups = 2;
     private const int Invocations = 20;
@@ -22,6 +22,7 @@ internal static class Smoke
         try
         {
             output.WriteLine(WholeYear());
+            output.WriteLine(Phases());
             output.WriteLine(Random());
             output.WriteLine(ChoiceSampling());
             return 0;
@@ -35,7 +36,7 @@ internal static class Smoke
 
     private static string WholeYear()
     {
-        var b = new WholeYearBenchmark { Scale = SmokeScale, Threads = 2 };
+        var b = new WholeYearBenchmark { Agents = SmokeAgents, Threads = 2 };
         var clock = Stopwatch.StartNew();
         b.Setup();
         double setup = clock.Elapsed.TotalSeconds;
@@ -47,7 +48,25 @@ internal static class Smoke
         }
 
         double perYear = clock.Elapsed.TotalMilliseconds / Years;
-        return string.Create(CultureInfo.InvariantCulture, $"{nameof(WholeYearBenchmark)}: scale={SmokeScale} threads=2, setup+spin-up {setup:F2} s, years {first}-{b.NextYear - 1} {perYear:F1} ms/year, {b.Students:N0} students");
+        return string.Create(CultureInfo.InvariantCulture, $"{nameof(WholeYearBenchmark)}: agents={SmokeAgents} threads=2, setup+spin-up {setup:F2} s, years {first}-{b.NextYear - 1} {perYear:F1} ms/year, {b.Students:N0} students");
+    }
+
+    /// <summary>Every phase benchmark once (setup, one measured phase, cleanup) on one steady state per phase.</summary>
+    private static string Phases()
+    {
+        var times = new List<string>();
+        foreach (string phase in new[] { "entry", "degree_mobility", "credit_mobility", "admission", "study", "graduation", "scholars", "rankings", "image" })
+        {
+            var b = new PhaseBenchmark { Agents = SmokeAgents / 5, Phase = phase, Threads = 2 };
+            b.Setup();
+            b.StartYear();
+            var clock = Stopwatch.StartNew();
+            b.RunPhase();
+            times.Add(string.Create(CultureInfo.InvariantCulture, $"{phase} {clock.Elapsed.TotalMilliseconds:F1} ms"));
+            b.FinishYear();
+        }
+
+        return $"{nameof(PhaseBenchmark)}: agents={SmokeAgents / 5} threads=2, one cold invocation each: {string.Join(", ", times)}";
     }
 
     private static string Random()
@@ -57,13 +76,14 @@ internal static class Smoke
         uint acc = 0;
         double nextDouble = NsPerOp(() => sum += b.NextDouble(), RandomBenchmark.Draws);
         double philox = NsPerOp(() => acc ^= b.Philox(), RandomBenchmark.Draws);
+        double batch = NsPerOp(() => acc ^= b.PhiloxBatch(), RandomBenchmark.Draws);
         double mean = sum / ((double)(Warmups + Invocations) * RandomBenchmark.Draws);
         if (mean is < 0.45 or > 0.55)
         {
             throw new InvalidOperationException($"mean of the NextDouble draws is {mean}, expected about 0.5");
         }
 
-        return string.Create(CultureInfo.InvariantCulture, $"{nameof(RandomBenchmark)}: NextDouble {nextDouble:F2} ns/draw, Philox4x32.Generate {philox:F2} ns/block ({Invocations} x {RandomBenchmark.Draws} calls each, mean draw {mean:F3}, checksum {acc:x8})");
+        return string.Create(CultureInfo.InvariantCulture, $"{nameof(RandomBenchmark)}: NextDouble {nextDouble:F2} ns/draw, Philox4x32.Generate {philox:F2} ns/block, PhiloxBatch {batch:F2} ns/block ({Invocations} x {RandomBenchmark.Draws} calls each, mean draw {mean:F3}, checksum {acc:x8})");
     }
 
     private static string ChoiceSampling()

@@ -29,6 +29,7 @@ public static class CommandLine
         root.Subcommands.Add(FitVerb.Create(context));
         root.Subcommands.Add(CalibrateVerb.Create(context));
         root.Subcommands.Add(SurveyVerb.Create(context));
+        root.Subcommands.Add(BenchVerb.Create(context));
         return root;
     }
 

@@ -15,8 +15,10 @@ internal sealed class ChoiceTables
 
     private readonly SimulationState s;
     private readonly int bands;
-    private readonly int[] candidates;
-    private readonly double[] weights;
+    // Scratch per origin, so that origins build their tables in parallel.
+    private readonly int[][] candidatesOf;
+    private readonly double[][] weightsOf;
+    private readonly ParallelOptions parallel;
 
     public ChoiceTables(SimulationState state)
     {
@@ -34,8 +36,15 @@ internal sealed class ChoiceTables
         ExpectedQuality = new double[types];
         CreditRecognition = new double[c];
         AgreementShare = new double[c];
-        candidates = new int[state.Universities.Count + 1];
-        weights = new double[state.Universities.Count + 1];
+        candidatesOf = new int[c][];
+        weightsOf = new double[c][];
+        for (int o = 0; o < c; o++)
+        {
+            candidatesOf[o] = new int[state.Universities.Count + 1];
+            weightsOf[o] = new double[state.Universities.Count + 1];
+        }
+
+        parallel = new ParallelOptions { MaxDegreeOfParallelism = state.Parallel.Threads };
         BuildHomeTables();
     }
 
@@ -96,8 +105,9 @@ internal sealed class ChoiceTables
             AgreementShare[o] = partners / (double)Math.Max(1, c - 1);
         }
 
+        // Each origin writes only its own tables, so origins are built in parallel.
         var choice = s.Settings.Choice;
-        for (int o = 0; o < c; o++)
+        Parallel.For(0, c, parallel, o =>
         {
             for (int b = 0; b < bands; b++)
             {
@@ -125,7 +135,7 @@ internal sealed class ChoiceTables
                 BuildScholarTable(Scholar[o * 2], o, english: false);
                 BuildScholarTable(Scholar[(o * 2) + 1], o, english: true);
             }
-        }
+        });
 
         EnsureCount(Scholarship, p.Scholarships.Count * 2);
         for (int i = 0; i < p.Scholarships.Count; i++)
@@ -163,6 +173,8 @@ internal sealed class ChoiceTables
     {
         var u = s.Universities;
         var p = s.Policies;
+        var candidates = candidatesOf[o];
+        var weights = weightsOf[o];
         int n = 0;
         double weightedQuality = 0;
         double total = 0;
@@ -213,6 +225,8 @@ internal sealed class ChoiceTables
     {
         var u = s.Universities;
         var p = s.Policies;
+        var candidates = candidatesOf[o];
+        var weights = weightsOf[o];
         int n = 0;
         for (int i = 0; i < u.Count; i++)
         {
@@ -260,6 +274,8 @@ internal sealed class ChoiceTables
         var k = s.Settings.Scholars;
         var u = s.Universities;
         var p = s.Policies;
+        var candidates = candidatesOf[o];
+        var weights = weightsOf[o];
         int n = 0;
         for (int i = 0; i < u.Count; i++)
         {
@@ -290,6 +306,8 @@ internal sealed class ChoiceTables
         var u = s.Universities;
         for (int o = 0; o < s.CountryCount; o++)
         {
+            var candidates = candidatesOf[o];
+            var weights = weightsOf[o];
             int n = 0;
             for (int i = 0; i < u.Count; i++)
             {

@@ -5,16 +5,33 @@ namespace Mobility.Engine.Core;
 /// each chunk writes its partial results into its own slot and slots are combined in chunk order, so sums are
 /// bit-identical for any thread count.
 /// </summary>
+/// <remarks>
+/// The calling thread and up to Threads - 1 thread-pool helpers take chunks from a shared counter until none is
+/// left. The helpers are work items allocated once, so a parallel pass allocates nothing (Parallel.For allocates per
+/// range, i.e. per agent in the end). One pass at a time: passes are not nested and the simulation issues them from
+/// one thread.
+/// </remarks>
 public sealed class ChunkedParallel
 {
     public const int ChunkSize = 16384;
 
-    private readonly ParallelOptions options;
+    private readonly Helper[] helpers;
+    private readonly ManualResetEventSlim helpersDone = new(false);
+    private Action<int, int, int>? body;
+    private int count;
+    private int chunks;
+    private int next;
+    private int running;
+    private Exception? failure;
 
     public ChunkedParallel(int threads)
     {
         Threads = Math.Max(1, threads);
-        options = new ParallelOptions { MaxDegreeOfParallelism = Threads };
+        helpers = new Helper[Threads - 1];
+        for (int i = 0; i < helpers.Length; i++)
+        {
+            helpers[i] = new Helper(this);
+        }
     }
 
     public int Threads { get; }
@@ -24,10 +41,10 @@ public sealed class ChunkedParallel
     /// <summary>Calls <paramref name="body"/>(chunk, start, end) for every chunk of [0, count).</summary>
     public void For(int count, Action<int, int, int> body)
     {
-        int chunks = ChunkCount(count);
-        if (Threads == 1 || chunks <= 1)
+        int chunkCount = ChunkCount(count);
+        if (Threads == 1 || chunkCount <= 1)
         {
-            for (int c = 0; c < chunks; c++)
+            for (int c = 0; c < chunkCount; c++)
             {
                 body(c, c * ChunkSize, Math.Min(count, (c + 1) * ChunkSize));
             }
@@ -35,6 +52,97 @@ public sealed class ChunkedParallel
             return;
         }
 
-        Parallel.For(0, chunks, options, c => body(c, c * ChunkSize, Math.Min(count, (c + 1) * ChunkSize)));
+        this.body = body;
+        this.count = count;
+        chunks = chunkCount;
+        next = -1;
+        failure = null;
+        int started = Math.Min(helpers.Length, chunkCount - 1);
+        running = started;
+        helpersDone.Reset();
+        for (int h = 0; h < started; h++)
+        {
+            Volatile.Write(ref helpers[h].Ticket, 1);
+            ThreadPool.UnsafeQueueUserWorkItem(helpers[h], preferLocal: false);
+        }
+
+        try
+        {
+            Work();
+        }
+        catch (Exception ex)
+        {
+            Interlocked.CompareExchange(ref failure, ex, null);
+            next = chunkCount;
+        }
+
+        // Helpers the pool has not started yet are taken back rather than waited for (a busy pool could take long).
+        for (int h = 0; h < started; h++)
+        {
+            if (Interlocked.CompareExchange(ref helpers[h].Ticket, 0, 1) == 1 && Interlocked.Decrement(ref running) == 0)
+            {
+                helpersDone.Set();
+            }
+        }
+
+        if (started > 0)
+        {
+            helpersDone.Wait();
+        }
+
+        this.body = null;
+        if (failure is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    private void Work()
+    {
+        var action = body!;
+        int c;
+        while ((c = Interlocked.Increment(ref next)) < chunks)
+        {
+            action(c, c * ChunkSize, Math.Min(count, (c + 1) * ChunkSize));
+        }
+    }
+
+    private sealed class Helper : IThreadPoolWorkItem
+    {
+        private readonly ChunkedParallel owner;
+
+        public Helper(ChunkedParallel owner)
+        {
+            this.owner = owner;
+        }
+
+        /// <summary>1 while this helper's turn in the current pass is unclaimed; whoever swaps it to 0 accounts for it.</summary>
+        public int Ticket;
+
+        public void Execute()
+        {
+            // A queue entry left over from a pass where the caller took the turn back finds 0 and does nothing.
+            if (Interlocked.CompareExchange(ref Ticket, 0, 1) != 1)
+            {
+                return;
+            }
+
+            try
+            {
+                owner.Work();
+            }
+            catch (Exception ex)
+            {
+                Interlocked.CompareExchange(ref owner.failure, ex, null);
+                owner.next = owner.chunks;
+            }
+            finally
+            {
+                if (Interlocked.Decrement(ref owner.running) == 0)
+                {
+                    owner.helpersDone.Set();
+                }
+            }
+        }
     }
 }

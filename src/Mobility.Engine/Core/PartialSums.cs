@@ -19,9 +19,10 @@ internal sealed class PartialSums
     {
         if (slots.Length < chunks)
         {
-            var grown = new double[chunks][];
+            // A quarter more than needed, so that a growing population does not allocate a slot every year.
+            var grown = new double[chunks + (chunks / 4) + 4][];
             Array.Copy(slots, grown, slots.Length);
-            for (int i = slots.Length; i < chunks; i++)
+            for (int i = slots.Length; i < grown.Length; i++)
             {
                 grown[i] = new double[width];
             }

@@ -2,6 +2,7 @@ namespace Mobility.Engine.Core;
 
 using System.Diagnostics;
 using Mobility.Engine.Measurement;
+using Mobility.Model.Agents;
 using Mobility.Model.Parameters;
 using Mobility.Model.World;
 
@@ -46,12 +47,16 @@ public sealed class Simulation
             statistics.AgentYears += active;
             statistics.AlumniYears += state.Alumni.Count + (long)state.DomesticAlumni.Sum();
             statistics.PeakAgents = Math.Max(statistics.PeakAgents, active);
+            statistics.PeakStudents = Math.Max(statistics.PeakStudents, state.Students.Count);
             ledger.Add(step.Ledger());
             progress?.Report(new YearProgress(year, year - first + 1, total, state.IsSpinUp, active));
         }
 
         statistics.SimulateSeconds = clock.Elapsed.TotalSeconds;
         statistics.YearsSimulated = total;
+        statistics.StateBytes = step.StateBytes();
+        statistics.ActiveStateBytes = (statistics.PeakStudents * StudentPopulation.BytesPerStudent)
+            + ((long)state.Scholars.Count * YearStep.BytesPerScholar);
         var collector = step.Collector;
         return new RunResult
         {

@@ -2,6 +2,7 @@ namespace Mobility.Engine.Core;
 
 using Mobility.Engine.Measurement;
 using Mobility.Engine.Phases;
+using Mobility.Model.Agents;
 using Mobility.Model.Parameters;
 using Mobility.Model.World;
 
@@ -45,32 +46,90 @@ internal sealed class YearStep
     /// <summary>Seats left per university after this year's degree admission (agents).</summary>
     public int[] SeatsLeft => admission.SeatsLeft;
 
+    /// <summary>The names of the phases, in the order a year runs them (the keys of RunStatistics.PhaseSeconds).</summary>
+    public static readonly string[] PhaseNames =
+    [
+        "policies", "derived", "entry", "degree_mobility", "credit_mobility", "admission", "study", "graduation",
+        "scholars", "rankings", "image", "measure",
+    ];
+
     public void Run(int year)
     {
-        var s = State;
-        s.Year = year;
-        s.Measure.Reset();
-        timer.Time("policies", () => PolicyApplication.Apply(s));
-        timer.Time("derived", s.Tables.Rebuild);
-        timer.Time("entry", () => Entry.Run(s));
-        timer.Time("degree_mobility", degree.Run);
-        timer.Time("credit_mobility", credit.Run);
-        timer.Time("admission", admission.Run);
-        timer.Time("study", study.Run);
-        timer.Time("graduation", graduation.Run);
-        timer.Time("scholars", scholars.Run);
-        timer.Time("rankings", rankings.Run);
-        timer.Time("image", () => ImageUpdate.Run(s));
-        timer.Time("measure", () =>
+        Begin(year);
+        for (int p = 0; p < PhaseNames.Length; p++)
         {
-            if (!s.IsSpinUp || s.Year >= ReportFrom)
-            {
-                Collector.Collect();
-            }
-
-            Array.Copy(s.Measure.Stocks, s.PreviousStocks, s.Measure.Stocks.Length);
-        });
+            int phase = p;
+            timer.Time(PhaseNames[p], () => RunPhase(phase));
+        }
     }
+
+    /// <summary>Starts a year; then <see cref="RunPhase"/> for every index of <see cref="PhaseNames"/> in order (the benchmarks time them one by one).</summary>
+    public void Begin(int year)
+    {
+        State.Year = year;
+        State.Measure.Reset();
+    }
+
+    public void RunPhase(int phase)
+    {
+        var s = State;
+        switch (phase)
+        {
+            case 0:
+                PolicyApplication.Apply(s);
+                break;
+            case 1:
+                s.Tables.Rebuild();
+                break;
+            case 2:
+                Entry.Run(s);
+                break;
+            case 3:
+                degree.Run();
+                break;
+            case 4:
+                credit.Run();
+                break;
+            case 5:
+                admission.Run();
+                break;
+            case 6:
+                study.Run();
+                break;
+            case 7:
+                graduation.Run();
+                break;
+            case 8:
+                scholars.Run();
+                break;
+            case 9:
+                rankings.Run();
+                break;
+            case 10:
+                ImageUpdate.Run(s);
+                break;
+            case 11:
+                if (!s.IsSpinUp || s.Year >= ReportFrom)
+                {
+                    Collector.Collect();
+                }
+
+                Array.Copy(s.Measure.Stocks, s.PreviousStocks, s.Measure.Stocks.Length);
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(phase), phase, "no such phase");
+        }
+    }
+
+    /// <summary>Bytes per scholar: id, country, university, productivity, host, visit years, links, flags.</summary>
+    public const int BytesPerScholar = 4 + 1 + 2 + 4 + 2 + 1 + 4 + 1;
+
+    /// <summary>Bytes held by the per-agent arrays (allocated slots, not only those in use).</summary>
+    public long StateBytes() =>
+        ((long)State.Students.Id.Length * StudentPopulation.BytesPerStudent)
+        + graduation.ScratchBytes
+        + ((long)State.Scholars.Count * BytesPerScholar)
+        + ((long)State.Alumni.Origin.Length * AlumniPopulation.BytesPerAlumnus);
 
     public PopulationLedger Ledger() => new(
         State.Year,

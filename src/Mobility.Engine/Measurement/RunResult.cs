@@ -36,4 +36,16 @@ public sealed class RunStatistics
     public long PeakAgents { get; set; }
 
     public int YearsSimulated { get; set; }
+
+    /// <summary>Active students (slots in use) at the peak, without scholars.</summary>
+    public long PeakStudents { get; set; }
+
+    /// <summary>
+    /// Bytes of per-agent arrays held at the end of the run: student columns (allocated slots), the compaction's
+    /// scratch column, scholars and mobile alumni (allocated slots). The memory an agent costs, without the runtime.
+    /// </summary>
+    public long StateBytes { get; set; }
+
+    /// <summary>Bytes of the active agents' state at the peak (students and scholars in use, not spare capacity).</summary>
+    public long ActiveStateBytes { get; set; }
 }

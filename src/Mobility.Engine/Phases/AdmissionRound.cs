@@ -9,16 +9,30 @@ using Mobility.Model.Agents;
 /// everywhere stays home. With one common ranking of applicants this equals deferred acceptance. Degree and credit
 /// applicants draw on separate seats (degree places and exchange places).
 /// </summary>
+/// <remarks>
+/// Only the seat assignment is sequential (it is what the merit order decides); it touches nothing but the choice
+/// lists and the seat counts. The admitted students' state is then written in parallel, and admitted external
+/// candidates join the student arrays in the order they were admitted.
+/// </remarks>
 internal sealed class AdmissionRound
 {
     private readonly SimulationState s;
+    private readonly MeritOrder merit = new();
     private readonly ApplicationPool pool;
+    private readonly PartialSums flows;
+    private readonly double[] flowTotal;
     private int[] seatsLeft = [];
+    private int[] exchange = [];
+    private int[] placed = [];
+    private readonly List<(int Candidate, int University)> admittedCandidates = [];
 
     public AdmissionRound(SimulationState state, ApplicationPool pool)
     {
         s = state;
         this.pool = pool;
+        // Two origin x host blocks: all placements, then the degree placements funded by a national scholarship.
+        flows = new PartialSums(2 * state.CountryCount * state.CountryCount);
+        flowTotal = new double[2 * state.CountryCount * state.CountryCount];
     }
 
     /// <summary>Seats left after admission (agents), for tests of the capacity law.</summary>
@@ -33,44 +47,117 @@ internal sealed class AdmissionRound
     private void AdmitDegree()
     {
         var u = s.Universities;
-        var st = s.Students;
-        seatsLeft = new int[u.Count];
+        if (seatsLeft.Length != u.Count)
+        {
+            seatsLeft = new int[u.Count];
+        }
+
         for (int i = 0; i < u.Count; i++)
         {
             seatsLeft[i] = Math.Max(0, u.ForeignSeatsAgents[i] - (int)pool.ContinuingForeign[i]);
         }
 
         var seekers = pool.DegreeSeekers;
-        var order = MeritOrder.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, c =>
+        int count = seekers.Count;
+        var order = merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, c =>
             MeritOrder.Key(s.Seed, pool.CandidateId[c], pool.CandidateAbility[c], FundingPriority.Of(Funding.Self), s.Year));
+        Ensure(count);
+        admittedCandidates.Clear();
         int k = pool.K;
         foreach (int n in order)
         {
-            bool candidate = n >= seekers.Count;
-            var choices = candidate
-                ? pool.CandidateChoices.AsSpan((n - seekers.Count) * k, k)
-                : pool.DegreeChoices.AsSpan(n * k, k);
-            int admitted = FirstFreeSeat(choices, seatsLeft);
-
-            if (candidate)
+            if (n >= count)
             {
-                if (admitted >= 0)
+                int c = n - count;
+                int university = FirstFreeSeat(pool.CandidateChoices.AsSpan(c * k, k), seatsLeft);
+                if (university >= 0)
                 {
-                    AdmitCandidate(n - seekers.Count, admitted);
+                    admittedCandidates.Add((c, university));
                 }
 
                 continue;
             }
 
-            int slot = seekers[n];
-            if (admitted < 0)
-            {
-                st.Funding[slot] = Funding.Self;
-                st.Obligation[slot] = 0;
-                continue;
-            }
+            placed[n] = FirstFreeSeat(pool.DegreeChoices.AsSpan(n * k, k), seatsLeft);
+        }
 
-            PlaceAbroad(slot, admitted, StudentStatus.DegreeAbroad, s.Measure.DegreeFlows);
+        Place(seekers, StudentStatus.DegreeAbroad, s.Measure.DegreeFlows);
+        foreach (var (c, university) in admittedCandidates)
+        {
+            AdmitCandidate(c, university);
+        }
+    }
+
+    private void AdmitCredit()
+    {
+        var u = s.Universities;
+        if (exchange.Length != u.Count)
+        {
+            exchange = new int[u.Count];
+        }
+
+        Array.Copy(u.ExchangeSeatsAgents, exchange, u.Count);
+        var seekers = pool.CreditSeekers;
+        Ensure(seekers.Count);
+        int k = pool.K;
+        foreach (int n in merit.Sort(s, seekers, fundedFirst: true))
+        {
+            placed[n] = FirstFreeSeat(pool.CreditChoices.AsSpan(n * k, k), exchange);
+        }
+
+        Place(seekers, StudentStatus.CreditAbroad, s.Measure.CreditFlows);
+    }
+
+    /// <summary>
+    /// Writes every seeker's outcome (placed[n] = university, or -1: stays home, self-funded) in parallel and adds the
+    /// placements to <paramref name="flowsOut"/>, and degree placements funded by a national scholarship to the
+    /// measurement's national-scholarship flows (counts, so the chunked sums are exact).
+    /// </summary>
+    private void Place(List<int> seekers, StudentStatus status, double[,] flowsOut)
+    {
+        var st = s.Students;
+        var countryOf = s.Universities.Country;
+        int c = s.CountryCount;
+        bool degree = status == StudentStatus.DegreeAbroad;
+        int chunks = ChunkedParallel.ChunkCount(seekers.Count);
+        flows.Prepare(chunks);
+        s.Parallel.For(seekers.Count, (chunk, start, end) =>
+        {
+            var sums = flows.Slot(chunk);
+            for (int n = start; n < end; n++)
+            {
+                int slot = seekers[n];
+                int university = placed[n];
+                if (university < 0)
+                {
+                    st.Funding[slot] = Funding.Self;
+                    if (degree)
+                    {
+                        st.Obligation[slot] = 0;
+                    }
+
+                    continue;
+                }
+
+                int o = st.Origin[slot];
+                int h = countryOf[university];
+                SetAbroad(st, slot, university, h, status);
+                sums[(o * c) + h] += 1;
+                if (degree && st.Funding[slot] == Funding.NationalScholarship)
+                {
+                    sums[(c * c) + (o * c) + h] += 1;
+                }
+            }
+        });
+        flows.Reduce(chunks, flowTotal);
+        var scholarshipFlows = s.Measure.NationalScholarshipFlows;
+        for (int o = 0; o < c; o++)
+        {
+            for (int h = 0; h < c; h++)
+            {
+                flowsOut[o, h] += flowTotal[(o * c) + h];
+                scholarshipFlows[o, h] += flowTotal[(c * c) + (o * c) + h];
+            }
         }
     }
 
@@ -89,58 +176,38 @@ internal sealed class AdmissionRound
         return -1;
     }
 
-    private void PlaceAbroad(int slot, int university, StudentStatus status, double[,] flows)
+    private void SetAbroad(StudentPopulation st, int slot, int university, int h, StudentStatus status)
     {
-        var st = s.Students;
-        int o = st.Origin[slot];
-        int h = s.Universities.Country[university];
         st.Status[slot] = status;
         st.Host[slot] = (short)university;
         st.AbroadCountry[slot] = (byte)h;
-        st.Attitude[slot] = StartingAttitude(o, h);
-        flows[o, h] += 1;
-        if (status == StudentStatus.DegreeAbroad && st.Funding[slot] == Funding.NationalScholarship)
-        {
-            s.Measure.NationalScholarshipFlows[o, h] += 1;
-        }
+        st.Attitude[slot] = StartingAttitude(st.Origin[slot], h);
     }
 
     private void AdmitCandidate(int c, int university)
     {
         var st = s.Students;
         int o = pool.CandidateOrigin[c];
+        int h = s.Universities.Country[university];
         int i = st.Count;
         st.EnsureCapacity(i + 1);
         st.Count = i + 1;
         Entry.Initialise(st, i, pool.CandidateId[c], (byte)o, (short)s.AggregateUniversity[o], (short)university,
             pool.CandidateLevel[c], pool.CandidateAbility[c], pool.CandidateResources[c], pool.CandidateEnglish[c]);
         s.AgentsEntered++;
-        PlaceAbroad(i, university, StudentStatus.DegreeAbroad, s.Measure.DegreeFlows);
+        SetAbroad(st, i, university, h, StudentStatus.DegreeAbroad);
+        s.Measure.DegreeFlows[o, h] += 1;
     }
 
     /// <summary>A stay starts from the image the host has at home, or from neutral when so configured.</summary>
     private float StartingAttitude(int origin, int host) =>
         s.Settings.Image.AttitudeStartsAtImage ? (float)s.Image[origin, host] : 0.5f;
 
-    private void AdmitCredit()
+    private void Ensure(int count)
     {
-        var u = s.Universities;
-        var st = s.Students;
-        var exchange = new int[u.Count];
-        Array.Copy(u.ExchangeSeatsAgents, exchange, u.Count);
-        var seekers = pool.CreditSeekers;
-        int k = pool.K;
-        foreach (int n in MeritOrder.Sort(s, seekers, fundedFirst: true))
+        if (placed.Length < count)
         {
-            int slot = seekers[n];
-            int admitted = FirstFreeSeat(pool.CreditChoices.AsSpan(n * k, k), exchange);
-            if (admitted < 0)
-            {
-                st.Funding[slot] = Funding.Self;
-                continue;
-            }
-
-            PlaceAbroad(slot, admitted, StudentStatus.CreditAbroad, s.Measure.CreditFlows);
+            placed = new int[Math.Max(count, placed.Length * 3 / 2)];
         }
     }
 }

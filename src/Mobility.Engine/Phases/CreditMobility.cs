@@ -13,12 +13,15 @@ using Mobility.Model.Agents;
 internal sealed class CreditMobility
 {
     private readonly SimulationState s;
+    private readonly MeritOrder merit = new();
     private readonly ApplicationPool pool;
     private readonly ChunkLists found = new();
+    private readonly double[] originLogit;
 
     public CreditMobility(SimulationState state, ApplicationPool pool)
     {
         s = state;
+        originLogit = new double[state.CountryCount];
         this.pool = pool;
     }
 
@@ -28,13 +31,28 @@ internal sealed class CreditMobility
         var c = s.Settings.CreditMobility;
         var tables = s.Tables;
         var grant = s.Policies.CreditGrantAvailability;
+
+        // The origin's part of the logit, in the same order of additions as the full expression (same bits).
+        for (int o = 0; o < s.CountryCount; o++)
+        {
+            originLogit[o] = c.C0 + (c.CRecognition * tables.CreditRecognition[o]) + (c.CGrant * grant[o]);
+        }
+
         int chunks = ChunkedParallel.ChunkCount(st.Count);
         found.Prepare(chunks);
         s.Parallel.For(st.Count, (chunk, start, end) =>
         {
             var list = found.Of(chunk);
+            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
             for (int i = start; i < end; i++)
             {
+                int b = (i - start) % PhiloxBatch.Size;
+                if (b == 0)
+                {
+                    PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.CreditDecision, st.Id.AsSpan(i, Math.Min(PhiloxBatch.Size, end - i)), r0, r1, r2, r3);
+                }
+
                 byte year = st.YearInProgramme[i];
                 if (st.Status[i] != StudentStatus.AtHome || year < 1 || year > 2 || !s.IsMember[st.Origin[i]])
                 {
@@ -42,8 +60,8 @@ internal sealed class CreditMobility
                 }
 
                 int o = st.Origin[i];
-                double x = c.C0 + (c.CRecognition * tables.CreditRecognition[o]) + (c.CGrant * grant[o]) + (c.CAbility * (st.Ability[i] - 0.5));
-                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.CreditDecision);
+                double x = originLogit[o] + (c.CAbility * (st.Ability[i] - 0.5));
+                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.CreditDecision, r0[b], r1[b], r2[b], r3[b]);
                 if (rng.NextDouble() < Logistic.Sigmoid(x))
                 {
                     list.Add(i);
@@ -57,7 +75,7 @@ internal sealed class CreditMobility
         if (s.Policies.CreditGrantAgents.Any(x => x > 0))
         {
             var left = (int[])s.Policies.CreditGrantAgents.Clone();
-            foreach (int k in MeritOrder.Sort(s, seekers, fundedFirst: false))
+            foreach (int k in merit.Sort(s, seekers, fundedFirst: false))
             {
                 int i = seekers[k];
                 if (left[st.Origin[i]] > 0)

@@ -13,10 +13,13 @@ using Mobility.Model.Agents;
 internal sealed class DegreeMobility
 {
     private readonly SimulationState s;
+    private readonly MeritOrder merit = new();
     private readonly ApplicationPool pool;
-    private readonly ChunkLists found = new();
+    private readonly ChunkLists found = new(expectedShare: 0.375);
     private readonly PartialSums continuing;
     private readonly double[] alumniAbroadPer1000;
+    private readonly double[] networkTerm;
+    private readonly double[] shift;
 
     public DegreeMobility(SimulationState state, ApplicationPool pool)
     {
@@ -24,6 +27,8 @@ internal sealed class DegreeMobility
         this.pool = pool;
         continuing = new PartialSums(state.Universities.Count);
         alumniAbroadPer1000 = new double[state.CountryCount];
+        networkTerm = new double[state.CountryCount];
+        shift = new double[state.CountryCount];
         pool.ContinuingForeign = new double[state.Universities.Count];
     }
 
@@ -50,11 +55,9 @@ internal sealed class DegreeMobility
             }
 
             alumniAbroadPer1000[o] = abroad * s.Scale / Math.Max(1, s.Countries[o].TertiaryEnrolment / 1000);
-        }
 
-        var shift = new double[s.CountryCount];
-        for (int o = 0; o < s.CountryCount; o++)
-        {
+            // Terms that depend on the origin only, computed once a year instead of once per student.
+            networkTerm[o] = a.ANetwork * Math.Log(1 + alumniAbroadPer1000[o]);
             shift[o] = a.OriginShift.TryGetValue(s.Countries[o].Code, out var x) ? x : 0;
         }
 
@@ -66,8 +69,16 @@ internal sealed class DegreeMobility
         {
             var list = found.Of(chunk);
             var foreign = continuing.Slot(chunk);
+            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
             for (int i = start; i < end; i++)
             {
+                int b = (i - start) % PhiloxBatch.Size;
+                if (b == 0)
+                {
+                    PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.DegreeDecision, st.Id.AsSpan(i, Math.Min(PhiloxBatch.Size, end - i)), r0, r1, r2, r3);
+                }
+
                 if (st.Status[i] == StudentStatus.DegreeAbroad)
                 {
                     foreign[st.Host[i]] += 1;
@@ -85,9 +96,9 @@ internal sealed class DegreeMobility
                 int type = tables.TypeIndex(o, tables.Band(st.Resources[i]), english);
                 double gap = (tables.ExpectedQuality[type] - quality[st.Home[i]]) / 100;
                 double x = a.A0 + (a.AAbility * (st.Ability[i] - 0.5)) + (a.AResources * (st.Resources[i] - 0.5))
-                    + (a.AGap * gap) + (a.ANetwork * Math.Log(1 + alumniAbroadPer1000[o]))
+                    + (a.AGap * gap) + networkTerm[o]
                     + (a.AAid * aid[o, (int)st.Level[i]]) + shift[o];
-                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeDecision);
+                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeDecision, r0[b], r1[b], r2[b], r3[b]);
                 if (rng.NextDouble() < Logistic.Sigmoid(x))
                 {
                     list.Add(i);
@@ -110,7 +121,7 @@ internal sealed class DegreeMobility
             return;
         }
 
-        var order = MeritOrder.Sort(s, seekers, fundedFirst: false);
+        var order = merit.Sort(s, seekers, fundedFirst: false);
         for (int prog = 0; prog < p.Scholarships.Count; prog++)
         {
             var programme = p.Scholarships[prog];
@@ -145,7 +156,8 @@ internal sealed class DegreeMobility
         }
 
         var grantsLeft = (int[])p.DegreeGrantAgents.Clone();
-        for (int k = 0; k < order.Length; k++)
+        int grantsTotal = grantsLeft.Sum();
+        for (int k = 0; k < order.Length && grantsTotal > 0; k++)
         {
             int i = seekers[order[k]];
             int o = st.Origin[i];
@@ -153,6 +165,7 @@ internal sealed class DegreeMobility
             {
                 st.Funding[i] = Funding.RegionalGrant;
                 grantsLeft[o]--;
+                grantsTotal--;
             }
         }
     }
@@ -219,21 +232,33 @@ internal sealed class DegreeMobility
         {
             for (int c = 0; c < counts[o]; c++, n++)
             {
-                int id = firstId + n;
+                pool.CandidateOrigin[n] = (byte)o;
+            }
+        }
+
+        // Every candidate's draws come from its own stream, so the candidates are drawn in parallel.
+        double englishLogit = Entry.EnglishLogit(entry.EnglishShare);
+        double englishSlope = entry.EnglishSlope;
+        int k = pool.K;
+        s.Parallel.For(total, (_, start, end) =>
+        {
+            for (int c = start; c < end; c++)
+            {
+                int id = firstId + c;
+                int o = pool.CandidateOrigin[c];
                 var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.InboundCandidate);
                 float ability = (float)rng.NextDouble();
                 float resources = (float)rng.NextDouble();
-                bool english = rng.NextDouble() < Entry.EnglishProbability(entry.EnglishShare, entry.EnglishSlope, ability, resources);
+                bool english = rng.NextDouble() < Entry.EnglishProbabilityFromLogit(englishLogit, englishSlope, ability, resources);
                 double level = rng.NextDouble();
-                pool.CandidateId[n] = id;
-                pool.CandidateOrigin[n] = (byte)o;
-                pool.CandidateAbility[n] = ability;
-                pool.CandidateResources[n] = resources;
-                pool.CandidateEnglish[n] = english;
-                pool.CandidateLevel[n] = level < bachelor ? StudyLevel.Bachelor : level < bachelor + master ? StudyLevel.Master : StudyLevel.Phd;
+                pool.CandidateId[c] = id;
+                pool.CandidateAbility[c] = ability;
+                pool.CandidateResources[c] = resources;
+                pool.CandidateEnglish[c] = english;
+                pool.CandidateLevel[c] = level < bachelor ? StudyLevel.Bachelor : level < bachelor + master ? StudyLevel.Master : StudyLevel.Phd;
                 var table = tables.Inbound[tables.TypeIndex(o, tables.Band(resources), english)];
-                RankedChoice.Draw(table, ref rng, pool.CandidateChoices.AsSpan(n * pool.K, pool.K));
+                RankedChoice.Draw(table, ref rng, pool.CandidateChoices.AsSpan(c * k, k));
             }
-        }
+        });
     }
 }

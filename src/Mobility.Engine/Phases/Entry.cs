@@ -30,16 +30,26 @@ internal static class Entry
             students.Count = first + cohort;
             byte origin = (byte)o;
             var home = s.Tables.Home[o];
+            double englishLogit = EnglishLogit(s.Settings.Entry.EnglishShare);
+            double englishSlope = s.Settings.Entry.EnglishSlope;
             s.Parallel.For(cohort, (_, start, end) =>
             {
+                Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+                Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
                 for (int k = start; k < end; k++)
                 {
+                    int b = (k - start) % PhiloxBatch.Size;
+                    if (b == 0)
+                    {
+                        PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.Attributes, firstId + k, Math.Min(PhiloxBatch.Size, end - k), r0, r1, r2, r3);
+                    }
+
                     int i = first + k;
                     int id = firstId + k;
-                    var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.Attributes);
+                    var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.Attributes, r0[b], r1[b], r2[b], r3[b]);
                     float ability = (float)rng.NextDouble();
                     float resources = (float)rng.NextDouble();
-                    bool english = rng.NextDouble() < EnglishProbability(s.Settings.Entry.EnglishShare, s.Settings.Entry.EnglishSlope, ability, resources);
+                    bool english = rng.NextDouble() < EnglishProbabilityFromLogit(englishLogit, englishSlope, ability, resources);
                     short university = (short)home.Sample(rng.NextDouble());
                     Initialise(students, i, id, origin, university, university, StudyLevel.Bachelor, ability, resources, english);
                     students.Flags[i] |= StudentPopulation.FlagNewLevel;
@@ -50,9 +60,16 @@ internal static class Entry
 
     /// <summary>P(speaks English) = sigmoid(logit(share) + slope*(ability + resources - 1)).</summary>
     public static double EnglishProbability(double share, double slope, double ability, double resources)
+        => EnglishProbabilityFromLogit(EnglishLogit(share), slope, ability, resources);
+
+    /// <summary>The same with logit(share) computed once for a whole cohort.</summary>
+    public static double EnglishProbabilityFromLogit(double logit, double slope, double ability, double resources)
+        => Logistic.Sigmoid(logit + (slope * (ability + resources - 1)));
+
+    public static double EnglishLogit(double share)
     {
         double p = Math.Clamp(share, 1e-6, 1 - 1e-6);
-        return Logistic.Sigmoid(Math.Log(p / (1 - p)) + (slope * (ability + resources - 1)));
+        return Math.Log(p / (1 - p));
     }
 
     public static void Initialise(

@@ -7,8 +7,24 @@ using Mobility.Engine.Random;
 /// Orders applicants best ability first, ties broken by a hash of seed and agent id, so the order never depends
 /// on thread count or scheduling. Admission puts funded applicants before all self-funded ones.
 /// </summary>
-internal static class MeritOrder
+/// <remarks>
+/// Keys are computed and sorted in parallel (a stable least-significant-digit radix sort); buffers are kept from
+/// year to year. Keys are distinct in practice (equal ability and an equal 32-bit hash), so the order is the unique
+/// sorted one; if two keys are ever equal, the order falls back to <see cref="Array.Sort{TKey, TValue}(TKey[], TValue[])"/>
+/// on the keys in applicant order, which is what this class has always returned.
+/// </remarks>
+internal sealed class MeritOrder
 {
+    private const int DigitBits = 11;
+    private const int Buckets = 1 << DigitBits;
+    private const int Passes = (63 + DigitBits - 1) / DigitBits;
+
+    private int[] counts = [];
+    private ulong[] keys = [];
+    private int[] order = [];
+    private ulong[] keysBuffer = [];
+    private int[] orderBuffer = [];
+
     public static ulong Key(ulong seed, int id, float ability, int priority, int year)
     {
         ulong rank = (ulong)((1.0 - Math.Clamp(ability, 0f, 1f)) * 0x3FFF_FFFF);
@@ -18,29 +34,149 @@ internal static class MeritOrder
 
     /// <summary>
     /// Positions into <paramref name="slots"/> (then 0..<paramref name="extra"/>-1 offset by the slot count, for
-    /// applicants who are not agents yet, keyed by <paramref name="extraKey"/>), sorted by merit.
+    /// applicants who are not agents yet, keyed by <paramref name="extraKey"/>), sorted by merit. The span is
+    /// valid until the next call.
     /// </summary>
-    public static int[] Sort(SimulationState s, List<int> slots, bool fundedFirst, int extra = 0, Func<int, ulong>? extraKey = null)
+    public ReadOnlySpan<int> Sort(SimulationState s, List<int> slots, bool fundedFirst, int extra = 0, Func<int, ulong>? extraKey = null)
     {
         int total = slots.Count + extra;
-        var keys = new ulong[total];
-        var order = new int[total];
+        Ensure(total);
+        FillKeys(s, slots, fundedFirst, extra, extraKey);
+        RadixSort(s, total);
+        for (int i = 1; i < total; i++)
+        {
+            if (keys[i] == keys[i - 1])
+            {
+                FillKeys(s, slots, fundedFirst, extra, extraKey);
+                Array.Sort(keys, order, 0, total);
+                break;
+            }
+        }
+
+        return order.AsSpan(0, total);
+    }
+
+    private void FillKeys(SimulationState s, List<int> slots, bool fundedFirst, int extra, Func<int, ulong>? extraKey)
+    {
         var st = s.Students;
-        for (int k = 0; k < slots.Count; k++)
+        int count = slots.Count;
+        ulong seed = s.Seed;
+        int year = s.Year;
+        s.Parallel.For(count + extra, (_, start, end) =>
         {
-            int i = slots[k];
-            int priority = fundedFirst ? FundingPriority.Of(st.Funding[i]) : 0;
-            keys[k] = Key(s.Seed, st.Id[i], st.Ability[i], priority, s.Year);
-            order[k] = k;
+            for (int k = start; k < end; k++)
+            {
+                if (k < count)
+                {
+                    int i = slots[k];
+                    int priority = fundedFirst ? FundingPriority.Of(st.Funding[i]) : 0;
+                    keys[k] = Key(seed, st.Id[i], st.Ability[i], priority, year);
+                }
+                else
+                {
+                    keys[k] = extraKey!(k - count);
+                }
+
+                order[k] = k;
+            }
+        });
+    }
+
+    /// <summary>
+    /// Stable LSD radix sort of (keys, order) in parallel: per pass, every chunk counts its digits, the offsets are laid
+    /// out bucket by bucket and, within a bucket, chunk by chunk, and every chunk scatters its elements in order. That
+    /// is exactly the order a sequential stable pass gives.
+    /// </summary>
+    private void RadixSort(SimulationState s, int total)
+    {
+        if (total < 2)
+        {
+            return;
         }
 
-        for (int c = 0; c < extra; c++)
+        int chunks = ChunkedParallel.ChunkCount(total);
+        if (counts.Length < chunks * Buckets)
         {
-            keys[slots.Count + c] = extraKey!(c);
-            order[slots.Count + c] = slots.Count + c;
+            counts = new int[chunks * Buckets];
         }
 
-        Array.Sort(keys, order);
-        return order;
+        var from = keys;
+        var fromOrder = order;
+        var to = keysBuffer;
+        var toOrder = orderBuffer;
+        for (int pass = 0; pass < Passes; pass++)
+        {
+            int shift = pass * DigitBits;
+            var source = from;
+            s.Parallel.For(total, (chunk, start, end) =>
+            {
+                var histogram = counts.AsSpan(chunk * Buckets, Buckets);
+                histogram.Clear();
+                for (int i = start; i < end; i++)
+                {
+                    histogram[(int)(source[i] >> shift) & (Buckets - 1)]++;
+                }
+            });
+
+            int first = (int)(from[0] >> shift) & (Buckets - 1);
+            int inFirst = 0;
+            for (int c = 0; c < chunks; c++)
+            {
+                inFirst += counts[(c * Buckets) + first];
+            }
+
+            if (inFirst == total)
+            {
+                continue;
+            }
+
+            int sum = 0;
+            for (int b = 0; b < Buckets; b++)
+            {
+                for (int c = 0; c < chunks; c++)
+                {
+                    int n = counts[(c * Buckets) + b];
+                    counts[(c * Buckets) + b] = sum;
+                    sum += n;
+                }
+            }
+
+            var sourceOrder = fromOrder;
+            var target = to;
+            var targetOrder = toOrder;
+            s.Parallel.For(total, (chunk, start, end) =>
+            {
+                var offsets = counts.AsSpan(chunk * Buckets, Buckets);
+                for (int i = start; i < end; i++)
+                {
+                    int at = offsets[(int)(source[i] >> shift) & (Buckets - 1)]++;
+                    target[at] = source[i];
+                    targetOrder[at] = sourceOrder[i];
+                }
+            });
+
+            (from, to) = (to, from);
+            (fromOrder, toOrder) = (toOrder, fromOrder);
+        }
+
+        if (!ReferenceEquals(from, keys))
+        {
+            Array.Copy(from, keys, total);
+            Array.Copy(fromOrder, order, total);
+        }
+    }
+
+    private void Ensure(int total)
+    {
+        if (keys.Length >= total)
+        {
+            return;
+        }
+
+        int size = Math.Max(total, keys.Length * 3 / 2);
+        keys = new ulong[size];
+        order = new int[size];
+        keysBuffer = new ulong[size];
+        orderBuffer = new int[size];
     }
 }

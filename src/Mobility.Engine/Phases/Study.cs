@@ -3,6 +3,7 @@ namespace Mobility.Engine.Phases;
 using Mobility.Engine.Core;
 using Mobility.Engine.Random;
 using Mobility.Model.Agents;
+using Mobility.Model.Parameters;
 
 /// <summary>
 /// Step 7: a year of study. skill += s0*(0.5 + Q(u)/100)*(1 + sAbroad if abroad); abroad, a satisfaction draw
@@ -19,6 +20,13 @@ internal sealed class Study
     private readonly double[] total;
     private readonly int c;
     private readonly int u;
+    private readonly double[] baseGain;
+    private readonly float[] homeGain;
+    private readonly double[] hospitality;
+    private readonly double[] livingCost;
+
+    /// <summary>Dropout hazard by [(funded ? 2 : 0) + (abroad ? 1 : 0)].</summary>
+    private readonly double[] hazard = new double[4];
 
     public Study(SimulationState state)
     {
@@ -27,6 +35,40 @@ internal sealed class Study
         u = state.Universities.Count;
         partial = new PartialSums(Width);
         total = new double[Width];
+        baseGain = new double[u];
+        homeGain = new float[u];
+        hospitality = new double[c];
+        livingCost = new double[c];
+    }
+
+    /// <summary>
+    /// Per-university and per-country terms of the year, computed once instead of once per student, with the same
+    /// operations in the same order as the per-student formula, so the results are bit-identical.
+    /// </summary>
+    private void PrepareTables(StudyCoefficients k)
+    {
+        var quality = s.Universities.Composite;
+        for (int i = 0; i < u; i++)
+        {
+            baseGain[i] = k.S0 * (0.5 + (quality[i] / 100));
+            homeGain[i] = (float)(baseGain[i] * (1 + 0.0));
+        }
+
+        for (int h = 0; h < c; h++)
+        {
+            hospitality[h] = s.Countries[h].Hospitality;
+            livingCost[h] = s.Countries[h].LivingCostUsd;
+        }
+
+        for (int self = 0; self < 2; self++)
+        {
+            for (int abroad = 0; abroad < 2; abroad++)
+            {
+                hazard[((1 - self) * 2) + abroad] = k.DropoutHazard
+                    * (self == 1 ? 1 : k.FundedDropoutFactor)
+                    * (abroad == 1 ? k.AbroadDropoutFactor : 1);
+            }
+        }
     }
 
     private int Width => (c * c) + (2 * u) + (3 * c);
@@ -48,53 +90,77 @@ internal sealed class Study
         var unis = s.Universities;
         var quality = unis.Composite;
         var semesterShare = s.Settings.CreditMobility.SemesterShare;
+        PrepareTables(k);
         int chunks = ChunkedParallel.ChunkCount(st.Count);
         partial.Prepare(chunks);
+        int studentsAt = StudentsAt, foreignAt = ForeignAt, domesticAt = DomesticAt, dropoutsAt = DropoutsAt, revenueAt = RevenueAt;
+        double sAbroad = k.SAbroad, eta = k.Eta, satisfactionWeight = k.SatisfactionQualityWeight, satisfactionSd = k.SatisfactionSd;
+        var gain = baseGain;
+        var homeGainOf = homeGain;
+        var hazardOf = hazard;
+        var countryOf = unis.Country;
+        var tuitionOf = unis.Tuition;
+        ulong seed = s.Seed;
+        int year = s.Year;
         s.Parallel.For(st.Count, (chunk, start, end) =>
         {
             var sums = partial.Slot(chunk);
+            var origin = st.Origin;
+            var hostOf = st.Host;
+            var statusOf = st.Status;
+            var id = st.Id;
+            var skill = st.Skill;
+            var attitude = st.Attitude;
+            var funding = st.Funding;
+            var flags = st.Flags;
+            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
             for (int i = start; i < end; i++)
             {
-                int o = st.Origin[i];
-                int host = st.Host[i];
-                int h = unis.Country[host];
-                var status = st.Status[i];
+                int b = (i - start) % PhiloxBatch.Size;
+                if (b == 0)
+                {
+                    PhiloxBatch.FirstBlocks(seed, year, Purpose.Study, id.AsSpan(i, Math.Min(PhiloxBatch.Size, end - i)), r0, r1, r2, r3);
+                }
+
+                int o = origin[i];
+                int host = hostOf[i];
+                int h = countryOf[host];
+                var status = statusOf[i];
                 bool abroad = status != StudentStatus.AtHome;
-                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.Study);
-                double exposure = status == StudentStatus.CreditAbroad && rng.NextDouble() < semesterShare ? 0.5 : 1.0;
-                double q = quality[host];
-                st.Skill[i] += (float)(k.S0 * (0.5 + (q / 100)) * (1 + (abroad ? k.SAbroad * exposure : 0)));
+                var rng = new RandomStream(seed, (uint)id[i], year, Purpose.Study, r0[b], r1[b], r2[b], r3[b]);
                 if (abroad)
                 {
-                    double mean = s.Countries[h].Hospitality + (k.SatisfactionQualityWeight * (q - quality[st.Home[i]]) / 100);
-                    double satisfaction = Math.Clamp(mean + (k.SatisfactionSd * rng.NextNormal()), 0, 1);
-                    st.Attitude[i] += (float)(k.Eta * exposure * (satisfaction - st.Attitude[i]));
+                    double exposure = status == StudentStatus.CreditAbroad && rng.NextDouble() < semesterShare ? 0.5 : 1.0;
+                    double q = quality[host];
+                    skill[i] += (float)(gain[host] * (1 + (sAbroad * exposure)));
+                    double mean = hospitality[h] + (satisfactionWeight * (q - quality[st.Home[i]]) / 100);
+                    double satisfaction = Math.Clamp(mean + (satisfactionSd * rng.NextNormal()), 0, 1);
+                    attitude[i] += (float)(eta * exposure * (satisfaction - attitude[i]));
                     if (status == StudentStatus.DegreeAbroad)
                     {
                         sums[(o * c) + h] += 1;
                     }
 
-                    double tuition = status == StudentStatus.DegreeAbroad ? unis.Tuition[host] : 0;
-                    sums[RevenueAt + h] += (tuition + s.Countries[h].LivingCostUsd) * exposure;
+                    double tuition = status == StudentStatus.DegreeAbroad ? tuitionOf[host] : 0;
+                    sums[revenueAt + h] += (tuition + livingCost[h]) * exposure;
                 }
                 else
                 {
-                    sums[DomesticAt + o] += 1;
+                    skill[i] += homeGainOf[host];
+                    sums[domesticAt + o] += 1;
                 }
 
-                sums[StudentsAt + host] += 1;
+                sums[studentsAt + host] += 1;
                 if (h != o)
                 {
-                    sums[ForeignAt + host] += 1;
+                    sums[foreignAt + host] += 1;
                 }
 
-                double hazard = k.DropoutHazard
-                    * (st.Funding[i] == Funding.Self ? 1 : k.FundedDropoutFactor)
-                    * (abroad ? k.AbroadDropoutFactor : 1);
-                if (rng.NextDouble() < hazard)
+                if (rng.NextDouble() < hazardOf[(funding[i] == Funding.Self ? 0 : 2) + (abroad ? 1 : 0)])
                 {
-                    st.Flags[i] |= FlagRemoved;
-                    sums[DropoutsAt + o] += 1;
+                    flags[i] |= FlagRemoved;
+                    sums[dropoutsAt + o] += 1;
                 }
             }
         });

@@ -34,6 +34,25 @@ public struct RandomStream
         used = 4;
     }
 
+    /// <summary>
+    /// A stream whose first block (block 0) was already generated, e.g. by <see cref="PhiloxBatch"/>: the draws are
+    /// the same as from the other constructor.
+    /// </summary>
+    public RandomStream(ulong seed, uint entity, int year, Purpose purpose, uint first0, uint first1, uint first2, uint first3)
+    {
+        k0 = (uint)seed;
+        k1 = (uint)(seed >> 32);
+        this.entity = entity;
+        this.year = (uint)year;
+        this.purpose = (uint)purpose;
+        block = 1;
+        r0 = first0;
+        r1 = first1;
+        r2 = first2;
+        r3 = first3;
+        used = 0;
+    }
+
     /// <summary>Entities that are not agents (countries, programmes) use ids from this offset up.</summary>
     public const uint NonAgentEntity = 0xF000_0000;
 

@@ -1,0 +1,125 @@
+namespace Mobility.Experiments.Benchmarking;
+
+using System.Diagnostics;
+using Mobility.Engine.Core;
+using Mobility.Engine.Measurement;
+using Mobility.Model.Parameters;
+using Mobility.Model.World;
+
+/// <summary>
+/// Measures the engine: whole runs of one scenario at one thread count, repeated, with the process's working set
+/// and the machine's streaming bandwidth over an array as large as the agent state; then one line per thread count
+/// with medians, throughput, speed-up and memory per agent.
+/// </summary>
+public static class EngineBenchmark
+{
+    /// <summary>Runs <paramref name="repetitions"/> whole simulations with <paramref name="threads"/> threads in this process.</summary>
+    public static ConfigurationMeasurement MeasureConfiguration(
+        WorldData world, ScenarioSettings settings, int threads, int repetitions, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
+        long baseWorkingSet = WorkingSetAfterCollection();
+        var seconds = new double[repetitions];
+        var statistics = new RunStatistics[repetitions];
+        for (int r = 0; r < repetitions; r++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            long start = Stopwatch.GetTimestamp();
+            RunResult result = new Simulation(world, settings, new SimulationOptions { Threads = threads }).Run(cancellationToken: cancellationToken);
+            seconds[r] = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            statistics[r] = result.Statistics;
+
+            // Drop this run's state before the next one, so the peak is one run's, not two.
+            result = null!;
+            WorkingSetAfterCollection();
+        }
+
+        long peak;
+        using (var process = Process.GetCurrentProcess())
+        {
+            peak = process.PeakWorkingSet64;
+        }
+
+        int median = MedianIndex(seconds);
+        var reference = statistics[median];
+        long streamBytes = Math.Max(reference.ActiveStateBytes, 1 << 20);
+        double streamSeconds = StreamBandwidth.Measure(streamBytes, threads);
+        return new ConfigurationMeasurement
+        {
+            Threads = threads,
+            Seconds = seconds,
+            AgentYears = reference.AgentYears,
+            AlumniYears = reference.AlumniYears,
+            YearsSimulated = reference.YearsSimulated,
+            PeakActiveAgents = reference.PeakAgents,
+            StateBytes = reference.StateBytes,
+            ActiveStateBytes = reference.ActiveStateBytes,
+            BaseWorkingSetBytes = baseWorkingSet,
+            PeakWorkingSetBytes = peak,
+            StreamSeconds = streamSeconds,
+            StreamBytes = streamBytes,
+            PhaseSeconds = new Dictionary<string, double>(reference.PhaseSeconds),
+        };
+    }
+
+    /// <summary>One line per configuration; speed-up relative to 1 thread when measured, else to the fewest threads.</summary>
+    public static IReadOnlyList<ThreadResult> Summarise(IReadOnlyList<ConfigurationMeasurement> measurements)
+    {
+        if (measurements.Count == 0)
+        {
+            return [];
+        }
+
+        var reference = measurements.OrderBy(m => m.Threads).First();
+        double referenceMedian = Median(reference.Seconds);
+        var results = new List<ThreadResult>();
+        foreach (var m in measurements)
+        {
+            double median = Median(m.Seconds);
+            double yearSeconds = median / Math.Max(1, m.YearsSimulated);
+            double agents = Math.Max(1, m.PeakActiveAgents);
+            results.Add(new ThreadResult
+            {
+                Threads = m.Threads,
+                MedianSeconds = median,
+                AgentYearsPerSecond = m.AgentYears / median,
+                Speedup = referenceMedian / median,
+                PeakWorkingSetBytes = m.PeakWorkingSetBytes,
+                BytesPerAgent = Math.Max(0, m.PeakWorkingSetBytes - m.BaseWorkingSetBytes) / agents,
+                StreamBoundRatio = yearSeconds / m.StreamSeconds,
+                Seconds = m.Seconds,
+                AgentYears = m.AgentYears,
+                AlumniYears = m.AlumniYears,
+                YearsSimulated = m.YearsSimulated,
+                PeakActiveAgents = m.PeakActiveAgents,
+                BaseWorkingSetBytes = m.BaseWorkingSetBytes,
+                StateBytesPerAgent = m.StateBytes / agents,
+                YearSeconds = yearSeconds,
+                StreamSeconds = m.StreamSeconds,
+                StreamBytes = m.StreamBytes,
+                StreamGigabytesPerSecond = m.StreamBytes / m.StreamSeconds / 1e9,
+                PhaseSeconds = m.PhaseSeconds,
+            });
+        }
+
+        return results;
+    }
+
+    public static double Median(IReadOnlyList<double> values) => MathNet.Numerics.Statistics.Statistics.Median(values);
+
+    private static int MedianIndex(double[] seconds)
+    {
+        var order = Enumerable.Range(0, seconds.Length).OrderBy(i => seconds[i]).ToArray();
+        return order[(seconds.Length - 1) / 2];
+    }
+
+    private static long WorkingSetAfterCollection()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        using var process = Process.GetCurrentProcess();
+        return process.WorkingSet64;
+    }
+}
