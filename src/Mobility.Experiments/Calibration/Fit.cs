@@ -1,8 +1,8 @@
 namespace Mobility.Experiments.Calibration;
 
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.Statistics;
 using Mobility.Engine.Measurement;
+using Mobility.Experiments.Comparison;
 using Mobility.Model.Observations;
 
 /// <summary>
@@ -54,14 +54,10 @@ public sealed class Fit
         for (int i = 0; i < observations.Count; i++)
         {
             var values = replications.Select(r => ObservationMatch.Simulated(r, observations[i])).ToArray();
-            double mean = values.Mean();
-            double half = 0;
-            if (values.Length > 1)
-            {
-                half = StudentT.InvCDF(0, 1, values.Length - 1, 0.975) * values.StandardDeviation() / Math.Sqrt(values.Length);
-            }
-
-            rows[i] = new FitRow(observations[i], mean, Math.Max(0, mean - half), mean + half, values);
+            // One replication gives a value but no interval.
+            Estimate? estimate = values.Length > 1 ? ReplicationStatistics.Describe(values) : null;
+            double mean = estimate?.Mean ?? values[0];
+            rows[i] = new FitRow(observations[i], mean, Math.Max(0, estimate?.Low ?? mean), estimate?.High ?? mean, values);
         }
 
         return new Fit(rows);
