@@ -107,10 +107,12 @@ public static class ComparisonReport
         string reference = runs.Reference.Name;
         var s0 = runs.Reference.Settings.Scenario;
         report.Heading("Executive summary");
-        string scale = s0.Scale.ToString("0.##", CultureInfo.InvariantCulture);
+        string sampling = s0.Scale == 1
+            ? "one agent per person"
+            : $"one agent per {s0.Scale.ToString("0.##", CultureInfo.InvariantCulture)} persons";
         report.Paragraph(
             $"{runs.Scenarios.Count - 1} policy scenarios compared with {reference}, {s0.StartYear}-{s0.EndYear}, each run "
-            + $"{runs.Replications} times (one agent per {scale} persons). Replication r of every scenario uses the same random "
+            + $"{runs.Replications} times ({sampling}). Replication r of every scenario uses the same random "
             + "numbers, so each difference is measured on otherwise identical histories. Below, for each scenario, its three largest "
             + $"effects in {runs.FinalYear} that are significant at the 95% level, ranked by size relative to the value under {reference}.",
             "summary");
