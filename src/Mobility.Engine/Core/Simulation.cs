@@ -45,7 +45,7 @@ public sealed class Simulation
             step.Run(year);
             long active = state.Students.Count + (long)state.Scholars.Count;
             statistics.AgentYears += active;
-            statistics.AlumniYears += state.Alumni.Count + (long)state.DomesticAlumni.Sum();
+            statistics.AlumniYears += state.MobileAlumni + (long)state.DomesticAlumni.Sum();
             statistics.PeakAgents = Math.Max(statistics.PeakAgents, active);
             statistics.PeakStudents = Math.Max(statistics.PeakStudents, state.Students.Count);
             ledger.Add(step.Ledger());

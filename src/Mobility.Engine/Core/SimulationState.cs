@@ -60,7 +60,6 @@ internal sealed class SimulationState
         FirstYear = settings.Scenario.StartYear - settings.Scenario.SpinUpYears;
         double expectedStudents = Countries.Where(x => x.IsMember).Sum(x => x.TertiaryEnrolment) / Scale;
         Students = new StudentPopulation((int)Math.Min(int.MaxValue / 2, expectedStudents * 1.3) + 1024);
-        Alumni = new AlumniPopulation((int)Math.Min(int.MaxValue / 2, expectedStudents * 0.1) + 1024);
         DomesticAlumni = new double[c];
         DomesticAlumniSkill = new double[c];
         Dropped = new double[c];
@@ -115,8 +114,6 @@ internal sealed class SimulationState
 
     public ScholarPopulation Scholars { get; }
 
-    public AlumniPopulation Alumni { get; }
-
     public int NextAgentId { get; set; }
 
     public long AgentsEntered { get; set; }
@@ -128,7 +125,12 @@ internal sealed class SimulationState
 
     public double[] Dropped { get; }
 
-    // Running totals over the mobile alumni (agents); alumni never change after graduation, so they are exact.
+    // Mobile alumni (graduates who studied abroad) are kept as running totals only: an alumnus never changes after
+    // graduation and the model reads nothing about one in particular, so the totals are exact and cost no memory
+    // per person.
+
+    /// <summary>Mobile alumni so far (agents): the ledger's and AlumniYears' count.</summary>
+    public long MobileAlumni { get; set; }
 
     /// <summary>[o, h]: o's alumni who studied in h, wherever they live.</summary>
     public double[,] AlumniStudiedIn { get; }

@@ -128,14 +128,13 @@ internal sealed class YearStep
     public long StateBytes() =>
         ((long)State.Students.Id.Length * StudentPopulation.BytesPerStudent)
         + graduation.ScratchBytes
-        + ((long)State.Scholars.Count * BytesPerScholar)
-        + ((long)State.Alumni.Origin.Length * AlumniPopulation.BytesPerAlumnus);
+        + ((long)State.Scholars.Count * BytesPerScholar);
 
     public PopulationLedger Ledger() => new(
         State.Year,
         State.AgentsEntered,
         State.Students.Count,
-        State.Alumni.Count,
+        State.MobileAlumni,
         (long)State.DomesticAlumni.Sum(),
         (long)State.Dropped.Sum(),
         State.Scholars.Count);

@@ -42,7 +42,8 @@ public sealed class RunStatistics
 
     /// <summary>
     /// Bytes of per-agent arrays held at the end of the run: student columns (allocated slots), the compaction's
-    /// scratch column, scholars and mobile alumni (allocated slots). The memory an agent costs, without the runtime.
+    /// scratch column and scholars (mobile alumni are running totals, with no per-person arrays). The memory an
+    /// agent costs, without the runtime.
     /// </summary>
     public long StateBytes { get; set; }
 

@@ -243,7 +243,7 @@ internal sealed class GraduationAndReturn
         }
 
         float attitude = st.Attitude[i];
-        s.Alumni.Add((byte)o, (byte)residence, (byte)studiedIn, skill, attitude);
+        s.MobileAlumni++;
         s.AlumniStudiedIn[o, studiedIn] += 1;
         if (residence == o)
         {
