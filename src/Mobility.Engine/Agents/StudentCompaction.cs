@@ -42,12 +42,16 @@ internal sealed class StudentCompaction
         nameof(StudentPopulation.Attitude), nameof(StudentPopulation.Flags),
     ];
 
-    /// <summary>Makes room for the positions of <paramref name="count"/> slots, before the deciding pass.</summary>
-    public void Prepare(int count)
+    /// <summary>
+    /// Makes room for the positions of <paramref name="count"/> slots, before the deciding pass. The positions are
+    /// sized to the population's <paramref name="capacity"/> at once, as the scratch column is, so that a growing
+    /// population does not leave a trail of smaller arrays behind it.
+    /// </summary>
+    public void Prepare(int count, int capacity)
     {
         if (KeptPositions.Length < count)
         {
-            KeptPositions = new ushort[Math.Max(count, KeptPositions.Length * 3 / 2)];
+            KeptPositions = new ushort[Math.Max(count, capacity)];
         }
 
         int chunks = ChunkedParallel.ChunkCount(count);

@@ -58,8 +58,7 @@ internal sealed class SimulationState
 
         EnglishLanguage = world.LanguageIndex("en");
         FirstYear = settings.Scenario.StartYear - settings.Scenario.SpinUpYears;
-        double expectedStudents = Countries.Where(x => x.IsMember).Sum(x => x.TertiaryEnrolment) / Scale;
-        Students = new StudentPopulation((int)Math.Min(int.MaxValue / 2, expectedStudents * 1.3) + 1024);
+        Students = new StudentPopulation((int)Math.Min(int.MaxValue / 2, ProjectedEnrolment() / Scale * 1.3) + 1024);
         DomesticAlumni = new double[c];
         DomesticAlumniSkill = new double[c];
         Dropped = new double[c];
@@ -161,6 +160,34 @@ internal sealed class SimulationState
         double rate = entry.RateByCountry.TryGetValue(code, out var r) ? r : entry.Rate;
         double growth = entry.GrowthByCountry.TryGetValue(code, out var g) ? g : entry.Growth;
         return Countries[country].TertiaryEnrolment * rate * Math.Pow(1 + growth, year - Settings.Scenario.StartYear);
+    }
+
+    /// <summary>
+    /// The members' tertiary enrolment (persons) grown at their entry cohorts' growth rates to the run's largest
+    /// year: what the student arrays are sized for, so that they are allocated once. The 1.3 over it leaves room for
+    /// a year's entrants, who join before that year's graduates leave, and for inbound students. Capacity that is
+    /// never used is never written, so it costs address space, not memory.
+    /// </summary>
+    private double ProjectedEnrolment()
+    {
+        var scenario = Settings.Scenario;
+        var entry = Settings.Entry;
+        double total = 0;
+        for (int o = 0; o < CountryCount; o++)
+        {
+            if (!IsMember[o])
+            {
+                continue;
+            }
+
+            double growth = entry.GrowthByCountry.TryGetValue(Countries[o].Code, out var g) ? g : entry.Growth;
+            double factor = Math.Max(
+                Math.Pow(1 + growth, FirstYear - scenario.StartYear),
+                Math.Pow(1 + growth, scenario.EndYear - scenario.StartYear));
+            total += Countries[o].TertiaryEnrolment * Math.Max(1, factor);
+        }
+
+        return total;
     }
 
     /// <summary>Member countries named in a lever (all members when the list is empty).</summary>

@@ -59,7 +59,7 @@ internal sealed class GraduationAndReturn
         int count = st.Count;
         int chunks = ChunkedParallel.ChunkCount(count);
         dropped.Prepare(chunks);
-        compaction.Prepare(count);
+        compaction.Prepare(count, st.Id.Length);
 
         Decide();
         dropped.Reduce(chunks, droppedTotal);

@@ -89,20 +89,20 @@ public sealed class StudentPopulation
 
     private void Resize(int size)
     {
-        Id = ArrayGrowth.Grow(Id, size);
-        Origin = ArrayGrowth.Grow(Origin, size);
-        Home = ArrayGrowth.Grow(Home, size);
-        Host = ArrayGrowth.Grow(Host, size);
-        Level = ArrayGrowth.Grow(Level, size);
-        Status = ArrayGrowth.Grow(Status, size);
-        YearInProgramme = ArrayGrowth.Grow(YearInProgramme, size);
-        Funding = ArrayGrowth.Grow(Funding, size);
-        Obligation = ArrayGrowth.Grow(Obligation, size);
-        AbroadCountry = ArrayGrowth.Grow(AbroadCountry, size);
-        Flags = ArrayGrowth.Grow(Flags, size);
-        Ability = ArrayGrowth.Grow(Ability, size);
-        Resources = ArrayGrowth.Grow(Resources, size);
-        Skill = ArrayGrowth.Grow(Skill, size);
-        Attitude = ArrayGrowth.Grow(Attitude, size);
+        Id = ArrayGrowth.Grow(Id, size, Count);
+        Origin = ArrayGrowth.Grow(Origin, size, Count);
+        Home = ArrayGrowth.Grow(Home, size, Count);
+        Host = ArrayGrowth.Grow(Host, size, Count);
+        Level = ArrayGrowth.Grow(Level, size, Count);
+        Status = ArrayGrowth.Grow(Status, size, Count);
+        YearInProgramme = ArrayGrowth.Grow(YearInProgramme, size, Count);
+        Funding = ArrayGrowth.Grow(Funding, size, Count);
+        Obligation = ArrayGrowth.Grow(Obligation, size, Count);
+        AbroadCountry = ArrayGrowth.Grow(AbroadCountry, size, Count);
+        Flags = ArrayGrowth.Grow(Flags, size, Count);
+        Ability = ArrayGrowth.Grow(Ability, size, Count);
+        Resources = ArrayGrowth.Grow(Resources, size, Count);
+        Skill = ArrayGrowth.Grow(Skill, size, Count);
+        Attitude = ArrayGrowth.Grow(Attitude, size, Count);
     }
 }
