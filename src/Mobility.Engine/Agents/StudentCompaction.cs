@@ -51,7 +51,8 @@ internal sealed class StudentCompaction
     {
         if (KeptPositions.Length < count)
         {
-            KeptPositions = new ushort[Math.Max(count, capacity)];
+            // Written by the deciding pass before they are read; uninitialised, the unused tail takes no memory.
+            KeptPositions = GC.AllocateUninitializedArray<ushort>(Math.Max(count, capacity));
         }
 
         int chunks = ChunkedParallel.ChunkCount(count);
@@ -83,7 +84,7 @@ internal sealed class StudentCompaction
 
         if (scratch.Length < (long)total * sizeof(int))
         {
-            scratch = new byte[Math.Max((long)total, students.Id.Length) * sizeof(int)];
+            scratch = GC.AllocateUninitializedArray<byte>(checked((int)(Math.Max((long)total, students.Id.Length) * sizeof(int))));
         }
 
         // Every column of StudentPopulation (a test checks that none is missing).
