@@ -98,6 +98,9 @@ public static class FitReport
         }
 
         plot.Axes.SetLimits(lo, hi, lo, hi);
+
+        // Room on the right for the last tick label of the horizontal axis ("1,000,000" would be cut).
+        plot.Axes.Right.MinimumSize = 40;
         plot.XLabel("observed (persons)");
         plot.YLabel("simulated (persons)");
         plot.Title("Simulated against observed");
