@@ -78,7 +78,7 @@ internal static class CalibrateVerb
         }
 
         var (observations, window, sets) = ObservationOptions.Prepare(
-            request.Scenario, request.Observations, request.Sets, request.Scale, request.Replications, request.Threads);
+            request.Scenario, request.Observations, request.Sets, request.Scale, request.Replications);
         LoadedScenario loaded = ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions { Sets = sets });
 
         // Held-out observations stay in the fit report but weigh nothing in the objective.
@@ -90,11 +90,12 @@ internal static class CalibrateVerb
 
         IReadOnlyList<Observation> targets = observations.Select(o => heldOut.Contains(o.Id) ? o with { Weight = 0 } : o).ToArray();
 
-        // Every bound must give a valid scenario: load once at the lower and once at the upper bounds (this also names unknown paths).
-        // A --set of a fitted path gives its starting value only; the candidate's value replaces it.
-        var fixedSets = sets.Where(s => !parameters.Any(p => s.StartsWith(p.Path + "=", StringComparison.OrdinalIgnoreCase))).ToList();
-        ScenarioSettings SettingsFor(IReadOnlyList<double> values)
-            => ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions { Sets = [.. fixedSets, .. parameters.Select((p, i) => p.Set(values[i]))] }).Settings;
+        // Each candidate's settings come from the scenario loaded above plus the candidate's values, with the same checks
+        // and validation but without re-reading the scenario files and world CSVs at every evaluation. Every bound must
+        // give a valid scenario: build the lower and the upper bounds once (this also names unknown paths). A --set of a
+        // fitted path gives its starting value only; the candidate's value replaces it.
+        var variants = new ScenarioVariants(loaded);
+        ScenarioSettings SettingsFor(IReadOnlyList<double> values) => variants.Settings(parameters.Select((p, i) => p.Set(values[i])).ToArray());
         SettingsFor(parameters.Select(p => p.Lower).ToArray());
         SettingsFor(parameters.Select(p => p.Upper).ToArray());
 

@@ -32,7 +32,7 @@ internal static class ObservationOptions
 
     /// <summary>The observations, checked against the scenario's world, and the overrides that make the scenario simulate and report their years.</summary>
     public static (IReadOnlyList<Observation> Observations, ObservationWindow Window, List<string> Sets) Prepare(
-        string scenarioPath, string observationsPath, IReadOnlyList<string> userSets, double? scale, int replications, int threads)
+        string scenarioPath, string observationsPath, IReadOnlyList<string> userSets, double? scale, int replications)
     {
         if (replications < 1)
         {
