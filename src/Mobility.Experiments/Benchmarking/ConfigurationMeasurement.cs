@@ -22,7 +22,7 @@ public sealed record ConfigurationMeasurement
 
     public required long PeakActiveAgents { get; init; }
 
-    /// <summary>Bytes of the per-agent arrays at the end of a run (allocated slots, alumni included).</summary>
+    /// <summary>Bytes of the per-agent arrays at the end of a run (allocated student slots, the compaction scratch and scholars).</summary>
     public required long StateBytes { get; init; }
 
     /// <summary>Bytes of the active agents' columns at the peak: the array streamed to measure bandwidth.</summary>

@@ -34,7 +34,7 @@ public sealed record ThreadResult
 
     public required long BaseWorkingSetBytes { get; init; }
 
-    /// <summary>Bytes of the per-agent arrays (allocated slots, alumni included) over peak active agents.</summary>
+    /// <summary>Bytes of the per-agent arrays (allocated student slots, the compaction scratch and scholars) over peak active agents.</summary>
     public required double StateBytesPerAgent { get; init; }
 
     public required double YearSeconds { get; init; }
