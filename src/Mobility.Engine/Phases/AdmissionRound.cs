@@ -24,7 +24,11 @@ internal sealed class AdmissionRound
     private int[] seatsLeft = [];
     private int[] exchange = [];
     private int[] placed = [];
-    private readonly List<(int Candidate, int University)> admittedCandidates = [];
+    private int[] admittedCandidate = [];
+    private int[] admittedUniversity = [];
+    private int admittedCount;
+    private int[] ordered = [];
+    private int[] orderBlock = [];
 
     public AdmissionRound(SimulationState state, ApplicationPool pool)
     {
@@ -62,30 +66,10 @@ internal sealed class AdmissionRound
         var order = merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, c =>
             MeritOrder.Key(s.Seed, pool.CandidateId[c], pool.CandidateAbility[c], FundingPriority.Of(Funding.Self), s.Year));
         Ensure(count);
-        admittedCandidates.Clear();
-        int k = pool.K;
-        foreach (int n in order)
-        {
-            if (n >= count)
-            {
-                int c = n - count;
-                int university = FirstFreeSeat(pool.CandidateChoices.AsSpan(c * k, k), seatsLeft);
-                if (university >= 0)
-                {
-                    admittedCandidates.Add((c, university));
-                }
-
-                continue;
-            }
-
-            placed[n] = FirstFreeSeat(pool.DegreeChoices.AsSpan(n * k, k), seatsLeft);
-        }
-
+        admittedCount = 0;
+        AssignSeats(order, count, seatsLeft, pool.DegreeChoices, pool.CandidateChoices);
         Place(seekers, StudentStatus.DegreeAbroad, s.Measure.DegreeFlows);
-        foreach (var (c, university) in admittedCandidates)
-        {
-            AdmitCandidate(c, university);
-        }
+        AdmitCandidates();
     }
 
     private void AdmitCredit()
@@ -99,13 +83,98 @@ internal sealed class AdmissionRound
         Array.Copy(u.ExchangeSeatsAgents, exchange, u.Count);
         var seekers = pool.CreditSeekers;
         Ensure(seekers.Count);
-        int k = pool.K;
-        foreach (int n in merit.Sort(s, seekers, fundedFirst: true))
-        {
-            placed[n] = FirstFreeSeat(pool.CreditChoices.AsSpan(n * k, k), exchange);
-        }
+        AssignSeats(merit.Sort(s, seekers, fundedFirst: true), seekers.Count, exchange, pool.CreditChoices, []);
 
         Place(seekers, StudentStatus.CreditAbroad, s.Measure.CreditFlows);
+    }
+
+    /// <summary>
+    /// The sequential heart of admission: applicants in merit order each take their first listed university with a
+    /// seat left. Positions below <paramref name="seekerCount"/> are seekers (outcome in placed[]), the others external
+    /// candidates (admitted ones recorded in admission order). The choice lists are first copied into merit order in
+    /// parallel, a block at a time, so that the sequential walk reads them in sequence instead of at random.
+    /// </summary>
+    private void AssignSeats(ReadOnlySpan<int> order, int seekerCount, int[] seats, int[] seekerChoices, int[] candidateChoices)
+    {
+        int k = pool.K;
+        const int Block = 4 * ChunkedParallel.ChunkSize;
+        if (ordered.Length < Block * k)
+        {
+            ordered = new int[Block * k];
+            orderBlock = new int[Block];
+        }
+
+        for (int done = 0; done < order.Length; done += Block)
+        {
+            int length = Math.Min(Block, order.Length - done);
+            order.Slice(done, length).CopyTo(orderBlock);
+            s.Parallel.For(length, (_, start, end) =>
+            {
+                for (int j = start; j < end; j++)
+                {
+                    int n = orderBlock[j];
+                    var source = n < seekerCount ? seekerChoices.AsSpan(n * k, k) : candidateChoices.AsSpan((n - seekerCount) * k, k);
+                    source.CopyTo(ordered.AsSpan(j * k, k));
+                }
+            });
+            for (int j = 0; j < length; j++)
+            {
+                int n = orderBlock[j];
+                int university = FirstFreeSeat(ordered.AsSpan(j * k, k), seats);
+                if (n < seekerCount)
+                {
+                    placed[n] = university;
+                }
+                else if (university >= 0)
+                {
+                    admittedCandidate[admittedCount] = n - seekerCount;
+                    admittedUniversity[admittedCount++] = university;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Admitted external candidates become agents, appended to the student arrays in the order they were admitted;
+    /// their slots are known beforehand, so they are written in parallel (the flows are counts: exact in any order).
+    /// </summary>
+    private void AdmitCandidates()
+    {
+        var st = s.Students;
+        int first = st.Count;
+        int admitted = admittedCount;
+        st.EnsureCapacity(first + admitted);
+        st.Count = first + admitted;
+        s.AgentsEntered += admitted;
+        var countryOf = s.Universities.Country;
+        int c = s.CountryCount;
+        int chunks = ChunkedParallel.ChunkCount(admitted);
+        flows.Prepare(chunks);
+        s.Parallel.For(admitted, (chunk, start, end) =>
+        {
+            var sums = flows.Slot(chunk);
+            for (int j = start; j < end; j++)
+            {
+                int candidate = admittedCandidate[j];
+                int university = admittedUniversity[j];
+                int i = first + j;
+                int o = pool.CandidateOrigin[candidate];
+                int h = countryOf[university];
+                Entry.Initialise(st, i, pool.CandidateId[candidate], (byte)o, (short)s.AggregateUniversity[o], (short)university,
+                    pool.CandidateLevel[candidate], pool.CandidateAbility[candidate], pool.CandidateResources[candidate], pool.CandidateEnglish[candidate]);
+                SetAbroad(st, i, university, h, StudentStatus.DegreeAbroad);
+                sums[(o * c) + h] += 1;
+            }
+        });
+        flows.Reduce(chunks, flowTotal);
+        var degreeFlows = s.Measure.DegreeFlows;
+        for (int o = 0; o < c; o++)
+        {
+            for (int h = 0; h < c; h++)
+            {
+                degreeFlows[o, h] += flowTotal[(o * c) + h];
+            }
+        }
     }
 
     /// <summary>
@@ -184,21 +253,6 @@ internal sealed class AdmissionRound
         st.Attitude[slot] = StartingAttitude(st.Origin[slot], h);
     }
 
-    private void AdmitCandidate(int c, int university)
-    {
-        var st = s.Students;
-        int o = pool.CandidateOrigin[c];
-        int h = s.Universities.Country[university];
-        int i = st.Count;
-        st.EnsureCapacity(i + 1);
-        st.Count = i + 1;
-        Entry.Initialise(st, i, pool.CandidateId[c], (byte)o, (short)s.AggregateUniversity[o], (short)university,
-            pool.CandidateLevel[c], pool.CandidateAbility[c], pool.CandidateResources[c], pool.CandidateEnglish[c]);
-        s.AgentsEntered++;
-        SetAbroad(st, i, university, h, StudentStatus.DegreeAbroad);
-        s.Measure.DegreeFlows[o, h] += 1;
-    }
-
     /// <summary>A stay starts from the image the host has at home, or from neutral when so configured.</summary>
     private float StartingAttitude(int origin, int host) =>
         s.Settings.Image.AttitudeStartsAtImage ? (float)s.Image[origin, host] : 0.5f;
@@ -208,6 +262,13 @@ internal sealed class AdmissionRound
         if (placed.Length < count)
         {
             placed = new int[Math.Max(count, placed.Length * 3 / 2)];
+        }
+
+        if (admittedCandidate.Length < pool.CandidateCount)
+        {
+            int size = Math.Max(pool.CandidateCount, admittedCandidate.Length * 3 / 2);
+            admittedCandidate = new int[size];
+            admittedUniversity = new int[size];
         }
     }
 }
