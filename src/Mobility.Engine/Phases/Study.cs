@@ -113,6 +113,10 @@ internal sealed class Study
             var attitude = st.Attitude;
             var funding = st.Funding;
             var flags = st.Flags;
+
+            // Head counts as integers (exact, so the same as sums of 1.0), in two interleaved copies: neighbouring
+            // slots often share origin and host, and one counter would make each student wait for the last one's store.
+            Span<int> counts = stackalloc int[2 * revenueAt];
             Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
             Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
             for (int i = start; i < end; i++)
@@ -129,6 +133,7 @@ internal sealed class Study
                 var status = statusOf[i];
                 bool abroad = status != StudentStatus.AtHome;
                 var rng = new RandomStream(seed, (uint)id[i], year, Purpose.Study, r0[b], r1[b], r2[b], r3[b]);
+                var count = counts.Slice((i & 1) * revenueAt, revenueAt);
                 if (abroad)
                 {
                     double exposure = status == StudentStatus.CreditAbroad && rng.NextDouble() < semesterShare ? 0.5 : 1.0;
@@ -139,7 +144,7 @@ internal sealed class Study
                     attitude[i] += (float)(eta * exposure * (satisfaction - attitude[i]));
                     if (status == StudentStatus.DegreeAbroad)
                     {
-                        sums[(o * c) + h] += 1;
+                        count[(o * c) + h]++;
                     }
 
                     double tuition = status == StudentStatus.DegreeAbroad ? tuitionOf[host] : 0;
@@ -148,20 +153,25 @@ internal sealed class Study
                 else
                 {
                     skill[i] += homeGainOf[host];
-                    sums[domesticAt + o] += 1;
+                    count[domesticAt + o]++;
                 }
 
-                sums[studentsAt + host] += 1;
+                count[studentsAt + host]++;
                 if (h != o)
                 {
-                    sums[foreignAt + host] += 1;
+                    count[foreignAt + host]++;
                 }
 
                 if (rng.NextDouble() < hazardOf[(funding[i] == Funding.Self ? 0 : 2) + (abroad ? 1 : 0)])
                 {
                     flags[i] |= FlagRemoved;
-                    sums[dropoutsAt + o] += 1;
+                    count[dropoutsAt + o]++;
                 }
+            }
+
+            for (int k = 0; k < revenueAt; k++)
+            {
+                sums[k] = counts[k] + counts[revenueAt + k];
             }
         });
         partial.Reduce(chunks, total);
