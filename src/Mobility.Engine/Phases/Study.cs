@@ -85,97 +85,13 @@ internal sealed class Study
 
     public void Run()
     {
-        var st = s.Students;
-        var k = s.Settings.Study;
-        var unis = s.Universities;
-        var quality = unis.Composite;
-        var semesterShare = s.Settings.CreditMobility.SemesterShare;
-        PrepareTables(k);
-        int chunks = ChunkedParallel.ChunkCount(st.Count);
+        PrepareTables(s.Settings.Study);
+        int chunks = ChunkedParallel.ChunkCount(s.Students.Count);
         partial.Prepare(chunks);
-        int studentsAt = StudentsAt, foreignAt = ForeignAt, domesticAt = DomesticAt, dropoutsAt = DropoutsAt, revenueAt = RevenueAt;
-        double sAbroad = k.SAbroad, eta = k.Eta, satisfactionWeight = k.SatisfactionQualityWeight, satisfactionSd = k.SatisfactionSd;
-        var gain = baseGain;
-        var homeGainOf = homeGain;
-        var hazardOf = hazard;
-        var countryOf = unis.Country;
-        var tuitionOf = unis.Tuition;
-        ulong seed = s.Seed;
-        int year = s.Year;
-        s.Parallel.For(st.Count, (chunk, start, end) =>
-        {
-            var sums = partial.Slot(chunk);
-            var origin = st.Origin;
-            var hostOf = st.Host;
-            var statusOf = st.Status;
-            var id = st.Id;
-            var skill = st.Skill;
-            var attitude = st.Attitude;
-            var funding = st.Funding;
-            var flags = st.Flags;
-
-            // Head counts as integers (exact, so the same as sums of 1.0), in two interleaved copies: neighbouring
-            // slots often share origin and host, and one counter would make each student wait for the last one's store.
-            Span<int> counts = stackalloc int[2 * revenueAt];
-            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
-            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
-            for (int i = start; i < end; i++)
-            {
-                int b = (i - start) % PhiloxBatch.Size;
-                if (b == 0)
-                {
-                    PhiloxBatch.FirstBlocks(seed, year, Purpose.Study, id.AsSpan(i, Math.Min(PhiloxBatch.Size, end - i)), r0, r1, r2, r3);
-                }
-
-                int o = origin[i];
-                int host = hostOf[i];
-                int h = countryOf[host];
-                var status = statusOf[i];
-                bool abroad = status != StudentStatus.AtHome;
-                var rng = new RandomStream(seed, (uint)id[i], year, Purpose.Study, r0[b], r1[b], r2[b], r3[b]);
-                var count = counts.Slice((i & 1) * revenueAt, revenueAt);
-                if (abroad)
-                {
-                    double exposure = status == StudentStatus.CreditAbroad && rng.NextDouble() < semesterShare ? 0.5 : 1.0;
-                    double q = quality[host];
-                    skill[i] += (float)(gain[host] * (1 + (sAbroad * exposure)));
-                    double mean = hospitality[h] + (satisfactionWeight * (q - quality[st.Home[i]]) / 100);
-                    double satisfaction = Math.Clamp(mean + (satisfactionSd * rng.NextNormal()), 0, 1);
-                    attitude[i] += (float)(eta * exposure * (satisfaction - attitude[i]));
-                    if (status == StudentStatus.DegreeAbroad)
-                    {
-                        count[(o * c) + h]++;
-                    }
-
-                    double tuition = status == StudentStatus.DegreeAbroad ? tuitionOf[host] : 0;
-                    sums[revenueAt + h] += (tuition + livingCost[h]) * exposure;
-                }
-                else
-                {
-                    skill[i] += homeGainOf[host];
-                    count[domesticAt + o]++;
-                }
-
-                count[studentsAt + host]++;
-                if (h != o)
-                {
-                    count[foreignAt + host]++;
-                }
-
-                if (rng.NextDouble() < hazardOf[(funding[i] == Funding.Self ? 0 : 2) + (abroad ? 1 : 0)])
-                {
-                    flags[i] |= FlagRemoved;
-                    count[dropoutsAt + o]++;
-                }
-            }
-
-            for (int k = 0; k < revenueAt; k++)
-            {
-                sums[k] = counts[k] + counts[revenueAt + k];
-            }
-        });
+        s.Parallel.For(s.Students.Count, (chunk, start, end) => StudyChunk(partial.Slot(chunk), start, end));
         partial.Reduce(chunks, total);
 
+        var unis = s.Universities;
         var m = s.Measure;
         for (int o = 0; o < c; o++)
         {
@@ -193,6 +109,102 @@ internal sealed class Study
         {
             unis.Students[i] = total[StudentsAt + i];
             unis.ForeignStudents[i] = total[ForeignAt + i];
+        }
+    }
+
+    /// <summary>The year of study of the slots [start, end), with their head counts and revenue in <paramref name="sums"/>.</summary>
+    private void StudyChunk(double[] sums, int start, int end)
+    {
+        // Everything the loop reads is in locals, so that the JIT can keep it in registers.
+        var st = s.Students;
+        var k = s.Settings.Study;
+        var quality = s.Universities.Composite;
+        var countryOf = s.Universities.Country;
+        var tuitionOf = s.Universities.Tuition;
+        double semesterShare = s.Settings.CreditMobility.SemesterShare;
+        double sAbroad = k.SAbroad, eta = k.Eta, satisfactionWeight = k.SatisfactionQualityWeight, satisfactionSd = k.SatisfactionSd;
+        var gain = baseGain;
+        var homeGainOf = homeGain;
+        var hazardOf = hazard;
+        var hospitalityOf = hospitality;
+        var livingCostOf = livingCost;
+        int countries = c;
+        int studentsAt = StudentsAt, foreignAt = ForeignAt, domesticAt = DomesticAt, dropoutsAt = DropoutsAt, revenueAt = RevenueAt;
+        ulong seed = s.Seed;
+        int year = s.Year;
+        var origin = st.Origin;
+        var hostOf = st.Host;
+        var homeOf = st.Home;
+        var statusOf = st.Status;
+        var id = st.Id;
+        var skill = st.Skill;
+        var attitude = st.Attitude;
+        var funding = st.Funding;
+        var flags = st.Flags;
+
+        // Head counts as integers (exact, so the same as sums of 1.0), in two interleaved copies: neighbouring
+        // slots often share origin and host, and one counter would make each student wait for the last one's store.
+        Span<int> counts = stackalloc int[2 * revenueAt];
+        Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+        Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
+        for (int batch = start; batch < end; batch += PhiloxBatch.Size)
+        {
+            int batchEnd = Math.Min(end, batch + PhiloxBatch.Size);
+            PhiloxBatch.FirstBlocks(seed, year, Purpose.Study, id.AsSpan(batch, batchEnd - batch), r0, r1, r2, r3);
+            for (int i = batch; i < batchEnd; i++)
+            {
+                int b = i - batch;
+                int o = origin[i];
+                int host = hostOf[i];
+                int h = countryOf[host];
+                var status = statusOf[i];
+                bool abroad = status != StudentStatus.AtHome;
+                var count = counts.Slice((i & 1) * revenueAt, revenueAt);
+                double dropoutDraw;
+                if (abroad)
+                {
+                    var rng = new RandomStream(seed, (uint)id[i], year, Purpose.Study, r0[b], r1[b], r2[b], r3[b]);
+                    double exposure = status == StudentStatus.CreditAbroad && rng.NextDouble() < semesterShare ? 0.5 : 1.0;
+                    double q = quality[host];
+                    skill[i] += (float)(gain[host] * (1 + (sAbroad * exposure)));
+                    double mean = hospitalityOf[h] + (satisfactionWeight * (q - quality[homeOf[i]]) / 100);
+                    double satisfaction = Math.Clamp(mean + (satisfactionSd * rng.NextNormal()), 0, 1);
+                    attitude[i] += (float)(eta * exposure * (satisfaction - attitude[i]));
+                    if (status == StudentStatus.DegreeAbroad)
+                    {
+                        count[(o * countries) + h]++;
+                    }
+
+                    double tuition = status == StudentStatus.DegreeAbroad ? tuitionOf[host] : 0;
+                    sums[revenueAt + h] += (tuition + livingCostOf[h]) * exposure;
+                    dropoutDraw = rng.NextDouble();
+                }
+                else
+                {
+                    skill[i] += homeGainOf[host];
+                    count[domesticAt + o]++;
+
+                    // At home the dropout draw is the stream's first.
+                    dropoutDraw = UniformDraw.Of(r0[b]);
+                }
+
+                count[studentsAt + host]++;
+                if (h != o)
+                {
+                    count[foreignAt + host]++;
+                }
+
+                if (dropoutDraw < hazardOf[(funding[i] == Funding.Self ? 0 : 2) + (abroad ? 1 : 0)])
+                {
+                    flags[i] |= FlagRemoved;
+                    count[dropoutsAt + o]++;
+                }
+            }
+        }
+
+        for (int j = 0; j < revenueAt; j++)
+        {
+            sums[j] = counts[j] + counts[revenueAt + j];
         }
     }
 }
