@@ -16,8 +16,12 @@ internal sealed class Study
     public const byte FlagRemoved = 4;
 
     private readonly SimulationState s;
-    private readonly PartialSums partial;
-    private readonly double[] total;
+    /// <summary>Revenue by host country, per chunk: sums of doubles, reduced in chunk order.</summary>
+    private readonly PartialSums revenue;
+    private readonly double[] revenueTotal;
+
+    /// <summary>Head counts of the year (layout below): exact integers, so chunks add them in any order.</summary>
+    private readonly int[] heads;
     private readonly int c;
     private readonly int u;
     private readonly double[] baseGain;
@@ -33,8 +37,9 @@ internal sealed class Study
         s = state;
         c = state.CountryCount;
         u = state.Universities.Count;
-        partial = new PartialSums(Width);
-        total = new double[Width];
+        revenue = new PartialSums(c);
+        revenueTotal = new double[c];
+        heads = new int[CountWidth];
         baseGain = new double[u];
         homeGain = new float[u];
         hospitality = new double[c];
@@ -71,7 +76,8 @@ internal sealed class Study
         }
     }
 
-    private int Width => (c * c) + (2 * u) + (3 * c);
+    /// <summary>Head counts: stocks by [origin * countries + host country], students and foreign students by university, domestic students and dropouts by origin.</summary>
+    private int CountWidth => (c * c) + (2 * u) + (2 * c);
 
     private int StudentsAt => c * c;
 
@@ -81,15 +87,14 @@ internal sealed class Study
 
     private int DropoutsAt => DomesticAt + c;
 
-    private int RevenueAt => DropoutsAt + c;
-
     public void Run()
     {
         PrepareTables(s.Settings.Study);
         int chunks = ChunkedParallel.ChunkCount(s.Students.Count);
-        partial.Prepare(chunks);
-        s.Parallel.For(s.Students.Count, (chunk, start, end) => StudyChunk(partial.Slot(chunk), start, end));
-        partial.Reduce(chunks, total);
+        revenue.Prepare(chunks);
+        Array.Clear(heads);
+        s.Parallel.For(s.Students.Count, (chunk, start, end) => StudyChunk(revenue.Slot(chunk), start, end));
+        revenue.Reduce(chunks, revenueTotal);
 
         var unis = s.Universities;
         var m = s.Measure;
@@ -97,23 +102,23 @@ internal sealed class Study
         {
             for (int h = 0; h < c; h++)
             {
-                m.Stocks[o, h] = total[(o * c) + h];
+                m.Stocks[o, h] = heads[(o * c) + h];
             }
 
-            m.DomesticStudents[o] = total[DomesticAt + o];
-            m.Dropouts[o] = total[DropoutsAt + o];
-            m.RevenueUsd[o] = total[RevenueAt + o];
+            m.DomesticStudents[o] = heads[DomesticAt + o];
+            m.Dropouts[o] = heads[DropoutsAt + o];
+            m.RevenueUsd[o] = revenueTotal[o];
         }
 
         for (int i = 0; i < u; i++)
         {
-            unis.Students[i] = total[StudentsAt + i];
-            unis.ForeignStudents[i] = total[ForeignAt + i];
+            unis.Students[i] = heads[StudentsAt + i];
+            unis.ForeignStudents[i] = heads[ForeignAt + i];
         }
     }
 
-    /// <summary>The year of study of the slots [start, end), with their head counts and revenue in <paramref name="sums"/>.</summary>
-    private void StudyChunk(double[] sums, int start, int end)
+    /// <summary>The year of study of the slots [start, end): head counts into <see cref="heads"/>, revenue by host country into <paramref name="revenueOf"/>.</summary>
+    private void StudyChunk(double[] revenueOf, int start, int end)
     {
         // Everything the loop reads is in locals, so that the JIT can keep it in registers.
         var st = s.Students;
@@ -129,7 +134,7 @@ internal sealed class Study
         var hospitalityOf = hospitality;
         var livingCostOf = livingCost;
         int countries = c;
-        int studentsAt = StudentsAt, foreignAt = ForeignAt, domesticAt = DomesticAt, dropoutsAt = DropoutsAt, revenueAt = RevenueAt;
+        int studentsAt = StudentsAt, foreignAt = ForeignAt, domesticAt = DomesticAt, dropoutsAt = DropoutsAt, width = CountWidth;
         ulong seed = s.Seed;
         int year = s.Year;
         var origin = st.Origin;
@@ -144,7 +149,7 @@ internal sealed class Study
 
         // Head counts as integers (exact, so the same as sums of 1.0), in two interleaved copies: neighbouring
         // slots often share origin and host, and one counter would make each student wait for the last one's store.
-        Span<int> counts = stackalloc int[2 * revenueAt];
+        Span<int> counts = stackalloc int[2 * width];
         Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
         Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
         for (int batch = start; batch < end; batch += PhiloxBatch.Size)
@@ -159,7 +164,7 @@ internal sealed class Study
                 int h = countryOf[host];
                 var status = statusOf[i];
                 bool abroad = status != StudentStatus.AtHome;
-                var count = counts.Slice((i & 1) * revenueAt, revenueAt);
+                var count = counts.Slice((i & 1) * width, width);
                 double dropoutDraw;
                 if (abroad)
                 {
@@ -176,7 +181,7 @@ internal sealed class Study
                     }
 
                     double tuition = status == StudentStatus.DegreeAbroad ? tuitionOf[host] : 0;
-                    sums[revenueAt + h] += (tuition + livingCostOf[h]) * exposure;
+                    revenueOf[h] += (tuition + livingCostOf[h]) * exposure;
                     dropoutDraw = rng.NextDouble();
                 }
                 else
@@ -202,9 +207,13 @@ internal sealed class Study
             }
         }
 
-        for (int j = 0; j < revenueAt; j++)
+        for (int j = 0; j < width; j++)
         {
-            sums[j] = counts[j] + counts[revenueAt + j];
+            int n = counts[j] + counts[width + j];
+            if (n != 0)
+            {
+                Interlocked.Add(ref heads[j], n);
+            }
         }
     }
 }
