@@ -15,11 +15,12 @@ using Mobility.Model.Agents;
 /// arrays.
 /// </summary>
 /// <remarks>
-/// Three passes. (1) In parallel over chunks, every student's draws and state changes, marking graduates and
-/// leavers in their flags. (2) Sequentially over the graduates, in slot order, the running sums of
-/// skill and attitude and the alumni list: floating-point sums depend on their order, so keeping the slot order keeps
-/// every result bit-identical to a single sequential pass. (3) The parallel, order-preserving compaction of the
-/// student arrays.
+/// Three passes. (1) In parallel over chunks, every student's state changes, marking graduates and leavers in their
+/// flags; only graduates draw, so only their random blocks are computed. (2) Over the graduates, in slot order, the
+/// running sums of skill and attitude and the alumni totals: floating-point sums depend on their order, so keeping
+/// the slot order keeps every result bit-identical to a single sequential pass; the universities' sums and the
+/// alumni's are disjoint and run on two threads. (3) The in-place, order-preserving compaction of the student
+/// arrays, which also clears the graduates' mark.
 /// </remarks>
 internal sealed class GraduationAndReturn
 {
@@ -29,7 +30,7 @@ internal sealed class GraduationAndReturn
     /// <summary>Set on a leaving graduate abroad who stays in the host country.</summary>
     public const byte FlagStaysAbroad = 16;
 
-    /// <summary>Set on every graduate of this year until the ordered sums have counted it.</summary>
+    /// <summary>Set on every graduate of this year until the compaction (the ordered sums find the graduates by it).</summary>
     public const byte FlagGraduated = 32;
 
     private readonly SimulationState s;
