@@ -1,37 +1,26 @@
 namespace Mobility.Engine.Agents;
 
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Mobility.Engine.Core;
 using Mobility.Model.Agents;
 
 /// <summary>
-/// Removes students from the arrays, keeping the order of the others, in parallel. The pass that decides who
-/// leaves records, for every chunk, the positions of the slots that stay (<see cref="KeptPositions"/>, relative to the
-/// chunk's start) and their number; every chunk then knows where its slots go. Each column is gathered into one
-/// scratch column and copied back, so the extra memory is one column (4 bytes a slot) plus the 2-byte positions,
-/// not a second population.
+/// Removes the students whose flags have a leaving bit from the arrays, keeping the order of the others: in place,
+/// one column per thread at a time, with no memory per slot beyond the columns themselves.
 /// </summary>
-internal sealed class StudentCompaction
+/// <remarks>
+/// Each column is one forward pass: a slot that stays is written at or below where it is read, so the pass can
+/// work in place, and every slot is read once and written once. With AVX-512 a pass moves 16 (4-byte), 32 (2-byte)
+/// or 64 (1-byte) slots per compress instruction, whose mask comes from the flags of the same slots; it stores a
+/// whole vector at the write position, which is at or below the slots just read, so it overwrites nothing unread.
+/// The flags column decides what stays in every other column, so it is compacted last.
+/// </remarks>
+internal static class StudentCompaction
 {
-    private readonly ChunkedParallel parallel;
-    private int[] offsets = [];
-    private int[] kept = [];
-    private byte[] scratch = [];
-
-    public StudentCompaction(ChunkedParallel parallel)
-    {
-        this.parallel = parallel;
-    }
-
-    /// <summary>
-    /// For chunk c, the slots that stay are start + KeptPositions[start + k] for k below the chunk's kept count
-    /// (chunks are at most 65536 slots, so a position fits in 16 bits).
-    /// </summary>
-    public ushort[] KeptPositions { get; private set; } = [];
-
-    /// <summary>Bytes of scratch held between years.</summary>
-    public long ScratchBytes => scratch.LongLength + (KeptPositions.LongLength * sizeof(ushort));
-
     /// <summary>The names of the columns <see cref="Run"/> moves (for the completeness test).</summary>
     public static readonly string[] Columns =
     [
@@ -43,84 +32,137 @@ internal sealed class StudentCompaction
     ];
 
     /// <summary>
-    /// Makes room for the positions of <paramref name="count"/> slots, before the deciding pass. The positions are
-    /// sized to the population's <paramref name="capacity"/> at once, as the scratch column is, so that a growing
-    /// population does not leave a trail of smaller arrays behind it.
+    /// Removes the first <c>students.Count</c> slots whose flags have a bit of <paramref name="leaving"/>, clears the
+    /// bits <paramref name="clear"/> in the flags of the slots that stay, and sets the new count.
     /// </summary>
-    public void Prepare(int count, int capacity)
-    {
-        if (KeptPositions.Length < count)
-        {
-            // Written by the deciding pass before they are read; uninitialised, the unused tail takes no memory.
-            KeptPositions = GC.AllocateUninitializedArray<ushort>(Math.Max(count, capacity));
-        }
-
-        int chunks = ChunkedParallel.ChunkCount(count);
-        if (kept.Length < chunks)
-        {
-            kept = new int[chunks];
-            offsets = new int[chunks + 1];
-        }
-    }
-
-    /// <summary>Records that chunk <paramref name="chunk"/> keeps <paramref name="count"/> slots (called by the deciding pass).</summary>
-    public void SetKept(int chunk, int count) => kept[chunk] = count;
-
-    /// <summary>Compacts the first <c>students.Count</c> slots and sets the new count.</summary>
-    public void Run(StudentPopulation students)
+    public static void Run(StudentPopulation students, ChunkedParallel parallel, byte leaving, byte clear)
     {
         int count = students.Count;
-        int chunks = ChunkedParallel.ChunkCount(count);
-        for (int c = 0; c < chunks; c++)
-        {
-            offsets[c + 1] = offsets[c] + kept[c];
-        }
-
-        int total = offsets[chunks];
-        if (total == count)
-        {
-            return;
-        }
-
-        if (scratch.Length < (long)total * sizeof(int))
-        {
-            scratch = GC.AllocateUninitializedArray<byte>(checked((int)(Math.Max((long)total, students.Id.Length) * sizeof(int))));
-        }
-
-        // Every column of StudentPopulation (a test checks that none is missing).
-        Gather(students.Id, count, total);
-        Gather(students.Origin, count, total);
-        Gather(students.Home, count, total);
-        Gather(students.Host, count, total);
-        Gather(students.Level, count, total);
-        Gather(students.Status, count, total);
-        Gather(students.YearInProgramme, count, total);
-        Gather(students.Funding, count, total);
-        Gather(students.Obligation, count, total);
-        Gather(students.AbroadCountry, count, total);
-        Gather(students.Ability, count, total);
-        Gather(students.Resources, count, total);
-        Gather(students.Skill, count, total);
-        Gather(students.Attitude, count, total);
-        Gather(students.Flags, count, total);
-        students.Count = total;
+        // One "chunk" of the parallel loop per column, the widest first so that the threads end together.
+        parallel.For(14 * ChunkedParallel.ChunkSize, (column, _, _) => CompactColumn(students, column, count, leaving));
+        var flags = students.Flags.AsSpan(0, count);
+        students.Count = Compact(flags, flags, leaving, (byte)~clear);
     }
 
-    private void Gather<T>(T[] column, int count, int total)
-        where T : unmanaged
+    /// <summary>Whether the processor has the compress instructions the vector passes use.</summary>
+    public static bool IsVectorised => Avx512F.IsSupported && Avx512BW.IsSupported && Avx512Vbmi2.IsSupported;
+
+    /// <summary>Every column of StudentPopulation but the flags (a test checks that none is missing).</summary>
+    private static void CompactColumn(StudentPopulation st, int column, int count, byte leaving)
     {
-        var positions = KeptPositions;
-        parallel.For(count, (chunk, start, end) =>
+        var flags = st.Flags.AsSpan(0, count);
+        _ = column switch
         {
-            var target = MemoryMarshal.Cast<byte, T>(scratch.AsSpan()).Slice(offsets[chunk], kept[chunk]);
-            var source = column.AsSpan(start, end - start);
-            var local = positions.AsSpan(start, target.Length);
-            for (int k = 0; k < local.Length; k++)
+            0 => Compact(Words(st.Id, count), flags, leaving),
+            1 => Compact(Words(st.Ability, count), flags, leaving),
+            2 => Compact(Words(st.Resources, count), flags, leaving),
+            3 => Compact(Words(st.Skill, count), flags, leaving),
+            4 => Compact(Words(st.Attitude, count), flags, leaving),
+            5 => Compact(Halves(st.Home, count), flags, leaving),
+            6 => Compact(Halves(st.Host, count), flags, leaving),
+            7 => Compact(Bytes(st.Origin, count), flags, leaving, 0xFF),
+            8 => Compact(Bytes(st.Level, count), flags, leaving, 0xFF),
+            9 => Compact(Bytes(st.Status, count), flags, leaving, 0xFF),
+            10 => Compact(Bytes(st.YearInProgramme, count), flags, leaving, 0xFF),
+            11 => Compact(Bytes(st.Funding, count), flags, leaving, 0xFF),
+            12 => Compact(Bytes(st.Obligation, count), flags, leaving, 0xFF),
+            13 => Compact(Bytes(st.AbroadCountry, count), flags, leaving, 0xFF),
+            _ => throw new ArgumentOutOfRangeException(nameof(column), column, "no such column"),
+        };
+    }
+
+    private static Span<uint> Words<T>(T[] column, int count)
+        where T : unmanaged => MemoryMarshal.Cast<T, uint>(column.AsSpan(0, count));
+
+    private static Span<ushort> Halves<T>(T[] column, int count)
+        where T : unmanaged => MemoryMarshal.Cast<T, ushort>(column.AsSpan(0, count));
+
+    private static Span<byte> Bytes<T>(T[] column, int count)
+        where T : unmanaged => MemoryMarshal.Cast<T, byte>(column.AsSpan(0, count));
+
+    /// <summary>Moves the slots whose flags have no <paramref name="leaving"/> bit to the front, in order; returns their number.</summary>
+    internal static int Compact(Span<uint> column, ReadOnlySpan<byte> flags, byte leaving)
+    {
+        int n = column.Length, i = 0, kept = 0;
+        if (IsVectorised)
+        {
+            ref uint values = ref MemoryMarshal.GetReference(column);
+            ref byte flag = ref MemoryMarshal.GetReference(flags);
+            var leave = Vector512.Create((uint)leaving);
+            for (; i + 16 <= n; i += 16)
             {
-                target[k] = source[local[k]];
+                var stays = Vector512.Equals(Avx512F.ConvertToVector512UInt32(Vector128.LoadUnsafe(ref flag, (nuint)i)) & leave, Vector512<uint>.Zero);
+                Avx512F.Compress(Vector512<uint>.Zero, stays, Vector512.LoadUnsafe(ref values, (nuint)i)).StoreUnsafe(ref values, (nuint)kept);
+                kept += BitOperations.PopCount(stays.ExtractMostSignificantBits());
             }
-        });
-        parallel.For(total, (_, start, end) =>
-            MemoryMarshal.Cast<byte, T>(scratch.AsSpan()).Slice(start, end - start).CopyTo(column.AsSpan(start, end - start)));
+        }
+
+        return CompactTail(column, flags, leaving, i, kept);
+    }
+
+    /// <inheritdoc cref="Compact(Span{uint}, ReadOnlySpan{byte}, byte)"/>
+    internal static int Compact(Span<ushort> column, ReadOnlySpan<byte> flags, byte leaving)
+    {
+        int n = column.Length, i = 0, kept = 0;
+        if (IsVectorised)
+        {
+            ref ushort values = ref MemoryMarshal.GetReference(column);
+            ref byte flag = ref MemoryMarshal.GetReference(flags);
+            var leave = Vector512.Create((ushort)leaving);
+            for (; i + 32 <= n; i += 32)
+            {
+                var stays = Vector512.Equals(Avx512BW.ConvertToVector512UInt16(Vector256.LoadUnsafe(ref flag, (nuint)i)) & leave, Vector512<ushort>.Zero);
+                Avx512Vbmi2.Compress(Vector512<ushort>.Zero, stays, Vector512.LoadUnsafe(ref values, (nuint)i)).StoreUnsafe(ref values, (nuint)kept);
+                kept += BitOperations.PopCount(stays.ExtractMostSignificantBits());
+            }
+        }
+
+        return CompactTail(column, flags, leaving, i, kept);
+    }
+
+    /// <summary>
+    /// The same for a byte column, whose kept values are also masked with <paramref name="keepBits"/> (which clears
+    /// bits of the flags column when it is compacted onto itself, last).
+    /// </summary>
+    internal static int Compact(Span<byte> column, ReadOnlySpan<byte> flags, byte leaving, byte keepBits)
+    {
+        int n = column.Length, i = 0, kept = 0;
+        if (IsVectorised)
+        {
+            ref byte values = ref MemoryMarshal.GetReference(column);
+            ref byte flag = ref MemoryMarshal.GetReference(flags);
+            var leave = Vector512.Create(leaving);
+            var bits = Vector512.Create(keepBits);
+            for (; i + 64 <= n; i += 64)
+            {
+                // Both loads before the store: for the flags column, flags and values are the same memory.
+                var stays = Vector512.Equals(Vector512.LoadUnsafe(ref flag, (nuint)i) & leave, Vector512<byte>.Zero);
+                var value = Vector512.LoadUnsafe(ref values, (nuint)i) & bits;
+                Avx512Vbmi2.Compress(Vector512<byte>.Zero, stays, value).StoreUnsafe(ref values, (nuint)kept);
+                kept += BitOperations.PopCount(stays.ExtractMostSignificantBits());
+            }
+        }
+
+        for (; i < column.Length; i++)
+        {
+            // Read the flag before the write: the write may land on it when the column is the flags.
+            bool stays = (flags[i] & leaving) == 0;
+            column[kept] = (byte)(column[i] & keepBits);
+            kept += stays ? 1 : 0;
+        }
+
+        return kept;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int CompactTail<T>(Span<T> column, ReadOnlySpan<byte> flags, byte leaving, int from, int kept)
+    {
+        for (int i = from; i < column.Length; i++)
+        {
+            column[kept] = column[i];
+            kept += (flags[i] & leaving) == 0 ? 1 : 0;
+        }
+
+        return kept;
     }
 }

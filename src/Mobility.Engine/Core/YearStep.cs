@@ -127,7 +127,6 @@ internal sealed class YearStep
     /// <summary>Bytes held by the per-agent arrays (allocated slots, not only those in use).</summary>
     public long StateBytes() =>
         ((long)State.Students.Id.Length * StudentPopulation.BytesPerStudent)
-        + graduation.ScratchBytes
         + ((long)State.Scholars.Count * BytesPerScholar);
 
     public PopulationLedger Ledger() => new(

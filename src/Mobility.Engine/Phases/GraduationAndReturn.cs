@@ -1,5 +1,6 @@
 namespace Mobility.Engine.Phases;
 
+using System.Numerics;
 using Mobility.Engine.Agents;
 using Mobility.Engine.Core;
 using Mobility.Engine.Random;
@@ -14,11 +15,12 @@ using Mobility.Model.Agents;
 /// arrays.
 /// </summary>
 /// <remarks>
-/// Three passes. (1) In parallel over chunks, every student's draws and state changes, marking graduates and
-/// leavers in their flags. (2) Sequentially over the graduates, in slot order, the running sums of
-/// skill and attitude and the alumni list: floating-point sums depend on their order, so keeping the slot order keeps
-/// every result bit-identical to a single sequential pass. (3) The parallel, order-preserving compaction of the
-/// student arrays.
+/// Three passes. (1) In parallel over chunks, every student's state changes, marking graduates and leavers in their
+/// flags; only graduates draw, so only their random blocks are computed. (2) Over the graduates, in slot order, the
+/// running sums of skill and attitude and the alumni totals: floating-point sums depend on their order, so keeping
+/// the slot order keeps every result bit-identical to a single sequential pass; the universities' sums and the
+/// alumni's are disjoint and run on two threads. (3) The in-place, order-preserving compaction of the student
+/// arrays, which also clears the graduates' mark.
 /// </remarks>
 internal sealed class GraduationAndReturn
 {
@@ -28,12 +30,11 @@ internal sealed class GraduationAndReturn
     /// <summary>Set on a leaving graduate abroad who stays in the host country.</summary>
     public const byte FlagStaysAbroad = 16;
 
-    /// <summary>Set on every graduate of this year until the ordered sums have counted it.</summary>
+    /// <summary>Set on every graduate of this year until the compaction (the ordered sums find the graduates by it).</summary>
     public const byte FlagGraduated = 32;
 
     private readonly SimulationState s;
     private readonly PartialSums dropped;
-    private readonly StudentCompaction compaction;
     private readonly double[] droppedTotal;
     private readonly double[] returnProbability;
 
@@ -43,11 +44,7 @@ internal sealed class GraduationAndReturn
         dropped = new PartialSums(state.CountryCount);
         droppedTotal = new double[state.CountryCount];
         returnProbability = new double[state.CountryCount * state.CountryCount * 2];
-        compaction = new StudentCompaction(state.Parallel);
     }
-
-    /// <summary>Scratch memory the compaction keeps between years.</summary>
-    public long ScratchBytes => compaction.ScratchBytes;
 
     public void Run()
     {
@@ -59,7 +56,6 @@ internal sealed class GraduationAndReturn
         int count = st.Count;
         int chunks = ChunkedParallel.ChunkCount(count);
         dropped.Prepare(chunks);
-        compaction.Prepare(count, st.Id.Length);
 
         Decide();
         dropped.Reduce(chunks, droppedTotal);
@@ -69,7 +65,7 @@ internal sealed class GraduationAndReturn
         }
 
         Account(count);
-        compaction.Run(st);
+        StudentCompaction.Run(st, s.Parallel, Study.FlagRemoved | FlagLeaves, FlagGraduated);
     }
 
     /// <summary>Return probability by [((origin * countries) + host country) * 2 + obligation].</summary>
@@ -97,135 +93,180 @@ internal sealed class GraduationAndReturn
 
     private void Decide()
     {
-        var st = s.Students;
         var entry = s.Settings.Entry;
+        double master = entry.MasterTransition, phd = entry.PhdTransition;
+        s.Parallel.For(s.Students.Count, (chunk, start, end) => DecideChunk(dropped.Slot(chunk), start, end, master, phd));
+    }
+
+    /// <summary>
+    /// The state changes of the slots [start, end). Only graduates draw, so their random blocks are computed in
+    /// batches of graduates (a stream's draws do not depend on when its block is computed).
+    /// </summary>
+    private void DecideChunk(double[] droppedHere, int start, int end, double masterTransition, double phdTransition)
+    {
+        var st = s.Students;
+        var origin = st.Origin;
+        var flags = st.Flags;
+        var status = st.Status;
+        var yearInProgramme = st.YearInProgramme;
+        var level = st.Level;
+        Span<int> graduates = stackalloc int[PhiloxBatch.Size], ids = stackalloc int[PhiloxBatch.Size];
+        int n = 0;
+        for (int i = start; i < end; i++)
+        {
+            if ((flags[i] & Study.FlagRemoved) != 0)
+            {
+                droppedHere[origin[i]] += 1;
+                continue;
+            }
+
+            if (status[i] == StudentStatus.CreditAbroad)
+            {
+                status[i] = StudentStatus.AtHome;
+                st.Host[i] = st.Home[i];
+                st.Funding[i] = Funding.Self;
+            }
+
+            if (++yearInProgramme[i] < StudyLevels.Length(level[i]))
+            {
+                continue;
+            }
+
+            flags[i] |= FlagGraduated;
+            graduates[n] = i;
+            ids[n] = st.Id[i];
+            if (++n == PhiloxBatch.Size)
+            {
+                Graduate(graduates, ids, masterTransition, phdTransition);
+                n = 0;
+            }
+        }
+
+        Graduate(graduates[..n], ids[..n], masterTransition, phdTransition);
+    }
+
+    /// <summary>A batch of graduates: continue to the next level, or leave (abroad: return home or stay).</summary>
+    private void Graduate(ReadOnlySpan<int> graduates, ReadOnlySpan<int> ids, double masterTransition, double phdTransition)
+    {
+        var st = s.Students;
         var countryOf = s.Universities.Country;
         int c = s.CountryCount;
         ulong seed = s.Seed;
         int year = s.Year;
-        s.Parallel.For(st.Count, (chunk, start, end) =>
+        Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+        Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
+        PhiloxBatch.FirstBlocks(seed, year, Purpose.Graduation, ids, r0, r1, r2, r3);
+        for (int b = 0; b < graduates.Length; b++)
         {
-            var droppedHere = dropped.Slot(chunk);
-            var keptAt = compaction.KeptPositions;
-            int kept = 0;
-            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
-            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
-            for (int i = start; i < end; i++)
+            int i = graduates[b];
+            var rng = new RandomStream(seed, (uint)ids[b], year, Purpose.Graduation, r0[b], r1[b], r2[b], r3[b]);
+            double transition = st.Level[i] switch
             {
-                int b = (i - start) % PhiloxBatch.Size;
-                if (b == 0)
+                StudyLevel.Bachelor => masterTransition,
+                StudyLevel.Master => phdTransition,
+                _ => 0,
+            };
+            bool abroad = st.Status[i] == StudentStatus.DegreeAbroad;
+            if (rng.NextDouble() < transition)
+            {
+                st.Level[i]++;
+                st.YearInProgramme[i] = 0;
+                if (!abroad)
                 {
-                    PhiloxBatch.FirstBlocks(seed, year, Purpose.Graduation, st.Id.AsSpan(i, Math.Min(PhiloxBatch.Size, end - i)), r0, r1, r2, r3);
-                }
-
-                int o = st.Origin[i];
-                if ((st.Flags[i] & Study.FlagRemoved) != 0)
-                {
-                    droppedHere[o] += 1;
-                    continue;
-                }
-
-                if (st.Status[i] == StudentStatus.CreditAbroad)
-                {
-                    st.Status[i] = StudentStatus.AtHome;
-                    st.Host[i] = st.Home[i];
+                    st.Flags[i] |= StudentPopulation.FlagNewLevel;
                     st.Funding[i] = Funding.Self;
                 }
 
-                st.YearInProgramme[i]++;
-                if (st.YearInProgramme[i] < StudyLevels.Length(st.Level[i]))
-                {
-                    keptAt[start + kept++] = (ushort)(i - start);
-                    continue;
-                }
-
-                st.Flags[i] |= FlagGraduated;
-                var rng = new RandomStream(seed, (uint)st.Id[i], year, Purpose.Graduation, r0[b], r1[b], r2[b], r3[b]);
-                double transition = st.Level[i] switch
-                {
-                    StudyLevel.Bachelor => entry.MasterTransition,
-                    StudyLevel.Master => entry.PhdTransition,
-                    _ => 0,
-                };
-                bool abroad = st.Status[i] == StudentStatus.DegreeAbroad;
-                if (rng.NextDouble() < transition)
-                {
-                    st.Level[i]++;
-                    st.YearInProgramme[i] = 0;
-                    if (!abroad)
-                    {
-                        st.Flags[i] |= StudentPopulation.FlagNewLevel;
-                        st.Funding[i] = Funding.Self;
-                    }
-
-                    keptAt[start + kept++] = (ushort)(i - start);
-                    continue;
-                }
-
-                byte leaves = FlagLeaves;
-                if (abroad)
-                {
-                    int h = countryOf[st.Host[i]];
-                    double p = returnProbability[(((o * c) + h) * 2) + (st.Obligation[i] > 0 ? 1 : 0)];
-                    if (rng.NextDouble() >= p)
-                    {
-                        leaves |= FlagStaysAbroad;
-                    }
-                }
-
-                st.Flags[i] |= leaves;
+                continue;
             }
 
-            compaction.SetKept(chunk, kept);
-        });
+            byte leaves = FlagLeaves;
+            if (abroad)
+            {
+                int h = countryOf[st.Host[i]];
+                double p = returnProbability[(((st.Origin[i] * c) + h) * 2) + (st.Obligation[i] > 0 ? 1 : 0)];
+                if (rng.NextDouble() >= p)
+                {
+                    leaves |= FlagStaysAbroad;
+                }
+            }
+
+            st.Flags[i] |= leaves;
+        }
     }
 
     /// <summary>
     /// The order-dependent running sums, over the graduates in slot order (found by their flag: slots are ordered by
     /// entry, so whole chunks of a final-year cohort graduate and per-chunk lists would need room for every slot).
+    /// The universities' sums and the alumni's are disjoint, so two threads can each do one, both in slot order.
     /// </summary>
     private void Account(int count)
+    {
+        // Two "chunks" of the parallel loop: one per group of sums (sequential with one thread).
+        s.Parallel.For(2 * ChunkedParallel.ChunkSize, (group, _, _) =>
+        {
+            if (group == 0)
+            {
+                AccountUniversities(count);
+            }
+            else
+            {
+                AccountAlumni(count);
+            }
+        });
+    }
+
+    /// <summary>Graduates and their skill by university, graduates by origin.</summary>
+    private void AccountUniversities(int count)
+    {
+        var st = s.Students;
+        var unis = s.Universities;
+        var graduates = s.Measure.Graduates;
+        var flags = st.Flags.AsSpan(0, count);
+        for (int start = 0; start < count; start += 64)
+        {
+            for (ulong marked = FlagScan.Marked(flags, start, FlagGraduated); marked != 0; marked &= marked - 1)
+            {
+                int i = start + BitOperations.TrailingZeroCount(marked);
+                int host = st.Host[i];
+                unis.GraduateSkillSum[host] += st.Skill[i];
+                unis.GraduateCount[host] += 1;
+                graduates[st.Origin[i]] += 1;
+            }
+        }
+    }
+
+    /// <summary>The graduates who leave: returnees, brain drain and gain, alumni.</summary>
+    private void AccountAlumni(int count)
     {
         var st = s.Students;
         var unis = s.Universities;
         var m = s.Measure;
-        var flagsOf = st.Flags;
-        for (int i = 0; i < count; i++)
+        var flags = st.Flags.AsSpan(0, count);
+        for (int start = 0; start < count; start += 64)
         {
-            byte flags = flagsOf[i];
-            if ((flags & FlagGraduated) == 0)
+            for (ulong marked = FlagScan.Marked(flags, start, FlagLeaves); marked != 0; marked &= marked - 1)
             {
-                continue;
-            }
-
-            flagsOf[i] = (byte)(flags & ~FlagGraduated);
-            int o = st.Origin[i];
-            int host = st.Host[i];
-            unis.GraduateSkillSum[host] += st.Skill[i];
-            unis.GraduateCount[host] += 1;
-            m.Graduates[o] += 1;
-            if ((flags & FlagLeaves) == 0)
-            {
-                continue;
-            }
-
-            int residence = o;
-            if (st.Status[i] == StudentStatus.DegreeAbroad)
-            {
-                int h = unis.Country[host];
-                if ((flags & FlagStaysAbroad) == 0)
+                int i = start + BitOperations.TrailingZeroCount(marked);
+                int o = st.Origin[i];
+                int residence = o;
+                if (st.Status[i] == StudentStatus.DegreeAbroad)
                 {
-                    m.Returnees[o] += 1;
+                    int h = unis.Country[st.Host[i]];
+                    if ((flags[i] & FlagStaysAbroad) == 0)
+                    {
+                        m.Returnees[o] += 1;
+                    }
+                    else
+                    {
+                        residence = h;
+                        m.BrainDrain[o] += 1;
+                        m.BrainGain[h] += 1;
+                    }
                 }
-                else
-                {
-                    residence = h;
-                    m.BrainDrain[o] += 1;
-                    m.BrainGain[h] += 1;
-                }
-            }
 
-            AddAlumnus(i, residence);
+                AddAlumnus(i, residence);
+            }
         }
     }
 
