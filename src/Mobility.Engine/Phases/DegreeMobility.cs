@@ -15,99 +15,23 @@ internal sealed class DegreeMobility
     private readonly SimulationState s;
     private readonly MeritOrder merit = new();
     private readonly ApplicationPool pool;
-    private readonly ChunkLists found = new(expectedShare: 0.375);
-    private readonly PartialSums continuing;
-    private readonly double[] alumniAbroadPer1000;
-    private readonly double[] networkTerm;
-    private readonly double[] shift;
+    private readonly MobilityDecisions decisions;
 
     public DegreeMobility(SimulationState state, ApplicationPool pool)
     {
         s = state;
         this.pool = pool;
-        continuing = new PartialSums(state.Universities.Count);
-        alumniAbroadPer1000 = new double[state.CountryCount];
-        networkTerm = new double[state.CountryCount];
-        shift = new double[state.CountryCount];
-        pool.ContinuingForeign = new double[state.Universities.Count];
+        decisions = new MobilityDecisions(state, pool);
     }
 
+    /// <remarks>Also makes step 5's credit decisions (<see cref="MobilityDecisions"/>); <see cref="CreditMobility"/> continues from them.</remarks>
     public void Run()
     {
-        Decide();
+        decisions.Run();
+        pool.PrepareDegree(pool.DegreeSeekers.Count);
         Award();
         Choose();
         DrawCandidates();
-    }
-
-    private void Decide()
-    {
-        var st = s.Students;
-        var a = s.Settings.DegreeMobility;
-        var tables = s.Tables;
-        var quality = s.Universities.Composite;
-        for (int o = 0; o < s.CountryCount; o++)
-        {
-            double abroad = 0;
-            for (int h = 0; h < s.CountryCount; h++)
-            {
-                abroad += s.AlumniStudiedIn[o, h] + (h == o ? 0 : s.PreviousStocks[o, h]);
-            }
-
-            alumniAbroadPer1000[o] = abroad * s.Scale / Math.Max(1, s.Countries[o].TertiaryEnrolment / 1000);
-
-            // Terms that depend on the origin only, computed once a year instead of once per student.
-            networkTerm[o] = a.ANetwork * Math.Log(1 + alumniAbroadPer1000[o]);
-            shift[o] = a.OriginShift.TryGetValue(s.Countries[o].Code, out var x) ? x : 0;
-        }
-
-        int chunks = ChunkedParallel.ChunkCount(st.Count);
-        found.Prepare(chunks);
-        continuing.Prepare(chunks);
-        var aid = s.Policies.DegreeAidAvailability;
-        s.Parallel.For(st.Count, (chunk, start, end) =>
-        {
-            var list = found.Of(chunk);
-            var foreign = continuing.Slot(chunk);
-            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
-            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
-            for (int i = start; i < end; i++)
-            {
-                int b = (i - start) % PhiloxBatch.Size;
-                if (b == 0)
-                {
-                    PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.DegreeDecision, st.Id.AsSpan(i, Math.Min(PhiloxBatch.Size, end - i)), r0, r1, r2, r3);
-                }
-
-                if (st.Status[i] == StudentStatus.DegreeAbroad)
-                {
-                    foreign[st.Host[i]] += 1;
-                    continue;
-                }
-
-                if ((st.Flags[i] & StudentPopulation.FlagNewLevel) == 0 || st.Status[i] != StudentStatus.AtHome)
-                {
-                    continue;
-                }
-
-                st.Flags[i] &= unchecked((byte)~StudentPopulation.FlagNewLevel);
-                int o = st.Origin[i];
-                bool english = (st.Flags[i] & StudentPopulation.FlagEnglish) != 0;
-                int type = tables.TypeIndex(o, tables.Band(st.Resources[i]), english);
-                double gap = (tables.ExpectedQuality[type] - quality[st.Home[i]]) / 100;
-                double x = a.A0 + (a.AAbility * (st.Ability[i] - 0.5)) + (a.AResources * (st.Resources[i] - 0.5))
-                    + (a.AGap * gap) + networkTerm[o]
-                    + (a.AAid * aid[o, (int)st.Level[i]]) + shift[o];
-                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeDecision, r0[b], r1[b], r2[b], r3[b]);
-                if (rng.NextDouble() < Logistic.Sigmoid(x))
-                {
-                    list.Add(i);
-                }
-            }
-        });
-        found.Concatenate(chunks, pool.DegreeSeekers);
-        continuing.Reduce(chunks, pool.ContinuingForeign);
-        pool.PrepareDegree(pool.DegreeSeekers.Count);
     }
 
     /// <summary>Scholarships, then host quotas, then regional grants go to the best seekers who are eligible.</summary>
@@ -178,8 +102,23 @@ internal sealed class DegreeMobility
         int k = pool.K;
         s.Parallel.For(seekers.Count, (_, start, end) =>
         {
+            Span<int> ids = stackalloc int[PhiloxBatch.Size];
+            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
             for (int n = start; n < end; n++)
             {
+                int b = (n - start) % PhiloxBatch.Size;
+                if (b == 0)
+                {
+                    int length = Math.Min(PhiloxBatch.Size, end - n);
+                    for (int j = 0; j < length; j++)
+                    {
+                        ids[j] = st.Id[seekers[n + j]];
+                    }
+
+                    PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.DegreeChoices, ids[..length], r0, r1, r2, r3);
+                }
+
                 int i = seekers[n];
                 int o = st.Origin[i];
                 bool english = (st.Flags[i] & StudentPopulation.FlagEnglish) != 0;
@@ -199,7 +138,7 @@ internal sealed class DegreeMobility
                     st.Obligation[i] = 0;
                 }
 
-                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeChoices);
+                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeChoices, r0[b], r1[b], r2[b], r3[b]);
                 RankedChoice.Draw(table, ref rng, pool.DegreeChoices.AsSpan(n * k, k));
             }
         });
@@ -242,11 +181,19 @@ internal sealed class DegreeMobility
         int k = pool.K;
         s.Parallel.For(total, (_, start, end) =>
         {
+            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
             for (int c = start; c < end; c++)
             {
+                int b = (c - start) % PhiloxBatch.Size;
+                if (b == 0)
+                {
+                    PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.InboundCandidate, firstId + c, Math.Min(PhiloxBatch.Size, end - c), r0, r1, r2, r3);
+                }
+
                 int id = firstId + c;
                 int o = pool.CandidateOrigin[c];
-                var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.InboundCandidate);
+                var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.InboundCandidate, r0[b], r1[b], r2[b], r3[b]);
                 float ability = (float)rng.NextDouble();
                 float resources = (float)rng.NextDouble();
                 bool english = rng.NextDouble() < Entry.EnglishProbabilityFromLogit(englishLogit, englishSlope, ability, resources);

@@ -74,8 +74,12 @@ public struct RandomStream
             _ => r3,
         };
         used++;
-        return (r + 0.5) * TwoPow32Inverse;
+        return Uniform(r);
     }
+
+    /// <summary>The uniform on (0, 1) that a stream's draw makes of one generator word (for words taken from a batch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Uniform(uint word) => (word + 0.5) * TwoPow32Inverse;
 
     public bool Bernoulli(double p) => NextDouble() < p;
 
@@ -87,10 +91,13 @@ public struct RandomStream
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
+    /// <summary>The block of a stream that <see cref="Hash"/> takes its word from (no stream draws that far).</summary>
+    public const uint HashBlock = 0xFFFF_FFFF;
+
     /// <summary>A 32-bit hash of (seed, entity, year, purpose) used to break ties reproducibly.</summary>
     public static uint Hash(ulong seed, uint entity, int year, Purpose purpose)
     {
-        Philox4x32.Generate(entity, (uint)year, (uint)purpose, 0xFFFF_FFFF, (uint)seed, (uint)(seed >> 32), out uint r0, out _, out _, out _);
+        Philox4x32.Generate(entity, (uint)year, (uint)purpose, HashBlock, (uint)seed, (uint)(seed >> 32), out uint r0, out _, out _, out _);
         return r0;
     }
 
