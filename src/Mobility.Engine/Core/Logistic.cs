@@ -21,6 +21,9 @@ internal static class Logistic
     /// <summary>Beyond this |x| the exact path is taken (exp near overflow, or NaN and infinities).</summary>
     private const double SafeRange = 700;
 
+    private const ulong All512 = (1UL << 8) - 1;
+    private const uint All256 = (1U << 4) - 1;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Sigmoid(double x) => 1.0 / (1.0 + Math.Exp(-x));
 
@@ -75,7 +78,18 @@ internal static class Logistic
             ulong certain = sure.ExtractMostSignificantBits();
             for (int k = 0; k < Vector512<double>.Count; k++)
             {
-                take[j + k] = ((certain >> k) & 1) != 0 ? ((below >> k) & 1) != 0 : uniform[j + k] < Sigmoid(x[j + k]);
+                take[j + k] = ((below >> k) & 1) != 0;
+            }
+
+            if (certain != All512)
+            {
+                for (int k = 0; k < Vector512<double>.Count; k++)
+                {
+                    if (((certain >> k) & 1) == 0)
+                    {
+                        take[j + k] = uniform[j + k] < Sigmoid(x[j + k]);
+                    }
+                }
             }
         }
 
@@ -102,7 +116,18 @@ internal static class Logistic
             uint certain = sure.ExtractMostSignificantBits();
             for (int k = 0; k < Vector256<double>.Count; k++)
             {
-                take[j + k] = ((certain >> k) & 1) != 0 ? ((below >> k) & 1) != 0 : uniform[j + k] < Sigmoid(x[j + k]);
+                take[j + k] = ((below >> k) & 1) != 0;
+            }
+
+            if (certain != All256)
+            {
+                for (int k = 0; k < Vector256<double>.Count; k++)
+                {
+                    if (((certain >> k) & 1) == 0)
+                    {
+                        take[j + k] = uniform[j + k] < Sigmoid(x[j + k]);
+                    }
+                }
             }
         }
 

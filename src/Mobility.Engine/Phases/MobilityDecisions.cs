@@ -21,6 +21,7 @@ using Mobility.Model.Agents;
 internal sealed class MobilityDecisions
 {
     private const int Batch = PhiloxBatch.Size;
+    private const int Levels = 3;
 
     private readonly SimulationState s;
     private readonly ApplicationPool pool;
@@ -30,6 +31,8 @@ internal sealed class MobilityDecisions
     private readonly double[] shift;
     private readonly double[] creditLogit;
     private readonly Action<int, int, int> decideChunk;
+    private readonly int[] memberOrigin;
+    private readonly double[] aidTerm;
     private int[][] continuing = [];
 
     public MobilityDecisions(SimulationState state, ApplicationPool pool)
@@ -39,6 +42,12 @@ internal sealed class MobilityDecisions
         networkTerm = new double[state.CountryCount];
         shift = new double[state.CountryCount];
         creditLogit = new double[state.CountryCount];
+        aidTerm = new double[state.CountryCount * Levels];
+        memberOrigin = new int[256];
+        for (int o = 0; o < state.CountryCount; o++)
+        {
+            memberOrigin[o] = state.IsMember[o] ? 1 : 0;
+        }
         pool.ContinuingForeign = new double[state.Universities.Count];
         decideChunk = DecideChunk;
     }
@@ -84,6 +93,10 @@ internal sealed class MobilityDecisions
             double alumniAbroadPer1000 = abroad * s.Scale / Math.Max(1, s.Countries[o].TertiaryEnrolment / 1000);
             networkTerm[o] = a.ANetwork * Math.Log(1 + alumniAbroadPer1000);
             shift[o] = a.OriginShift.TryGetValue(s.Countries[o].Code, out var x) ? x : 0;
+            for (int l = 0; l < Levels; l++)
+            {
+                aidTerm[(o * Levels) + l] = a.AAid * s.Policies.DegreeAidAvailability[o, l];
+            }
         }
 
         // The origin's part of the credit logit, in the same order of additions as the full expression (same bits).
@@ -124,7 +137,7 @@ internal sealed class MobilityDecisions
         var yearInProgramme = st.YearInProgramme;
         var origin = st.Origin;
         var host = st.Host;
-        var isMember = s.IsMember;
+        var memberOrigin = this.memberOrigin;
         var foreign = continuing[chunk];
         var degreeList = degreeFound.Of(chunk);
         var creditList = creditFound.Of(chunk);
@@ -135,6 +148,7 @@ internal sealed class MobilityDecisions
             stackalloc double[Batch], stackalloc double[Batch], stackalloc bool[Batch]);
         int degreeCount = 0;
         int creditCount = 0;
+        // Branch-free appends: which students decide is data-dependent and would defeat branch prediction.
         for (int i = start; i < end; i++)
         {
             var here = status[i];
@@ -144,32 +158,26 @@ internal sealed class MobilityDecisions
                 continue;
             }
 
-            if (here != StudentStatus.AtHome)
-            {
-                continue;
-            }
-
+            int atHome = here == StudentStatus.AtHome ? 1 : 0;
             byte f = flags[i];
-            if ((f & StudentPopulation.FlagNewLevel) != 0)
+            int newLevel = (f & StudentPopulation.FlagNewLevel) != 0 ? atHome : 0;
+            flags[i] = (byte)(f & ~(newLevel * StudentPopulation.FlagNewLevel));
+            degree[degreeCount] = i;
+            degreeCount += newLevel;
+            int year = yearInProgramme[i];
+            int inYear = (uint)(year - 1) <= 1 ? 1 : 0;
+            credit[creditCount] = i;
+            creditCount += atHome & inYear & memberOrigin[origin[i]];
+            if (degreeCount == Batch)
             {
-                flags[i] = (byte)(f & ~StudentPopulation.FlagNewLevel);
-                degree[degreeCount++] = i;
-                if (degreeCount == Batch)
-                {
-                    DecideDegree(degree, buffers, degreeList);
-                    degreeCount = 0;
-                }
+                DecideDegree(degree, buffers, degreeList);
+                degreeCount = 0;
             }
 
-            byte year = yearInProgramme[i];
-            if (year >= 1 && year <= 2 && isMember[origin[i]])
+            if (creditCount == Batch)
             {
-                credit[creditCount++] = i;
-                if (creditCount == Batch)
-                {
-                    DecideCredit(credit, buffers, creditList);
-                    creditCount = 0;
-                }
+                DecideCredit(credit, buffers, creditList);
+                creditCount = 0;
             }
         }
 
@@ -189,21 +197,33 @@ internal sealed class MobilityDecisions
         var st = s.Students;
         var a = s.Settings.DegreeMobility;
         var tables = s.Tables;
+        var expected = tables.ExpectedQuality;
         var quality = s.Universities.Composite;
-        var aid = s.Policies.DegreeAidAvailability;
+        var origin = st.Origin;
+        var flags = st.Flags;
+        var ability = st.Ability;
+        var resources = st.Resources;
+        var home = st.Home;
+        var level = st.Level;
+        double a0 = a.A0, aAbility = a.AAbility, aResources = a.AResources, aGap = a.AGap;
         Gather(slots, st.Id, b.Ids);
         PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.DegreeDecision, b.Ids[..n], b.R0, b.R1, b.R2, b.R3);
+        var x = b.X;
+        var u = b.U;
+        var r0 = b.R0;
         for (int j = 0; j < n; j++)
         {
             int i = slots[j];
-            int o = st.Origin[i];
-            bool english = (st.Flags[i] & StudentPopulation.FlagEnglish) != 0;
-            int type = tables.TypeIndex(o, tables.Band(st.Resources[i]), english);
-            double gap = (tables.ExpectedQuality[type] - quality[st.Home[i]]) / 100;
-            b.X[j] = a.A0 + (a.AAbility * (st.Ability[i] - 0.5)) + (a.AResources * (st.Resources[i] - 0.5))
-                + (a.AGap * gap) + networkTerm[o]
-                + (a.AAid * aid[o, (int)st.Level[i]]) + shift[o];
-            b.U[j] = RandomStream.Uniform(b.R0[j]);
+            int o = origin[i];
+            bool english = (flags[i] & StudentPopulation.FlagEnglish) != 0;
+            int type = tables.TypeIndex(o, tables.Band(resources[i]), english);
+            double gap = (expected[type] - quality[home[i]]) / 100;
+
+            // The same terms added in the same order as the model's expression (the aid term is a.AAid * aid[o, level]).
+            x[j] = a0 + (aAbility * (ability[i] - 0.5)) + (aResources * (resources[i] - 0.5))
+                + (aGap * gap) + networkTerm[o]
+                + aidTerm[(o * Levels) + (int)level[i]] + shift[o];
+            u[j] = RandomStream.Uniform(r0[j]);
         }
 
         Take(slots, b, seekers);
@@ -219,14 +239,19 @@ internal sealed class MobilityDecisions
         }
 
         var st = s.Students;
+        var origin = st.Origin;
+        var ability = st.Ability;
         double cAbility = s.Settings.CreditMobility.CAbility;
         Gather(slots, st.Id, b.Ids);
         PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.CreditDecision, b.Ids[..n], b.R0, b.R1, b.R2, b.R3);
+        var x = b.X;
+        var u = b.U;
+        var r0 = b.R0;
         for (int j = 0; j < n; j++)
         {
             int i = slots[j];
-            b.X[j] = creditLogit[st.Origin[i]] + (cAbility * (st.Ability[i] - 0.5));
-            b.U[j] = RandomStream.Uniform(b.R0[j]);
+            x[j] = creditLogit[origin[i]] + (cAbility * (ability[i] - 0.5));
+            u[j] = RandomStream.Uniform(r0[j]);
         }
 
         Take(slots, b, seekers);
