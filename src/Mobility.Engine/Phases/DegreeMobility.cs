@@ -16,6 +16,10 @@ internal sealed class DegreeMobility
     private readonly MeritOrder merit = new();
     private readonly ApplicationPool pool;
     private readonly MobilityDecisions decisions;
+    private readonly int[] originStart = new int[257];
+    private readonly int[] originNext = new int[256];
+    private byte[] seekerOrigin = [];
+    private int[] meritByOrigin = [];
 
     public DegreeMobility(SimulationState state, ApplicationPool pool)
     {
@@ -46,18 +50,24 @@ internal sealed class DegreeMobility
         }
 
         var order = merit.Sort(s, seekers, fundedFirst: false);
+        var byOrigin = SortByOrigin(order);
         for (int prog = 0; prog < p.Scholarships.Count; prog++)
         {
             var programme = p.Scholarships[prog];
             int left = programme.AwardsAgents;
-            for (int k = 0; k < order.Length && left > 0; k++)
+            foreach (int n in OfOrigin(byOrigin, programme.Country))
             {
-                int i = seekers[order[k]];
-                if (st.Origin[i] == programme.Country && st.Funding[i] == Funding.Self && programme.Levels[(int)st.Level[i]])
+                if (left <= 0)
+                {
+                    break;
+                }
+
+                int i = seekers[n];
+                if (st.Funding[i] == Funding.Self && programme.Levels[(int)st.Level[i]])
                 {
                     st.Funding[i] = Funding.NationalScholarship;
                     st.Obligation[i] = (byte)Math.Clamp(programme.ObligationYears, 0, 255);
-                    pool.DegreeProgramme[order[k]] = prog;
+                    pool.DegreeProgramme[n] = prog;
                     left--;
                 }
             }
@@ -67,13 +77,18 @@ internal sealed class DegreeMobility
         {
             var quota = p.Quotas[q];
             int left = quota.SeatsAgents;
-            for (int k = 0; k < order.Length && left > 0; k++)
+            foreach (int n in OfOrigin(byOrigin, quota.Origin))
             {
-                int i = seekers[order[k]];
-                if (st.Origin[i] == quota.Origin && st.Funding[i] == Funding.Self)
+                if (left <= 0)
+                {
+                    break;
+                }
+
+                int i = seekers[n];
+                if (st.Funding[i] == Funding.Self)
                 {
                     st.Funding[i] = Funding.HostQuota;
-                    pool.DegreeProgramme[order[k]] = q;
+                    pool.DegreeProgramme[n] = q;
                     left--;
                 }
             }
@@ -84,7 +99,7 @@ internal sealed class DegreeMobility
         for (int k = 0; k < order.Length && grantsTotal > 0; k++)
         {
             int i = seekers[order[k]];
-            int o = st.Origin[i];
+            int o = seekerOrigin[order[k]];
             if (grantsLeft[o] > 0 && st.Funding[i] == Funding.Self)
             {
                 st.Funding[i] = Funding.RegionalGrant;
@@ -93,6 +108,48 @@ internal sealed class DegreeMobility
             }
         }
     }
+
+    /// <summary>
+    /// The merit order split by origin, each origin's seekers still in merit order (a stable counting sort), so that a
+    /// programme for one origin walks that origin's seekers only: the same seekers in the same order as a walk of the
+    /// whole order that skips the other origins.
+    /// </summary>
+    private int[] SortByOrigin(ReadOnlySpan<int> order)
+    {
+        var st = s.Students;
+        var seekers = pool.DegreeSeekers;
+        int m = seekers.Count;
+        if (seekerOrigin.Length < m)
+        {
+            seekerOrigin = new byte[Math.Max(m, seekerOrigin.Length * 3 / 2)];
+            meritByOrigin = new int[seekerOrigin.Length];
+        }
+
+        Array.Clear(originStart);
+        for (int n = 0; n < m; n++)
+        {
+            byte o = st.Origin[seekers[n]];
+            seekerOrigin[n] = o;
+            originStart[o + 1]++;
+        }
+
+        for (int o = 0; o < 256; o++)
+        {
+            originStart[o + 1] += originStart[o];
+        }
+
+        Array.Copy(originStart, originNext, 256);
+        foreach (int n in order)
+        {
+            meritByOrigin[originNext[seekerOrigin[n]]++] = n;
+        }
+
+        return meritByOrigin;
+    }
+
+    /// <summary>Positions of the seekers from <paramref name="origin"/>, best first (from <see cref="SortByOrigin"/>).</summary>
+    private ReadOnlySpan<int> OfOrigin(int[] byOrigin, int origin) =>
+        origin is >= 0 and < 256 ? byOrigin.AsSpan(originStart[origin], originStart[origin + 1] - originStart[origin]) : [];
 
     private void Choose()
     {

@@ -1,5 +1,6 @@
 namespace Mobility.Engine.Phases;
 
+using System.Runtime.CompilerServices;
 using Mobility.Engine.Choice;
 using Mobility.Engine.Core;
 using Mobility.Engine.Random;
@@ -44,6 +45,7 @@ internal static class Entry
     /// blocks (ability, resources, English, home university), the English decisions from <see cref="Logistic.Decide"/>,
     /// and the columns are written one at a time (the constant ones as fills).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a few calls a year: it would run unoptimised for years
     private static void Enrol(SimulationState s, int first, int firstId, byte origin, AliasTable home, double englishLogit, double englishSlope, int start, int end)
     {
         var st = s.Students;
