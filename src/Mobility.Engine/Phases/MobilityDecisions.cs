@@ -1,5 +1,9 @@
 namespace Mobility.Engine.Phases;
 
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Mobility.Engine.Core;
 using Mobility.Engine.Random;
 using Mobility.Model.Agents;
@@ -148,8 +152,62 @@ internal sealed class MobilityDecisions
             stackalloc double[Batch], stackalloc double[Batch], stackalloc bool[Batch]);
         int degreeCount = 0;
         int creditCount = 0;
+        int i = start;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // 64 students at a time: the three kinds of student become bit masks, whose set bits are then visited in
+            // slot order (the same lists, in the same order, as the scalar loop below).
+            var abroadStatus = Vector512.Create((byte)StudentStatus.DegreeAbroad);
+            var homeStatus = Vector512.Create((byte)StudentStatus.AtHome);
+            var newLevelFlag = Vector512.Create(StudentPopulation.FlagNewLevel);
+            var one = Vector512<byte>.One;
+            ref byte statusBytes = ref Unsafe.As<StudentStatus, byte>(ref MemoryMarshal.GetArrayDataReference(status));
+            ref byte flagBytes = ref MemoryMarshal.GetArrayDataReference(flags);
+            ref byte yearBytes = ref MemoryMarshal.GetArrayDataReference(yearInProgramme);
+            for (; i + Vector512<byte>.Count <= end; i += Vector512<byte>.Count)
+            {
+                var here = Vector512.LoadUnsafe(ref statusBytes, (nuint)i);
+                var f = Vector512.LoadUnsafe(ref flagBytes, (nuint)i);
+                var home = Vector512.Equals(here, homeStatus);
+                var newLevel = home & Vector512.Equals(f & newLevelFlag, newLevelFlag);
+                Vector512.AndNot(f, newLevel & newLevelFlag).StoreUnsafe(ref flagBytes, (nuint)i);
+
+                // Year 1 or 2: year - 1 <= 1 as unsigned bytes (year 0 wraps to 255).
+                var inYear = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref yearBytes, (nuint)i) - one, one);
+                ulong abroad = Vector512.Equals(here, abroadStatus).ExtractMostSignificantBits();
+                ulong degreeBits = newLevel.ExtractMostSignificantBits();
+                ulong creditBits = (home & inYear).ExtractMostSignificantBits();
+                for (; abroad != 0; abroad &= abroad - 1)
+                {
+                    foreign[host[i + BitOperations.TrailingZeroCount(abroad)]]++;
+                }
+
+                for (; degreeBits != 0; degreeBits &= degreeBits - 1)
+                {
+                    degree[degreeCount++] = i + BitOperations.TrailingZeroCount(degreeBits);
+                    if (degreeCount == Batch)
+                    {
+                        DecideDegree(degree, buffers, degreeList);
+                        degreeCount = 0;
+                    }
+                }
+
+                for (; creditBits != 0; creditBits &= creditBits - 1)
+                {
+                    int k = i + BitOperations.TrailingZeroCount(creditBits);
+                    credit[creditCount] = k;
+                    creditCount += memberOrigin[origin[k]];
+                    if (creditCount == Batch)
+                    {
+                        DecideCredit(credit, buffers, creditList);
+                        creditCount = 0;
+                    }
+                }
+            }
+        }
+
         // Branch-free appends: which students decide is data-dependent and would defeat branch prediction.
-        for (int i = start; i < end; i++)
+        for (; i < end; i++)
         {
             var here = status[i];
             if (here == StudentStatus.DegreeAbroad)
