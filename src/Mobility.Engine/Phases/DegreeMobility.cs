@@ -235,34 +235,55 @@ internal sealed class DegreeMobility
         // Every candidate's draws come from its own stream, so the candidates are drawn in parallel.
         double englishLogit = Entry.EnglishLogit(entry.EnglishShare);
         double englishSlope = entry.EnglishSlope;
-        int k = pool.K;
-        s.Parallel.For(total, (_, start, end) =>
-        {
-            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
-            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
-            for (int c = start; c < end; c++)
-            {
-                int b = (c - start) % PhiloxBatch.Size;
-                if (b == 0)
-                {
-                    PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.InboundCandidate, firstId + c, Math.Min(PhiloxBatch.Size, end - c), r0, r1, r2, r3);
-                }
+        s.Parallel.For(total, (_, start, end) => DrawCandidates(firstId, englishLogit, englishSlope, bachelor, master, start, end));
+    }
 
+    /// <summary>
+    /// Candidates start .. end - 1 in batches: blocks 0 (ability, resources, English, level) and 1 (the first choices)
+    /// of their streams computed together, the English decisions by <see cref="Logistic.Decide"/>.
+    /// </summary>
+    private void DrawCandidates(int firstId, double englishLogit, double englishSlope, double bachelor, double master, int start, int end)
+    {
+        var tables = s.Tables;
+        int k = pool.K;
+        Span<uint> a0 = stackalloc uint[PhiloxBatch.Size], a1 = stackalloc uint[PhiloxBatch.Size];
+        Span<uint> a2 = stackalloc uint[PhiloxBatch.Size], a3 = stackalloc uint[PhiloxBatch.Size];
+        Span<uint> b0 = stackalloc uint[PhiloxBatch.Size], b1 = stackalloc uint[PhiloxBatch.Size];
+        Span<uint> b2 = stackalloc uint[PhiloxBatch.Size], b3 = stackalloc uint[PhiloxBatch.Size];
+        Span<double> x = stackalloc double[PhiloxBatch.Size], u = stackalloc double[PhiloxBatch.Size];
+        Span<bool> english = stackalloc bool[PhiloxBatch.Size];
+        for (int c0 = start; c0 < end; c0 += PhiloxBatch.Size)
+        {
+            int n = Math.Min(PhiloxBatch.Size, end - c0);
+            PhiloxBatch.Blocks(s.Seed, s.Year, Purpose.InboundCandidate, 0, firstId + c0, n, a0, a1, a2, a3);
+            PhiloxBatch.Blocks(s.Seed, s.Year, Purpose.InboundCandidate, 1, firstId + c0, n, b0, b1, b2, b3);
+            for (int j = 0; j < n; j++)
+            {
+                // The stream's first four draws, in order: ability, resources, English, level.
+                float ability = (float)RandomStream.Uniform(a0[j]);
+                float resources = (float)RandomStream.Uniform(a1[j]);
+                pool.CandidateAbility[c0 + j] = ability;
+                pool.CandidateResources[c0 + j] = resources;
+
+                // Entry.EnglishProbabilityFromLogit's argument, with ability and resources widened to double as there.
+                x[j] = englishLogit + (englishSlope * ((double)ability + (double)resources - 1));
+                u[j] = RandomStream.Uniform(a2[j]);
+            }
+
+            Logistic.Decide(x[..n], u[..n], english);
+            for (int j = 0; j < n; j++)
+            {
+                int c = c0 + j;
                 int id = firstId + c;
                 int o = pool.CandidateOrigin[c];
-                var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.InboundCandidate, r0[b], r1[b], r2[b], r3[b]);
-                float ability = (float)rng.NextDouble();
-                float resources = (float)rng.NextDouble();
-                bool english = rng.NextDouble() < Entry.EnglishProbabilityFromLogit(englishLogit, englishSlope, ability, resources);
-                double level = rng.NextDouble();
+                double level = RandomStream.Uniform(a3[j]);
                 pool.CandidateId[c] = id;
-                pool.CandidateAbility[c] = ability;
-                pool.CandidateResources[c] = resources;
-                pool.CandidateEnglish[c] = english;
+                pool.CandidateEnglish[c] = english[j];
                 pool.CandidateLevel[c] = level < bachelor ? StudyLevel.Bachelor : level < bachelor + master ? StudyLevel.Master : StudyLevel.Phd;
-                var table = tables.Inbound[tables.TypeIndex(o, tables.Band(resources), english)];
+                var table = tables.Inbound[tables.TypeIndex(o, tables.Band(pool.CandidateResources[c]), english[j])];
+                var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.InboundCandidate, 1, b0[j], b1[j], b2[j], b3[j]);
                 RankedChoice.Draw(table, ref rng, pool.CandidateChoices.AsSpan(c * k, k));
             }
-        });
+        }
     }
 }

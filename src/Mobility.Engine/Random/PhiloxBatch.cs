@@ -59,6 +59,10 @@ public static class PhiloxBatch
 
     /// <summary>The same for the consecutive ids firstId .. firstId + count - 1.</summary>
     public static void FirstBlocks(ulong seed, int year, Purpose purpose, int firstId, int count, Span<uint> r0, Span<uint> r1, Span<uint> r2, Span<uint> r3)
+        => Blocks(seed, year, purpose, 0, firstId, count, r0, r1, r2, r3);
+
+    /// <summary>Block <paramref name="counter"/> for the consecutive ids firstId .. firstId + count - 1.</summary>
+    public static void Blocks(ulong seed, int year, Purpose purpose, uint counter, int firstId, int count, Span<uint> r0, Span<uint> r1, Span<uint> r2, Span<uint> r3)
     {
         Span<int> ids = stackalloc int[Size];
         for (int done = 0; done < count; done += Size)
@@ -69,7 +73,7 @@ public static class PhiloxBatch
                 ids[k] = firstId + done + k;
             }
 
-            FirstBlocks(seed, year, purpose, ids[..length], r0[done..], r1[done..], r2[done..], r3[done..]);
+            Blocks(seed, year, purpose, counter, ids[..length], r0[done..], r1[done..], r2[done..], r3[done..]);
         }
     }
 

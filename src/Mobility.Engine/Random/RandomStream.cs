@@ -39,17 +39,27 @@ public struct RandomStream
     /// the same as from the other constructor.
     /// </summary>
     public RandomStream(ulong seed, uint entity, int year, Purpose purpose, uint first0, uint first1, uint first2, uint first3)
+        : this(seed, entity, year, purpose, 0, first0, first1, first2, first3)
+    {
+    }
+
+    /// <summary>
+    /// The stream from block <paramref name="current"/> on, whose words are given (e.g. block 1 computed by
+    /// <see cref="PhiloxBatch"/> after the first four draws were taken from block 0): the draws are the stream's draws
+    /// 4*current, 4*current + 1, ...
+    /// </summary>
+    public RandomStream(ulong seed, uint entity, int year, Purpose purpose, uint current, uint word0, uint word1, uint word2, uint word3)
     {
         k0 = (uint)seed;
         k1 = (uint)(seed >> 32);
         this.entity = entity;
         this.year = (uint)year;
         this.purpose = (uint)purpose;
-        block = 1;
-        r0 = first0;
-        r1 = first1;
-        r2 = first2;
-        r3 = first3;
+        block = current + 1;
+        r0 = word0;
+        r1 = word1;
+        r2 = word2;
+        r3 = word3;
         used = 0;
     }
 
