@@ -27,12 +27,26 @@ internal static class RankedChoice
                 break;
             }
 
-            if (!choices[..n].Contains(u))
+            if (!Listed(choices, n, u))
             {
                 choices[n++] = u;
             }
         }
 
         return n;
+    }
+
+    // A plain loop: K is a handful, where a call to the vectorised Span.Contains costs more than the comparisons.
+    private static bool Listed(Span<int> choices, int n, int item)
+    {
+        for (int j = 0; j < n; j++)
+        {
+            if (choices[j] == item)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -15,99 +15,27 @@ internal sealed class DegreeMobility
     private readonly SimulationState s;
     private readonly MeritOrder merit = new();
     private readonly ApplicationPool pool;
-    private readonly ChunkLists found = new(expectedShare: 0.375);
-    private readonly PartialSums continuing;
-    private readonly double[] alumniAbroadPer1000;
-    private readonly double[] networkTerm;
-    private readonly double[] shift;
+    private readonly MobilityDecisions decisions;
+    private readonly int[] originStart = new int[257];
+    private readonly int[] originNext = new int[256];
+    private byte[] seekerOrigin = [];
+    private int[] meritByOrigin = [];
 
     public DegreeMobility(SimulationState state, ApplicationPool pool)
     {
         s = state;
         this.pool = pool;
-        continuing = new PartialSums(state.Universities.Count);
-        alumniAbroadPer1000 = new double[state.CountryCount];
-        networkTerm = new double[state.CountryCount];
-        shift = new double[state.CountryCount];
-        pool.ContinuingForeign = new double[state.Universities.Count];
+        decisions = new MobilityDecisions(state, pool);
     }
 
+    /// <remarks>Also makes step 5's credit decisions (<see cref="MobilityDecisions"/>); <see cref="CreditMobility"/> continues from them.</remarks>
     public void Run()
     {
-        Decide();
+        decisions.Run();
+        pool.PrepareDegree(pool.DegreeSeekers.Count);
         Award();
         Choose();
         DrawCandidates();
-    }
-
-    private void Decide()
-    {
-        var st = s.Students;
-        var a = s.Settings.DegreeMobility;
-        var tables = s.Tables;
-        var quality = s.Universities.Composite;
-        for (int o = 0; o < s.CountryCount; o++)
-        {
-            double abroad = 0;
-            for (int h = 0; h < s.CountryCount; h++)
-            {
-                abroad += s.AlumniStudiedIn[o, h] + (h == o ? 0 : s.PreviousStocks[o, h]);
-            }
-
-            alumniAbroadPer1000[o] = abroad * s.Scale / Math.Max(1, s.Countries[o].TertiaryEnrolment / 1000);
-
-            // Terms that depend on the origin only, computed once a year instead of once per student.
-            networkTerm[o] = a.ANetwork * Math.Log(1 + alumniAbroadPer1000[o]);
-            shift[o] = a.OriginShift.TryGetValue(s.Countries[o].Code, out var x) ? x : 0;
-        }
-
-        int chunks = ChunkedParallel.ChunkCount(st.Count);
-        found.Prepare(chunks);
-        continuing.Prepare(chunks);
-        var aid = s.Policies.DegreeAidAvailability;
-        s.Parallel.For(st.Count, (chunk, start, end) =>
-        {
-            var list = found.Of(chunk);
-            var foreign = continuing.Slot(chunk);
-            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
-            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
-            for (int i = start; i < end; i++)
-            {
-                int b = (i - start) % PhiloxBatch.Size;
-                if (b == 0)
-                {
-                    PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.DegreeDecision, st.Id.AsSpan(i, Math.Min(PhiloxBatch.Size, end - i)), r0, r1, r2, r3);
-                }
-
-                if (st.Status[i] == StudentStatus.DegreeAbroad)
-                {
-                    foreign[st.Host[i]] += 1;
-                    continue;
-                }
-
-                if ((st.Flags[i] & StudentPopulation.FlagNewLevel) == 0 || st.Status[i] != StudentStatus.AtHome)
-                {
-                    continue;
-                }
-
-                st.Flags[i] &= unchecked((byte)~StudentPopulation.FlagNewLevel);
-                int o = st.Origin[i];
-                bool english = (st.Flags[i] & StudentPopulation.FlagEnglish) != 0;
-                int type = tables.TypeIndex(o, tables.Band(st.Resources[i]), english);
-                double gap = (tables.ExpectedQuality[type] - quality[st.Home[i]]) / 100;
-                double x = a.A0 + (a.AAbility * (st.Ability[i] - 0.5)) + (a.AResources * (st.Resources[i] - 0.5))
-                    + (a.AGap * gap) + networkTerm[o]
-                    + (a.AAid * aid[o, (int)st.Level[i]]) + shift[o];
-                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeDecision, r0[b], r1[b], r2[b], r3[b]);
-                if (rng.NextDouble() < Logistic.Sigmoid(x))
-                {
-                    list.Add(i);
-                }
-            }
-        });
-        found.Concatenate(chunks, pool.DegreeSeekers);
-        continuing.Reduce(chunks, pool.ContinuingForeign);
-        pool.PrepareDegree(pool.DegreeSeekers.Count);
     }
 
     /// <summary>Scholarships, then host quotas, then regional grants go to the best seekers who are eligible.</summary>
@@ -122,18 +50,24 @@ internal sealed class DegreeMobility
         }
 
         var order = merit.Sort(s, seekers, fundedFirst: false);
+        var byOrigin = SortByOrigin(order);
         for (int prog = 0; prog < p.Scholarships.Count; prog++)
         {
             var programme = p.Scholarships[prog];
             int left = programme.AwardsAgents;
-            for (int k = 0; k < order.Length && left > 0; k++)
+            foreach (int n in OfOrigin(byOrigin, programme.Country))
             {
-                int i = seekers[order[k]];
-                if (st.Origin[i] == programme.Country && st.Funding[i] == Funding.Self && programme.Levels[(int)st.Level[i]])
+                if (left <= 0)
+                {
+                    break;
+                }
+
+                int i = seekers[n];
+                if (st.Funding[i] == Funding.Self && programme.Levels[(int)st.Level[i]])
                 {
                     st.Funding[i] = Funding.NationalScholarship;
                     st.Obligation[i] = (byte)Math.Clamp(programme.ObligationYears, 0, 255);
-                    pool.DegreeProgramme[order[k]] = prog;
+                    pool.DegreeProgramme[n] = prog;
                     left--;
                 }
             }
@@ -143,13 +77,18 @@ internal sealed class DegreeMobility
         {
             var quota = p.Quotas[q];
             int left = quota.SeatsAgents;
-            for (int k = 0; k < order.Length && left > 0; k++)
+            foreach (int n in OfOrigin(byOrigin, quota.Origin))
             {
-                int i = seekers[order[k]];
-                if (st.Origin[i] == quota.Origin && st.Funding[i] == Funding.Self)
+                if (left <= 0)
+                {
+                    break;
+                }
+
+                int i = seekers[n];
+                if (st.Funding[i] == Funding.Self)
                 {
                     st.Funding[i] = Funding.HostQuota;
-                    pool.DegreeProgramme[order[k]] = q;
+                    pool.DegreeProgramme[n] = q;
                     left--;
                 }
             }
@@ -160,7 +99,7 @@ internal sealed class DegreeMobility
         for (int k = 0; k < order.Length && grantsTotal > 0; k++)
         {
             int i = seekers[order[k]];
-            int o = st.Origin[i];
+            int o = seekerOrigin[order[k]];
             if (grantsLeft[o] > 0 && st.Funding[i] == Funding.Self)
             {
                 st.Funding[i] = Funding.RegionalGrant;
@@ -170,6 +109,48 @@ internal sealed class DegreeMobility
         }
     }
 
+    /// <summary>
+    /// The merit order split by origin, each origin's seekers still in merit order (a stable counting sort), so that a
+    /// programme for one origin walks that origin's seekers only: the same seekers in the same order as a walk of the
+    /// whole order that skips the other origins.
+    /// </summary>
+    private int[] SortByOrigin(ReadOnlySpan<int> order)
+    {
+        var st = s.Students;
+        var seekers = pool.DegreeSeekers;
+        int m = seekers.Count;
+        if (seekerOrigin.Length < m)
+        {
+            seekerOrigin = new byte[Math.Max(m, seekerOrigin.Length * 3 / 2)];
+            meritByOrigin = new int[seekerOrigin.Length];
+        }
+
+        Array.Clear(originStart);
+        for (int n = 0; n < m; n++)
+        {
+            byte o = st.Origin[seekers[n]];
+            seekerOrigin[n] = o;
+            originStart[o + 1]++;
+        }
+
+        for (int o = 0; o < 256; o++)
+        {
+            originStart[o + 1] += originStart[o];
+        }
+
+        Array.Copy(originStart, originNext, 256);
+        foreach (int n in order)
+        {
+            meritByOrigin[originNext[seekerOrigin[n]]++] = n;
+        }
+
+        return meritByOrigin;
+    }
+
+    /// <summary>Positions of the seekers from <paramref name="origin"/>, best first (from <see cref="SortByOrigin"/>).</summary>
+    private ReadOnlySpan<int> OfOrigin(int[] byOrigin, int origin) =>
+        origin is >= 0 and < 256 ? byOrigin.AsSpan(originStart[origin], originStart[origin + 1] - originStart[origin]) : [];
+
     private void Choose()
     {
         var st = s.Students;
@@ -178,8 +159,23 @@ internal sealed class DegreeMobility
         int k = pool.K;
         s.Parallel.For(seekers.Count, (_, start, end) =>
         {
+            Span<int> ids = stackalloc int[PhiloxBatch.Size];
+            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
             for (int n = start; n < end; n++)
             {
+                int b = (n - start) % PhiloxBatch.Size;
+                if (b == 0)
+                {
+                    int length = Math.Min(PhiloxBatch.Size, end - n);
+                    for (int j = 0; j < length; j++)
+                    {
+                        ids[j] = st.Id[seekers[n + j]];
+                    }
+
+                    PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.DegreeChoices, ids[..length], r0, r1, r2, r3);
+                }
+
                 int i = seekers[n];
                 int o = st.Origin[i];
                 bool english = (st.Flags[i] & StudentPopulation.FlagEnglish) != 0;
@@ -199,7 +195,7 @@ internal sealed class DegreeMobility
                     st.Obligation[i] = 0;
                 }
 
-                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeChoices);
+                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeChoices, r0[b], r1[b], r2[b], r3[b]);
                 RankedChoice.Draw(table, ref rng, pool.DegreeChoices.AsSpan(n * k, k));
             }
         });
@@ -239,26 +235,55 @@ internal sealed class DegreeMobility
         // Every candidate's draws come from its own stream, so the candidates are drawn in parallel.
         double englishLogit = Entry.EnglishLogit(entry.EnglishShare);
         double englishSlope = entry.EnglishSlope;
+        s.Parallel.For(total, (_, start, end) => DrawCandidates(firstId, englishLogit, englishSlope, bachelor, master, start, end));
+    }
+
+    /// <summary>
+    /// Candidates start .. end - 1 in batches: blocks 0 (ability, resources, English, level) and 1 (the first choices)
+    /// of their streams computed together, the English decisions by <see cref="Logistic.Decide"/>.
+    /// </summary>
+    private void DrawCandidates(int firstId, double englishLogit, double englishSlope, double bachelor, double master, int start, int end)
+    {
+        var tables = s.Tables;
         int k = pool.K;
-        s.Parallel.For(total, (_, start, end) =>
+        Span<uint> a0 = stackalloc uint[PhiloxBatch.Size], a1 = stackalloc uint[PhiloxBatch.Size];
+        Span<uint> a2 = stackalloc uint[PhiloxBatch.Size], a3 = stackalloc uint[PhiloxBatch.Size];
+        Span<uint> b0 = stackalloc uint[PhiloxBatch.Size], b1 = stackalloc uint[PhiloxBatch.Size];
+        Span<uint> b2 = stackalloc uint[PhiloxBatch.Size], b3 = stackalloc uint[PhiloxBatch.Size];
+        Span<double> x = stackalloc double[PhiloxBatch.Size], u = stackalloc double[PhiloxBatch.Size];
+        Span<bool> english = stackalloc bool[PhiloxBatch.Size];
+        for (int c0 = start; c0 < end; c0 += PhiloxBatch.Size)
         {
-            for (int c = start; c < end; c++)
+            int n = Math.Min(PhiloxBatch.Size, end - c0);
+            PhiloxBatch.Blocks(s.Seed, s.Year, Purpose.InboundCandidate, 0, firstId + c0, n, a0, a1, a2, a3);
+            PhiloxBatch.Blocks(s.Seed, s.Year, Purpose.InboundCandidate, 1, firstId + c0, n, b0, b1, b2, b3);
+            for (int j = 0; j < n; j++)
             {
+                // The stream's first four draws, in order: ability, resources, English, level.
+                float ability = (float)RandomStream.Uniform(a0[j]);
+                float resources = (float)RandomStream.Uniform(a1[j]);
+                pool.CandidateAbility[c0 + j] = ability;
+                pool.CandidateResources[c0 + j] = resources;
+
+                // Entry.EnglishProbabilityFromLogit's argument, with ability and resources widened to double as there.
+                x[j] = englishLogit + (englishSlope * ((double)ability + (double)resources - 1));
+                u[j] = RandomStream.Uniform(a2[j]);
+            }
+
+            Logistic.Decide(x[..n], u[..n], english);
+            for (int j = 0; j < n; j++)
+            {
+                int c = c0 + j;
                 int id = firstId + c;
                 int o = pool.CandidateOrigin[c];
-                var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.InboundCandidate);
-                float ability = (float)rng.NextDouble();
-                float resources = (float)rng.NextDouble();
-                bool english = rng.NextDouble() < Entry.EnglishProbabilityFromLogit(englishLogit, englishSlope, ability, resources);
-                double level = rng.NextDouble();
+                double level = RandomStream.Uniform(a3[j]);
                 pool.CandidateId[c] = id;
-                pool.CandidateAbility[c] = ability;
-                pool.CandidateResources[c] = resources;
-                pool.CandidateEnglish[c] = english;
+                pool.CandidateEnglish[c] = english[j];
                 pool.CandidateLevel[c] = level < bachelor ? StudyLevel.Bachelor : level < bachelor + master ? StudyLevel.Master : StudyLevel.Phd;
-                var table = tables.Inbound[tables.TypeIndex(o, tables.Band(resources), english)];
+                var table = tables.Inbound[tables.TypeIndex(o, tables.Band(pool.CandidateResources[c]), english[j])];
+                var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.InboundCandidate, 1, b0[j], b1[j], b2[j], b3[j]);
                 RankedChoice.Draw(table, ref rng, pool.CandidateChoices.AsSpan(c * k, k));
             }
-        });
+        }
     }
 }

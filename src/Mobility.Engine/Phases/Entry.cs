@@ -1,5 +1,7 @@
 namespace Mobility.Engine.Phases;
 
+using System.Runtime.CompilerServices;
+using Mobility.Engine.Choice;
 using Mobility.Engine.Core;
 using Mobility.Engine.Random;
 using Mobility.Model.Agents;
@@ -10,6 +12,8 @@ using Mobility.Model.Agents;
 /// </summary>
 internal static class Entry
 {
+    private const float InitialAttitude = 0.5f;
+
     public static void Run(SimulationState s)
     {
         var students = s.Students;
@@ -32,30 +36,69 @@ internal static class Entry
             var home = s.Tables.Home[o];
             double englishLogit = EnglishLogit(s.Settings.Entry.EnglishShare);
             double englishSlope = s.Settings.Entry.EnglishSlope;
-            s.Parallel.For(cohort, (_, start, end) =>
-            {
-                Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
-                Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
-                for (int k = start; k < end; k++)
-                {
-                    int b = (k - start) % PhiloxBatch.Size;
-                    if (b == 0)
-                    {
-                        PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.Attributes, firstId + k, Math.Min(PhiloxBatch.Size, end - k), r0, r1, r2, r3);
-                    }
-
-                    int i = first + k;
-                    int id = firstId + k;
-                    var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.Attributes, r0[b], r1[b], r2[b], r3[b]);
-                    float ability = (float)rng.NextDouble();
-                    float resources = (float)rng.NextDouble();
-                    bool english = rng.NextDouble() < EnglishProbabilityFromLogit(englishLogit, englishSlope, ability, resources);
-                    short university = (short)home.Sample(rng.NextDouble());
-                    Initialise(students, i, id, origin, university, university, StudyLevel.Bachelor, ability, resources, english);
-                    students.Flags[i] |= StudentPopulation.FlagNewLevel;
-                }
-            });
+            s.Parallel.For(cohort, (_, start, end) => Enrol(s, first, firstId, origin, home, englishLogit, englishSlope, start, end));
         }
+    }
+
+    /// <summary>
+    /// Entrants first + start .. first + end - 1 (ids firstId + start ..): their four draws come from one batch of Philox
+    /// blocks (ability, resources, English, home university), the English decisions from <see cref="Logistic.Decide"/>,
+    /// and the columns are written one at a time (the constant ones as fills).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a few calls a year: it would run unoptimised for years
+    private static void Enrol(SimulationState s, int first, int firstId, byte origin, AliasTable home, double englishLogit, double englishSlope, int start, int end)
+    {
+        var st = s.Students;
+        Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+        Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
+        Span<double> x = stackalloc double[PhiloxBatch.Size], u = stackalloc double[PhiloxBatch.Size];
+        Span<bool> english = stackalloc bool[PhiloxBatch.Size];
+        for (int k0 = start; k0 < end; k0 += PhiloxBatch.Size)
+        {
+            int n = Math.Min(PhiloxBatch.Size, end - k0);
+            int at = first + k0;
+            PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.Attributes, firstId + k0, n, r0, r1, r2, r3);
+            var ability = st.Ability.AsSpan(at, n);
+            var resources = st.Resources.AsSpan(at, n);
+            var ids = st.Id.AsSpan(at, n);
+            var homes = st.Home.AsSpan(at, n);
+            var hosts = st.Host.AsSpan(at, n);
+            for (int j = 0; j < n; j++)
+            {
+                float a = (float)RandomStream.Uniform(r0[j]);
+                float r = (float)RandomStream.Uniform(r1[j]);
+                ability[j] = a;
+                resources[j] = r;
+                ids[j] = firstId + k0 + j;
+
+                // EnglishProbabilityFromLogit's argument, with ability and resources widened to double as there.
+                x[j] = englishLogit + (englishSlope * ((double)a + (double)r - 1));
+                u[j] = RandomStream.Uniform(r2[j]);
+                short university = (short)home.Sample(RandomStream.Uniform(r3[j]));
+                homes[j] = university;
+                hosts[j] = university;
+            }
+
+            Logistic.Decide(x[..n], u[..n], english);
+            var flags = st.Flags.AsSpan(at, n);
+            for (int j = 0; j < n; j++)
+            {
+                flags[j] = (byte)((english[j] ? StudentPopulation.FlagEnglish : 0) | StudentPopulation.FlagNewLevel);
+            }
+        }
+
+        // The columns that every entrant starts with the same value in (as Initialise writes them).
+        int from = first + start;
+        int count = end - start;
+        st.Origin.AsSpan(from, count).Fill(origin);
+        st.Level.AsSpan(from, count).Fill(StudyLevel.Bachelor);
+        st.Status.AsSpan(from, count).Fill(StudentStatus.AtHome);
+        st.YearInProgramme.AsSpan(from, count).Clear();
+        st.Funding.AsSpan(from, count).Fill(Funding.Self);
+        st.Obligation.AsSpan(from, count).Clear();
+        st.AbroadCountry.AsSpan(from, count).Fill(StudentPopulation.NoCountry);
+        st.Skill.AsSpan(from, count).Clear();
+        st.Attitude.AsSpan(from, count).Fill(InitialAttitude);
     }
 
     /// <summary>P(speaks English) = sigmoid(logit(share) + slope*(ability + resources - 1)).</summary>
@@ -89,6 +132,6 @@ internal static class Entry
         students.Ability[i] = ability;
         students.Resources[i] = resources;
         students.Skill[i] = 0;
-        students.Attitude[i] = 0.5f;
+        students.Attitude[i] = InitialAttitude;
     }
 }

@@ -26,9 +26,12 @@ internal sealed class MeritOrder
     private int[] orderBuffer = [];
 
     public static ulong Key(ulong seed, int id, float ability, int priority, int year)
+        => Key(ability, priority, RandomStream.Hash(seed, (uint)id, year, Purpose.TieBreak));
+
+    /// <summary>The key with the tie-breaking hash already computed (e.g. in a batch).</summary>
+    private static ulong Key(float ability, int priority, uint tie)
     {
         ulong rank = (ulong)((1.0 - Math.Clamp(ability, 0f, 1f)) * 0x3FFF_FFFF);
-        uint tie = RandomStream.Hash(seed, (uint)id, year, Purpose.TieBreak);
         return ((ulong)(priority & 1) << 62) | (rank << 32) | tie;
     }
 
@@ -64,19 +67,32 @@ internal sealed class MeritOrder
         int year = s.Year;
         s.Parallel.For(count + extra, (_, start, end) =>
         {
-            for (int k = start; k < end; k++)
+            // The tie-breaking hashes of the agents come from batches of Philox blocks (the hash is block HashBlock's first word).
+            Span<int> ids = stackalloc int[PhiloxBatch.Size];
+            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
+            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
+            int agentsEnd = Math.Min(end, count);
+            for (int k0 = start; k0 < agentsEnd; k0 += PhiloxBatch.Size)
             {
-                if (k < count)
+                int n = Math.Min(PhiloxBatch.Size, agentsEnd - k0);
+                for (int j = 0; j < n; j++)
                 {
-                    int i = slots[k];
-                    int priority = fundedFirst ? FundingPriority.Of(st.Funding[i]) : 0;
-                    keys[k] = Key(seed, st.Id[i], st.Ability[i], priority, year);
-                }
-                else
-                {
-                    keys[k] = extraKey!(k - count);
+                    ids[j] = st.Id[slots[k0 + j]];
                 }
 
+                PhiloxBatch.Blocks(seed, year, Purpose.TieBreak, RandomStream.HashBlock, ids[..n], r0, r1, r2, r3);
+                for (int j = 0; j < n; j++)
+                {
+                    int i = slots[k0 + j];
+                    int priority = fundedFirst ? FundingPriority.Of(st.Funding[i]) : 0;
+                    keys[k0 + j] = Key(st.Ability[i], priority, r0[j]);
+                    order[k0 + j] = k0 + j;
+                }
+            }
+
+            for (int k = Math.Max(start, count); k < end; k++)
+            {
+                keys[k] = extraKey!(k - count);
                 order[k] = k;
             }
         });

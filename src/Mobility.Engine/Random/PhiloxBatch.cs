@@ -29,6 +29,13 @@ public static class PhiloxBatch
     /// <paramref name="ids"/>.
     /// </summary>
     public static void FirstBlocks(ulong seed, int year, Purpose purpose, ReadOnlySpan<int> ids, Span<uint> r0, Span<uint> r1, Span<uint> r2, Span<uint> r3)
+        => Blocks(seed, year, purpose, 0, ids, r0, r1, r2, r3);
+
+    /// <summary>
+    /// Writes block <paramref name="counter"/> of the stream (seed, ids[j], year, purpose) into r0[j]..r3[j] (e.g. the
+    /// block 0xFFFFFFFF that <see cref="RandomStream.Hash"/> uses).
+    /// </summary>
+    public static void Blocks(ulong seed, int year, Purpose purpose, uint counter, ReadOnlySpan<int> ids, Span<uint> r0, Span<uint> r1, Span<uint> r2, Span<uint> r3)
     {
         int n = ids.Length;
         if (r0.Length < n || r1.Length < n || r2.Length < n || r3.Length < n)
@@ -41,17 +48,21 @@ public static class PhiloxBatch
         int j = 0;
         if (Avx512F.IsSupported && n >= 8)
         {
-            j = Vector512Blocks(k0, k1, (uint)year, (uint)purpose, ids, r0, r1, r2, r3);
+            j = Vector512Blocks(k0, k1, (uint)year, (uint)purpose, counter, ids, r0, r1, r2, r3);
         }
 
         for (; j < n; j++)
         {
-            Philox4x32.Generate((uint)ids[j], (uint)year, (uint)purpose, 0, k0, k1, out r0[j], out r1[j], out r2[j], out r3[j]);
+            Philox4x32.Generate((uint)ids[j], (uint)year, (uint)purpose, counter, k0, k1, out r0[j], out r1[j], out r2[j], out r3[j]);
         }
     }
 
     /// <summary>The same for the consecutive ids firstId .. firstId + count - 1.</summary>
     public static void FirstBlocks(ulong seed, int year, Purpose purpose, int firstId, int count, Span<uint> r0, Span<uint> r1, Span<uint> r2, Span<uint> r3)
+        => Blocks(seed, year, purpose, 0, firstId, count, r0, r1, r2, r3);
+
+    /// <summary>Block <paramref name="counter"/> for the consecutive ids firstId .. firstId + count - 1.</summary>
+    public static void Blocks(ulong seed, int year, Purpose purpose, uint counter, int firstId, int count, Span<uint> r0, Span<uint> r1, Span<uint> r2, Span<uint> r3)
     {
         Span<int> ids = stackalloc int[Size];
         for (int done = 0; done < count; done += Size)
@@ -62,13 +73,13 @@ public static class PhiloxBatch
                 ids[k] = firstId + done + k;
             }
 
-            FirstBlocks(seed, year, purpose, ids[..length], r0[done..], r1[done..], r2[done..], r3[done..]);
+            Blocks(seed, year, purpose, counter, ids[..length], r0[done..], r1[done..], r2[done..], r3[done..]);
         }
     }
 
     /// <summary>Eight streams per iteration: the 32-bit words live in the low halves of 64-bit lanes (vpmuludq).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int Vector512Blocks(uint k0, uint k1, uint year, uint purpose, ReadOnlySpan<int> ids, Span<uint> r0, Span<uint> r1, Span<uint> r2, Span<uint> r3)
+    private static int Vector512Blocks(uint k0, uint k1, uint year, uint purpose, uint counter, ReadOnlySpan<int> ids, Span<uint> r0, Span<uint> r1, Span<uint> r2, Span<uint> r3)
     {
         var m0 = Vector512.Create((ulong)M0).AsUInt32();
         var m1 = Vector512.Create((ulong)M1).AsUInt32();
@@ -82,6 +93,7 @@ public static class PhiloxBatch
 
         var years = Vector512.Create((ulong)year);
         var purposes = Vector512.Create((ulong)purpose);
+        var counters = Vector512.Create((ulong)counter);
         ref uint idBase = ref Unsafe.As<int, uint>(ref MemoryMarshal.GetReference(ids));
         int n = ids.Length;
         int j = 0;
@@ -90,7 +102,7 @@ public static class PhiloxBatch
             var c0 = Avx512F.ConvertToVector512UInt64(Vector256.LoadUnsafe(ref idBase, (nuint)j));
             var c1 = years;
             var c2 = purposes;
-            var c3 = Vector512<ulong>.Zero;
+            var c3 = counters;
             for (int round = 0; round < 10; round++)
             {
                 var p0 = Avx512F.Multiply(c0.AsUInt32(), m0);

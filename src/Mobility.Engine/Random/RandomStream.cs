@@ -39,17 +39,27 @@ public struct RandomStream
     /// the same as from the other constructor.
     /// </summary>
     public RandomStream(ulong seed, uint entity, int year, Purpose purpose, uint first0, uint first1, uint first2, uint first3)
+        : this(seed, entity, year, purpose, 0, first0, first1, first2, first3)
+    {
+    }
+
+    /// <summary>
+    /// The stream from block <paramref name="current"/> on, whose words are given (e.g. block 1 computed by
+    /// <see cref="PhiloxBatch"/> after the first four draws were taken from block 0): the draws are the stream's draws
+    /// 4*current, 4*current + 1, ...
+    /// </summary>
+    public RandomStream(ulong seed, uint entity, int year, Purpose purpose, uint current, uint word0, uint word1, uint word2, uint word3)
     {
         k0 = (uint)seed;
         k1 = (uint)(seed >> 32);
         this.entity = entity;
         this.year = (uint)year;
         this.purpose = (uint)purpose;
-        block = 1;
-        r0 = first0;
-        r1 = first1;
-        r2 = first2;
-        r3 = first3;
+        block = current + 1;
+        r0 = word0;
+        r1 = word1;
+        r2 = word2;
+        r3 = word3;
         used = 0;
     }
 
@@ -74,8 +84,12 @@ public struct RandomStream
             _ => r3,
         };
         used++;
-        return (r + 0.5) * TwoPow32Inverse;
+        return Uniform(r);
     }
+
+    /// <summary>The uniform on (0, 1) that a stream's draw makes of one generator word (for words taken from a batch).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Uniform(uint word) => (word + 0.5) * TwoPow32Inverse;
 
     public bool Bernoulli(double p) => NextDouble() < p;
 
@@ -87,10 +101,13 @@ public struct RandomStream
         return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
     }
 
+    /// <summary>The block of a stream that <see cref="Hash"/> takes its word from (no stream draws that far).</summary>
+    public const uint HashBlock = 0xFFFF_FFFF;
+
     /// <summary>A 32-bit hash of (seed, entity, year, purpose) used to break ties reproducibly.</summary>
     public static uint Hash(ulong seed, uint entity, int year, Purpose purpose)
     {
-        Philox4x32.Generate(entity, (uint)year, (uint)purpose, 0xFFFF_FFFF, (uint)seed, (uint)(seed >> 32), out uint r0, out _, out _, out _);
+        Philox4x32.Generate(entity, (uint)year, (uint)purpose, HashBlock, (uint)seed, (uint)(seed >> 32), out uint r0, out _, out _, out _);
         return r0;
     }
 

@@ -49,4 +49,39 @@ public sealed class PhiloxBatchTests
             Assert.Equal(fresh.NextDouble(), primed.NextDouble());
         }
     }
+
+    // The merit order takes its tie-breaking hashes from batched blocks of the hash's block counter.
+    [Theory]
+    [InlineData(0x0123_4567_89AB_CDEFUL, 2031, 3)]
+    [InlineData(20250901UL, 2040, 77)]
+    public void Batched_hash_blocks_equal_the_scalar_hash(ulong seed, int year, int count)
+    {
+        var ids = new int[count];
+        for (int j = 0; j < count; j++)
+        {
+            ids[j] = (j * 104729) + 3;
+        }
+
+        uint[] r0 = new uint[count], r1 = new uint[count], r2 = new uint[count], r3 = new uint[count];
+        PhiloxBatch.Blocks(seed, year, Purpose.TieBreak, RandomStream.HashBlock, ids, r0, r1, r2, r3);
+
+        for (int j = 0; j < count; j++)
+        {
+            Assert.Equal(RandomStream.Hash(seed, (uint)ids[j], year, Purpose.TieBreak), r0[j]);
+        }
+    }
+
+    // Phases turn batched words into uniforms themselves: the value must be the stream's draw.
+    [Fact]
+    public void Uniform_of_a_word_is_the_streams_draw()
+    {
+        Span<uint> r0 = stackalloc uint[1], r1 = stackalloc uint[1], r2 = stackalloc uint[1], r3 = stackalloc uint[1];
+        PhiloxBatch.FirstBlocks(5, 2027, Purpose.DegreeDecision, 123_456, 1, r0, r1, r2, r3);
+        var stream = new RandomStream(5, 123_456, 2027, Purpose.DegreeDecision);
+
+        Assert.Equal(stream.NextDouble(), RandomStream.Uniform(r0[0]));
+        Assert.Equal(stream.NextDouble(), RandomStream.Uniform(r1[0]));
+        Assert.Equal(0.5 / 4294967296.0, RandomStream.Uniform(0));
+        Assert.True(RandomStream.Uniform(uint.MaxValue) < 1);
+    }
 }

@@ -1,0 +1,352 @@
+namespace Mobility.Engine.Phases;
+
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using Mobility.Engine.Core;
+using Mobility.Engine.Random;
+using Mobility.Model.Agents;
+
+/// <summary>
+/// The yes/no decisions of steps 4 and 5 in one pass over the students: who starts a level and seeks a degree
+/// abroad (<see cref="ApplicationPool.DegreeSeekers"/>), who goes abroad for credit
+/// (<see cref="ApplicationPool.CreditSeekers"/>), and how many degree students continue abroad per host
+/// (<see cref="ApplicationPool.ContinuingForeign"/>). Run at the start of step 4.
+/// </summary>
+/// <remarks>
+/// Why one pass gives the same results as step 4's pass followed, after the awards and choices, by step 5's: the
+/// credit decision reads status, year in programme, origin, ability and id, and the year's policies and tables; step
+/// 4 changes none of these (its awards and choices write funding, obligation, the new-level flag and the
+/// application pool). Both lists stay in slot order, and every decision uses its own stream, whenever it is drawn.
+/// Only the deciders' Philox blocks are computed (in batches), and the logistic comparisons go through
+/// <see cref="Logistic.Decide"/>.
+/// </remarks>
+internal sealed class MobilityDecisions
+{
+    private const int Batch = PhiloxBatch.Size;
+    private const int Levels = 3;
+
+    private readonly SimulationState s;
+    private readonly ApplicationPool pool;
+    private readonly ChunkLists degreeFound = new(expectedShare: 0.375);
+    private readonly ChunkLists creditFound = new();
+    private readonly double[] networkTerm;
+    private readonly double[] shift;
+    private readonly double[] creditLogit;
+    private readonly Action<int, int, int> decideChunk;
+    private readonly int[] memberOrigin;
+    private readonly double[] aidTerm;
+    private int[][] continuing = [];
+
+    public MobilityDecisions(SimulationState state, ApplicationPool pool)
+    {
+        s = state;
+        this.pool = pool;
+        networkTerm = new double[state.CountryCount];
+        shift = new double[state.CountryCount];
+        creditLogit = new double[state.CountryCount];
+        aidTerm = new double[state.CountryCount * Levels];
+        memberOrigin = new int[256];
+        for (int o = 0; o < state.CountryCount; o++)
+        {
+            memberOrigin[o] = state.IsMember[o] ? 1 : 0;
+        }
+        pool.ContinuingForeign = new double[state.Universities.Count];
+        decideChunk = DecideChunk;
+    }
+
+    public void Run()
+    {
+        PrepareTerms();
+        var st = s.Students;
+        int chunks = ChunkedParallel.ChunkCount(st.Count);
+        degreeFound.Prepare(chunks);
+        creditFound.Prepare(chunks);
+        PrepareCounts(chunks);
+        s.Parallel.For(st.Count, decideChunk);
+        degreeFound.Concatenate(chunks, pool.DegreeSeekers);
+        creditFound.Concatenate(chunks, pool.CreditSeekers);
+
+        // Counts, not sums of 1.0: the same (exact) values whatever the chunking.
+        var total = pool.ContinuingForeign;
+        for (int u = 0; u < total.Length; u++)
+        {
+            long n = 0;
+            for (int c = 0; c < chunks; c++)
+            {
+                n += continuing[c][u];
+            }
+
+            total[u] = n;
+        }
+    }
+
+    /// <summary>Terms that depend on the origin only, computed once a year instead of once per student.</summary>
+    private void PrepareTerms()
+    {
+        var a = s.Settings.DegreeMobility;
+        for (int o = 0; o < s.CountryCount; o++)
+        {
+            double abroad = 0;
+            for (int h = 0; h < s.CountryCount; h++)
+            {
+                abroad += s.AlumniStudiedIn[o, h] + (h == o ? 0 : s.PreviousStocks[o, h]);
+            }
+
+            double alumniAbroadPer1000 = abroad * s.Scale / Math.Max(1, s.Countries[o].TertiaryEnrolment / 1000);
+            networkTerm[o] = a.ANetwork * Math.Log(1 + alumniAbroadPer1000);
+            shift[o] = a.OriginShift.TryGetValue(s.Countries[o].Code, out var x) ? x : 0;
+            for (int l = 0; l < Levels; l++)
+            {
+                aidTerm[(o * Levels) + l] = a.AAid * s.Policies.DegreeAidAvailability[o, l];
+            }
+        }
+
+        // The origin's part of the credit logit, in the same order of additions as the full expression (same bits).
+        var c = s.Settings.CreditMobility;
+        var grant = s.Policies.CreditGrantAvailability;
+        for (int o = 0; o < s.CountryCount; o++)
+        {
+            creditLogit[o] = c.C0 + (c.CRecognition * s.Tables.CreditRecognition[o]) + (c.CGrant * grant[o]);
+        }
+    }
+
+    private void PrepareCounts(int chunks)
+    {
+        if (continuing.Length < chunks)
+        {
+            // A quarter more than needed, so that a growing population does not allocate every year.
+            var grown = new int[chunks + (chunks / 4) + 4][];
+            Array.Copy(continuing, grown, continuing.Length);
+            for (int i = continuing.Length; i < grown.Length; i++)
+            {
+                grown[i] = new int[s.Universities.Count];
+            }
+
+            continuing = grown;
+        }
+
+        for (int c = 0; c < chunks; c++)
+        {
+            Array.Clear(continuing[c]);
+        }
+    }
+
+    private void DecideChunk(int chunk, int start, int end)
+    {
+        var st = s.Students;
+        var status = st.Status;
+        var flags = st.Flags;
+        var yearInProgramme = st.YearInProgramme;
+        var origin = st.Origin;
+        var host = st.Host;
+        var memberOrigin = this.memberOrigin;
+        var foreign = continuing[chunk];
+        var degreeList = degreeFound.Of(chunk);
+        var creditList = creditFound.Of(chunk);
+        Span<int> degree = stackalloc int[Batch];
+        Span<int> credit = stackalloc int[Batch];
+        var buffers = new Buffers(
+            stackalloc int[Batch], stackalloc uint[Batch], stackalloc uint[Batch], stackalloc uint[Batch], stackalloc uint[Batch],
+            stackalloc double[Batch], stackalloc double[Batch], stackalloc bool[Batch]);
+        int degreeCount = 0;
+        int creditCount = 0;
+        int i = start;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            // 64 students at a time: the three kinds of student become bit masks, whose set bits are then visited in
+            // slot order (the same lists, in the same order, as the scalar loop below).
+            var abroadStatus = Vector512.Create((byte)StudentStatus.DegreeAbroad);
+            var homeStatus = Vector512.Create((byte)StudentStatus.AtHome);
+            var newLevelFlag = Vector512.Create(StudentPopulation.FlagNewLevel);
+            var one = Vector512<byte>.One;
+            ref byte statusBytes = ref Unsafe.As<StudentStatus, byte>(ref MemoryMarshal.GetArrayDataReference(status));
+            ref byte flagBytes = ref MemoryMarshal.GetArrayDataReference(flags);
+            ref byte yearBytes = ref MemoryMarshal.GetArrayDataReference(yearInProgramme);
+            for (; i + Vector512<byte>.Count <= end; i += Vector512<byte>.Count)
+            {
+                var here = Vector512.LoadUnsafe(ref statusBytes, (nuint)i);
+                var f = Vector512.LoadUnsafe(ref flagBytes, (nuint)i);
+                var home = Vector512.Equals(here, homeStatus);
+                var newLevel = home & Vector512.Equals(f & newLevelFlag, newLevelFlag);
+                Vector512.AndNot(f, newLevel & newLevelFlag).StoreUnsafe(ref flagBytes, (nuint)i);
+
+                // Year 1 or 2: year - 1 <= 1 as unsigned bytes (year 0 wraps to 255).
+                var inYear = Vector512.LessThanOrEqual(Vector512.LoadUnsafe(ref yearBytes, (nuint)i) - one, one);
+                ulong abroad = Vector512.Equals(here, abroadStatus).ExtractMostSignificantBits();
+                ulong degreeBits = newLevel.ExtractMostSignificantBits();
+                ulong creditBits = (home & inYear).ExtractMostSignificantBits();
+                for (; abroad != 0; abroad &= abroad - 1)
+                {
+                    foreign[host[i + BitOperations.TrailingZeroCount(abroad)]]++;
+                }
+
+                for (; degreeBits != 0; degreeBits &= degreeBits - 1)
+                {
+                    degree[degreeCount++] = i + BitOperations.TrailingZeroCount(degreeBits);
+                    if (degreeCount == Batch)
+                    {
+                        DecideDegree(degree, buffers, degreeList);
+                        degreeCount = 0;
+                    }
+                }
+
+                for (; creditBits != 0; creditBits &= creditBits - 1)
+                {
+                    int k = i + BitOperations.TrailingZeroCount(creditBits);
+                    credit[creditCount] = k;
+                    creditCount += memberOrigin[origin[k]];
+                    if (creditCount == Batch)
+                    {
+                        DecideCredit(credit, buffers, creditList);
+                        creditCount = 0;
+                    }
+                }
+            }
+        }
+
+        // Branch-free appends: which students decide is data-dependent and would defeat branch prediction.
+        for (; i < end; i++)
+        {
+            var here = status[i];
+            if (here == StudentStatus.DegreeAbroad)
+            {
+                foreign[host[i]]++;
+                continue;
+            }
+
+            int atHome = here == StudentStatus.AtHome ? 1 : 0;
+            byte f = flags[i];
+            int newLevel = (f & StudentPopulation.FlagNewLevel) != 0 ? atHome : 0;
+            flags[i] = (byte)(f & ~(newLevel * StudentPopulation.FlagNewLevel));
+            degree[degreeCount] = i;
+            degreeCount += newLevel;
+            int year = yearInProgramme[i];
+            int inYear = (uint)(year - 1) <= 1 ? 1 : 0;
+            credit[creditCount] = i;
+            creditCount += atHome & inYear & memberOrigin[origin[i]];
+            if (degreeCount == Batch)
+            {
+                DecideDegree(degree, buffers, degreeList);
+                degreeCount = 0;
+            }
+
+            if (creditCount == Batch)
+            {
+                DecideCredit(credit, buffers, creditList);
+                creditCount = 0;
+            }
+        }
+
+        DecideDegree(degree[..degreeCount], buffers, degreeList);
+        DecideCredit(credit[..creditCount], buffers, creditList);
+    }
+
+    /// <summary>Step 4's decision for a batch of students starting a level (slots in slot order).</summary>
+    private void DecideDegree(ReadOnlySpan<int> slots, Buffers b, List<int> seekers)
+    {
+        int n = slots.Length;
+        if (n == 0)
+        {
+            return;
+        }
+
+        var st = s.Students;
+        var a = s.Settings.DegreeMobility;
+        var tables = s.Tables;
+        var expected = tables.ExpectedQuality;
+        var quality = s.Universities.Composite;
+        var origin = st.Origin;
+        var flags = st.Flags;
+        var ability = st.Ability;
+        var resources = st.Resources;
+        var home = st.Home;
+        var level = st.Level;
+        double a0 = a.A0, aAbility = a.AAbility, aResources = a.AResources, aGap = a.AGap;
+        Gather(slots, st.Id, b.Ids);
+        PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.DegreeDecision, b.Ids[..n], b.R0, b.R1, b.R2, b.R3);
+        var x = b.X;
+        var u = b.U;
+        var r0 = b.R0;
+        for (int j = 0; j < n; j++)
+        {
+            int i = slots[j];
+            int o = origin[i];
+            bool english = (flags[i] & StudentPopulation.FlagEnglish) != 0;
+            int type = tables.TypeIndex(o, tables.Band(resources[i]), english);
+            double gap = (expected[type] - quality[home[i]]) / 100;
+
+            // The same terms added in the same order as the model's expression (the aid term is a.AAid * aid[o, level]).
+            x[j] = a0 + (aAbility * (ability[i] - 0.5)) + (aResources * (resources[i] - 0.5))
+                + (aGap * gap) + networkTerm[o]
+                + aidTerm[(o * Levels) + (int)level[i]] + shift[o];
+            u[j] = RandomStream.Uniform(r0[j]);
+        }
+
+        Take(slots, b, seekers);
+    }
+
+    /// <summary>Step 5's decision for a batch of home students in year 2 or 3 from member countries.</summary>
+    private void DecideCredit(ReadOnlySpan<int> slots, Buffers b, List<int> seekers)
+    {
+        int n = slots.Length;
+        if (n == 0)
+        {
+            return;
+        }
+
+        var st = s.Students;
+        var origin = st.Origin;
+        var ability = st.Ability;
+        double cAbility = s.Settings.CreditMobility.CAbility;
+        Gather(slots, st.Id, b.Ids);
+        PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.CreditDecision, b.Ids[..n], b.R0, b.R1, b.R2, b.R3);
+        var x = b.X;
+        var u = b.U;
+        var r0 = b.R0;
+        for (int j = 0; j < n; j++)
+        {
+            int i = slots[j];
+            x[j] = creditLogit[origin[i]] + (cAbility * (ability[i] - 0.5));
+            u[j] = RandomStream.Uniform(r0[j]);
+        }
+
+        Take(slots, b, seekers);
+    }
+
+    private static void Gather(ReadOnlySpan<int> slots, int[] ids, Span<int> into)
+    {
+        for (int j = 0; j < slots.Length; j++)
+        {
+            into[j] = ids[slots[j]];
+        }
+    }
+
+    private static void Take(ReadOnlySpan<int> slots, Buffers b, List<int> seekers)
+    {
+        int n = slots.Length;
+        Logistic.Decide(b.X[..n], b.U[..n], b.Take);
+        for (int j = 0; j < n; j++)
+        {
+            if (b.Take[j])
+            {
+                seekers.Add(slots[j]);
+            }
+        }
+    }
+
+    /// <summary>A chunk's scratch for one batch of decisions (on the stack).</summary>
+    private readonly ref struct Buffers(
+        Span<int> ids, Span<uint> r0, Span<uint> r1, Span<uint> r2, Span<uint> r3, Span<double> x, Span<double> u, Span<bool> take)
+    {
+        public readonly Span<int> Ids = ids;
+        public readonly Span<uint> R0 = r0;
+        public readonly Span<uint> R1 = r1;
+        public readonly Span<uint> R2 = r2;
+        public readonly Span<uint> R3 = r3;
+        public readonly Span<double> X = x;
+        public readonly Span<double> U = u;
+        public readonly Span<bool> Take = take;
+    }
+}
