@@ -1,5 +1,7 @@
 namespace Mobility.Engine.Phases;
 
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Mobility.Engine.Core;
 using Mobility.Engine.Random;
 using Mobility.Model.Agents;
@@ -117,93 +119,39 @@ internal sealed class Study
         }
     }
 
-    /// <summary>The year of study of the slots [start, end): head counts into <see cref="heads"/>, revenue by host country into <paramref name="revenueOf"/>.</summary>
+    /// <summary>
+    /// The year of study of the slots [start, end): head counts into <see cref="heads"/>, revenue by host country into
+    /// <paramref name="revenueOf"/>. Per batch of slots, a branch-light pass does the students at home (the great
+    /// majority) and lists the others, which a second pass then does in slot order (only they add to the revenue, so
+    /// its sums keep their order).
+    /// </summary>
     private void StudyChunk(double[] revenueOf, int start, int end)
     {
-        // Everything the loop reads is in locals, so that the JIT can keep it in registers.
         var st = s.Students;
-        var k = s.Settings.Study;
-        var quality = s.Universities.Composite;
-        var countryOf = s.Universities.Country;
-        var tuitionOf = s.Universities.Tuition;
-        double semesterShare = s.Settings.CreditMobility.SemesterShare;
-        double sAbroad = k.SAbroad, eta = k.Eta, satisfactionWeight = k.SatisfactionQualityWeight, satisfactionSd = k.SatisfactionSd;
-        var gain = baseGain;
-        var homeGainOf = homeGain;
-        var hazardOf = hazard;
-        var hospitalityOf = hospitality;
-        var livingCostOf = livingCost;
-        int countries = c;
-        int studentsAt = StudentsAt, foreignAt = ForeignAt, domesticAt = DomesticAt, dropoutsAt = DropoutsAt, width = CountWidth;
         ulong seed = s.Seed;
         int year = s.Year;
-        var origin = st.Origin;
-        var hostOf = st.Host;
-        var homeOf = st.Home;
-        var statusOf = st.Status;
+        int width = CountWidth;
         var id = st.Id;
-        var skill = st.Skill;
-        var attitude = st.Attitude;
-        var funding = st.Funding;
-        var flags = st.Flags;
+
+        // At home the dropout draw is the stream's first word w, and Of(w) < hazard exactly when w < WordsBelow(hazard).
+        ulong selfBelow = UniformDraw.WordsBelow(hazard[0]), fundedBelow = UniformDraw.WordsBelow(hazard[2]);
 
         // Head counts as integers (exact, so the same as sums of 1.0), in two interleaved copies: neighbouring
         // slots often share origin and host, and one counter would make each student wait for the last one's store.
         Span<int> counts = stackalloc int[2 * width];
         Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
         Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
+        Span<int> abroadSlots = stackalloc int[PhiloxBatch.Size];
         for (int batch = start; batch < end; batch += PhiloxBatch.Size)
         {
             int batchEnd = Math.Min(end, batch + PhiloxBatch.Size);
             PhiloxBatch.FirstBlocks(seed, year, Purpose.Study, id.AsSpan(batch, batchEnd - batch), r0, r1, r2, r3);
-            for (int i = batch; i < batchEnd; i++)
+            int abroad = StudyAtHome(counts, r0, abroadSlots, batch, batchEnd, selfBelow, fundedBelow);
+            for (int a = 0; a < abroad; a++)
             {
+                int i = abroadSlots[a];
                 int b = i - batch;
-                int o = origin[i];
-                int host = hostOf[i];
-                int h = countryOf[host];
-                var status = statusOf[i];
-                bool abroad = status != StudentStatus.AtHome;
-                var count = counts.Slice((i & 1) * width, width);
-                double dropoutDraw;
-                if (abroad)
-                {
-                    var rng = new RandomStream(seed, (uint)id[i], year, Purpose.Study, r0[b], r1[b], r2[b], r3[b]);
-                    double exposure = status == StudentStatus.CreditAbroad && rng.NextDouble() < semesterShare ? 0.5 : 1.0;
-                    double q = quality[host];
-                    skill[i] += (float)(gain[host] * (1 + (sAbroad * exposure)));
-                    double mean = hospitalityOf[h] + (satisfactionWeight * (q - quality[homeOf[i]]) / 100);
-                    double satisfaction = Math.Clamp(mean + (satisfactionSd * rng.NextNormal()), 0, 1);
-                    attitude[i] += (float)(eta * exposure * (satisfaction - attitude[i]));
-                    if (status == StudentStatus.DegreeAbroad)
-                    {
-                        count[(o * countries) + h]++;
-                    }
-
-                    double tuition = status == StudentStatus.DegreeAbroad ? tuitionOf[host] : 0;
-                    revenueOf[h] += (tuition + livingCostOf[h]) * exposure;
-                    dropoutDraw = rng.NextDouble();
-                }
-                else
-                {
-                    skill[i] += homeGainOf[host];
-                    count[domesticAt + o]++;
-
-                    // At home the dropout draw is the stream's first.
-                    dropoutDraw = UniformDraw.Of(r0[b]);
-                }
-
-                count[studentsAt + host]++;
-                if (h != o)
-                {
-                    count[foreignAt + host]++;
-                }
-
-                if (dropoutDraw < hazardOf[(funding[i] == Funding.Self ? 0 : 2) + (abroad ? 1 : 0)])
-                {
-                    flags[i] |= FlagRemoved;
-                    count[dropoutsAt + o]++;
-                }
+                StudyAbroad(counts.Slice((i & 1) * width, width), revenueOf, i, r0[b], r1[b], r2[b], r3[b]);
             }
         }
 
@@ -214,6 +162,101 @@ internal sealed class Study
             {
                 Interlocked.Add(ref heads[j], n);
             }
+        }
+    }
+
+    /// <summary>
+    /// The students at home among the slots [batch, batchEnd) (first words in <paramref name="r0"/>); returns how many
+    /// others it listed in <paramref name="abroadSlots"/>. Slots and table entries are in range by construction (the
+    /// columns hold at least Count slots, hosts and origins index the tables), so the loop reads through refs
+    /// without bounds checks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int StudyAtHome(Span<int> counts, ReadOnlySpan<uint> r0, Span<int> abroadSlots, int batch, int batchEnd, ulong selfBelow, ulong fundedBelow)
+    {
+        var st = s.Students;
+        if ((uint)batchEnd > (uint)st.Status.Length || batchEnd - batch > r0.Length || batchEnd - batch > abroadSlots.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(batchEnd));
+        }
+
+        int width = CountWidth;
+        ref int copy0 = ref MemoryMarshal.GetReference(counts);
+        ref int domestic = ref Unsafe.Add(ref copy0, DomesticAt);
+        ref int students = ref Unsafe.Add(ref copy0, StudentsAt);
+        ref int foreign = ref Unsafe.Add(ref copy0, ForeignAt);
+        ref int dropouts = ref Unsafe.Add(ref copy0, DropoutsAt);
+        ref byte origin = ref MemoryMarshal.GetArrayDataReference(st.Origin);
+        ref short hostOf = ref MemoryMarshal.GetArrayDataReference(st.Host);
+        ref StudentStatus statusOf = ref MemoryMarshal.GetArrayDataReference(st.Status);
+        ref float skill = ref MemoryMarshal.GetArrayDataReference(st.Skill);
+        ref Funding funding = ref MemoryMarshal.GetArrayDataReference(st.Funding);
+        ref byte flags = ref MemoryMarshal.GetArrayDataReference(st.Flags);
+        ref float homeGainOf = ref MemoryMarshal.GetArrayDataReference(homeGain);
+        ref int countryOf = ref MemoryMarshal.GetArrayDataReference(s.Universities.Country);
+        ref uint word = ref MemoryMarshal.GetReference(r0);
+        ref int listed = ref MemoryMarshal.GetReference(abroadSlots);
+        int abroad = 0;
+        for (int i = batch; i < batchEnd; i++)
+        {
+            if (Unsafe.Add(ref statusOf, i) != StudentStatus.AtHome)
+            {
+                Unsafe.Add(ref listed, abroad++) = i;
+                continue;
+            }
+
+            int copy = (i & 1) * width;
+            int o = Unsafe.Add(ref origin, i);
+            int host = Unsafe.Add(ref hostOf, i);
+            Unsafe.Add(ref skill, i) += Unsafe.Add(ref homeGainOf, host);
+            Unsafe.Add(ref domestic, copy + o)++;
+            Unsafe.Add(ref students, copy + host)++;
+            Unsafe.Add(ref foreign, copy + host) += Unsafe.Add(ref countryOf, host) != o ? 1 : 0;
+            ulong below = Unsafe.Add(ref funding, i) == Funding.Self ? selfBelow : fundedBelow;
+            if (Unsafe.Add(ref word, i - batch) < below)
+            {
+                Unsafe.Add(ref flags, i) |= FlagRemoved;
+                Unsafe.Add(ref dropouts, copy + o)++;
+            }
+        }
+
+        return abroad;
+    }
+
+    /// <summary>A student abroad (degree or credit) in slot <paramref name="i"/>, whose stream starts with the words w0..w3.</summary>
+    private void StudyAbroad(Span<int> count, double[] revenueOf, int i, uint w0, uint w1, uint w2, uint w3)
+    {
+        var st = s.Students;
+        var k = s.Settings.Study;
+        var quality = s.Universities.Composite;
+        int host = st.Host[i];
+        int h = s.Universities.Country[host];
+        int o = st.Origin[i];
+        var status = st.Status[i];
+        var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.Study, w0, w1, w2, w3);
+        double exposure = status == StudentStatus.CreditAbroad && rng.NextDouble() < s.Settings.CreditMobility.SemesterShare ? 0.5 : 1.0;
+        double q = quality[host];
+        st.Skill[i] += (float)(baseGain[host] * (1 + (k.SAbroad * exposure)));
+        double mean = hospitality[h] + (k.SatisfactionQualityWeight * (q - quality[st.Home[i]]) / 100);
+        double satisfaction = Math.Clamp(mean + (k.SatisfactionSd * rng.NextNormal()), 0, 1);
+        st.Attitude[i] += (float)(k.Eta * exposure * (satisfaction - st.Attitude[i]));
+        if (status == StudentStatus.DegreeAbroad)
+        {
+            count[(o * c) + h]++;
+        }
+
+        double tuition = status == StudentStatus.DegreeAbroad ? s.Universities.Tuition[host] : 0;
+        revenueOf[h] += (tuition + livingCost[h]) * exposure;
+        count[StudentsAt + host]++;
+        if (h != o)
+        {
+            count[ForeignAt + host]++;
+        }
+
+        if (rng.NextDouble() < hazard[(st.Funding[i] == Funding.Self ? 0 : 2) + 1])
+        {
+            st.Flags[i] |= FlagRemoved;
+            count[DropoutsAt + o]++;
         }
     }
 }

@@ -13,4 +13,28 @@ internal static class UniformDraw
     /// <summary>Uniform on the open interval (0, 1): the same value as the stream's draw of this word.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Of(uint word) => (word + 0.5) * TwoPow32Inverse;
+
+    /// <summary>
+    /// The number of words w with <c>Of(w) &lt; p</c>. <see cref="Of"/> increases with the word, so
+    /// <c>Of(w) &lt; p</c> exactly when <c>w &lt; WordsBelow(p)</c>: a hot loop compares integers and gets the same
+    /// outcome as the double comparison. Found by bisection over <see cref="Of"/> itself, so no rounding argument is needed.
+    /// </summary>
+    public static ulong WordsBelow(double p)
+    {
+        ulong low = 0, high = 1UL << 32; // Of(w) < p for every w below low; for none at or above high.
+        while (low < high)
+        {
+            ulong mid = low + ((high - low) / 2);
+            if (Of((uint)mid) < p)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
 }
