@@ -147,12 +147,7 @@ internal sealed class Study
             int batchEnd = Math.Min(end, batch + PhiloxBatch.Size);
             PhiloxBatch.FirstBlocks(seed, year, Purpose.Study, id.AsSpan(batch, batchEnd - batch), r0, r1, r2, r3);
             int abroad = StudyAtHome(counts, r0, abroadSlots, batch, batchEnd, selfBelow, fundedBelow);
-            for (int a = 0; a < abroad; a++)
-            {
-                int i = abroadSlots[a];
-                int b = i - batch;
-                StudyAbroad(counts.Slice((i & 1) * width, width), revenueOf, i, r0[b], r1[b], r2[b], r3[b]);
-            }
+            StudyAbroad(counts, revenueOf, abroadSlots[..abroad], batch, r0, r1, r2, r3);
         }
 
         for (int j = 0; j < width; j++)
@@ -223,40 +218,86 @@ internal sealed class Study
         return abroad;
     }
 
-    /// <summary>A student abroad (degree or credit) in slot <paramref name="i"/>, whose stream starts with the words w0..w3.</summary>
-    private void StudyAbroad(Span<int> count, double[] revenueOf, int i, uint w0, uint w1, uint w2, uint w3)
+    /// <summary>
+    /// The students abroad (degree or credit) in the slots <paramref name="listed"/> of the batch starting at slot
+    /// <paramref name="batch"/>, in slot order. Their draws are the words of the stream's first block, taken in the
+    /// stream's order (a credit student's semester draw, the two uniforms of the Box-Muller normal, the dropout
+    /// draw: at most four, so block 0 always suffices), with the same formulas as <see cref="RandomStream"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void StudyAbroad(Span<int> counts, double[] revenueOf, ReadOnlySpan<int> listed, int batch, ReadOnlySpan<uint> r0, ReadOnlySpan<uint> r1, ReadOnlySpan<uint> r2, ReadOnlySpan<uint> r3)
     {
         var st = s.Students;
         var k = s.Settings.Study;
         var quality = s.Universities.Composite;
-        int host = st.Host[i];
-        int h = s.Universities.Country[host];
-        int o = st.Origin[i];
-        var status = st.Status[i];
-        var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.Study, w0, w1, w2, w3);
-        double exposure = status == StudentStatus.CreditAbroad && rng.NextDouble() < s.Settings.CreditMobility.SemesterShare ? 0.5 : 1.0;
-        double q = quality[host];
-        st.Skill[i] += (float)(baseGain[host] * (1 + (k.SAbroad * exposure)));
-        double mean = hospitality[h] + (k.SatisfactionQualityWeight * (q - quality[st.Home[i]]) / 100);
-        double satisfaction = Math.Clamp(mean + (k.SatisfactionSd * rng.NextNormal()), 0, 1);
-        st.Attitude[i] += (float)(k.Eta * exposure * (satisfaction - st.Attitude[i]));
-        if (status == StudentStatus.DegreeAbroad)
+        var countryOf = s.Universities.Country;
+        var tuitionOf = s.Universities.Tuition;
+        var gain = baseGain;
+        var hospitalityOf = hospitality;
+        var livingCostOf = livingCost;
+        var hostOf = st.Host;
+        var homeOf = st.Home;
+        var origin = st.Origin;
+        var statusOf = st.Status;
+        var skill = st.Skill;
+        var attitude = st.Attitude;
+        var funding = st.Funding;
+        var flags = st.Flags;
+        double semesterShare = s.Settings.CreditMobility.SemesterShare;
+        double sAbroad = k.SAbroad, eta = k.Eta, satisfactionWeight = k.SatisfactionQualityWeight, satisfactionSd = k.SatisfactionSd;
+        double selfHazard = hazard[1], fundedHazard = hazard[3];
+        int countries = c, width = CountWidth, studentsAt = StudentsAt, foreignAt = ForeignAt, dropoutsAt = DropoutsAt;
+        foreach (int i in listed)
         {
-            count[(o * c) + h]++;
-        }
+            int b = i - batch;
+            var count = counts.Slice((i & 1) * width, width);
+            int host = hostOf[i];
+            int h = countryOf[host];
+            int o = origin[i];
+            var status = statusOf[i];
+            bool degree = status == StudentStatus.DegreeAbroad;
+            uint w1 = r1[b], w2 = r2[b];
+            double exposure = 1.0;
+            uint normal1, normal2, dropoutWord;
+            if (degree)
+            {
+                normal1 = r0[b];
+                normal2 = w1;
+                dropoutWord = w2;
+            }
+            else
+            {
+                exposure = UniformDraw.Of(r0[b]) < semesterShare ? 0.5 : 1.0;
+                normal1 = w1;
+                normal2 = w2;
+                dropoutWord = r3[b];
+            }
 
-        double tuition = status == StudentStatus.DegreeAbroad ? s.Universities.Tuition[host] : 0;
-        revenueOf[h] += (tuition + livingCost[h]) * exposure;
-        count[StudentsAt + host]++;
-        if (h != o)
-        {
-            count[ForeignAt + host]++;
-        }
+            double q = quality[host];
+            skill[i] += (float)(gain[host] * (1 + (sAbroad * exposure)));
+            double mean = hospitalityOf[h] + (satisfactionWeight * (q - quality[homeOf[i]]) / 100);
+            double normal = Math.Sqrt(-2.0 * Math.Log(UniformDraw.Of(normal1))) * Math.Cos(2.0 * Math.PI * UniformDraw.Of(normal2));
+            double satisfaction = Math.Clamp(mean + (satisfactionSd * normal), 0, 1);
+            attitude[i] += (float)(eta * exposure * (satisfaction - attitude[i]));
+            double tuition = 0;
+            if (degree)
+            {
+                count[(o * countries) + h]++;
+                tuition = tuitionOf[host];
+            }
 
-        if (rng.NextDouble() < hazard[(st.Funding[i] == Funding.Self ? 0 : 2) + 1])
-        {
-            st.Flags[i] |= FlagRemoved;
-            count[DropoutsAt + o]++;
+            revenueOf[h] += (tuition + livingCostOf[h]) * exposure;
+            count[studentsAt + host]++;
+            if (h != o)
+            {
+                count[foreignAt + host]++;
+            }
+
+            if (UniformDraw.Of(dropoutWord) < (funding[i] == Funding.Self ? selfHazard : fundedHazard))
+            {
+                flags[i] |= FlagRemoved;
+                count[dropoutsAt + o]++;
+            }
         }
     }
 }
