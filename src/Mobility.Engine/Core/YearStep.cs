@@ -28,8 +28,8 @@ internal sealed class YearStep
         degree = new DegreeMobility(State, pool);
         credit = new CreditMobility(State, pool);
         admission = new AdmissionRound(State, pool);
-        study = new Study(State);
         graduation = new GraduationAndReturn(State);
+        study = new Study(State, graduation);
         scholars = new ScholarVisits(State);
         rankings = new RankingUpdate(State);
         Collector = new MetricsCollector(State);

@@ -1,6 +1,7 @@
 namespace Mobility.Engine.Phases;
 
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Mobility.Engine.Agents;
 using Mobility.Engine.Core;
 using Mobility.Engine.Random;
@@ -15,8 +16,8 @@ using Mobility.Model.Agents;
 /// arrays.
 /// </summary>
 /// <remarks>
-/// Three passes. (1) In parallel over chunks, every student's state changes, marking graduates and leavers in their
-/// flags; only graduates draw, so only their random blocks are computed. (2) Over the graduates, in slot order, the
+/// Three passes. (1) In parallel over chunks, fused with the study pass (<see cref="Study"/>), every student's state
+/// changes, marking graduates and leavers in their flags; only graduates draw, so only their random blocks are computed. (2) Over the graduates, in slot order, the
 /// running sums of skill and attitude and the alumni totals: floating-point sums depend on their order, so keeping
 /// the slot order keeps every result bit-identical to a single sequential pass; the universities' sums and the
 /// alumni's are disjoint and run on two threads. (3) The in-place, order-preserving compaction of the student
@@ -34,39 +35,38 @@ internal sealed class GraduationAndReturn
     public const byte FlagGraduated = 32;
 
     private readonly SimulationState s;
-    private readonly PartialSums dropped;
-    private readonly double[] droppedTotal;
     private readonly double[] returnProbability;
 
     public GraduationAndReturn(SimulationState state)
     {
         s = state;
-        dropped = new PartialSums(state.CountryCount);
-        droppedTotal = new double[state.CountryCount];
         returnProbability = new double[state.CountryCount * state.CountryCount * 2];
     }
 
+    /// <summary>
+    /// The accounting of the year's graduates and the compaction. The state changes (credit students home, programme
+    /// years, graduates' decisions) were made in the study pass (<see cref="Study"/> calls <see cref="PrepareDecisions"/>
+    /// and <see cref="Advance"/>): one walk over the columns instead of two.
+    /// </summary>
     public void Run()
     {
         var st = s.Students;
         var unis = s.Universities;
         Array.Clear(unis.GraduateSkillSum);
         Array.Clear(unis.GraduateCount);
-        PrepareReturnProbabilities();
-        int count = st.Count;
-        int chunks = ChunkedParallel.ChunkCount(count);
-        dropped.Prepare(chunks);
 
-        Decide();
-        dropped.Reduce(chunks, droppedTotal);
+        // The dropouts are the study pass's exact integer counts, the same values as sums of 1.0.
         for (int o = 0; o < s.CountryCount; o++)
         {
-            s.Dropped[o] += droppedTotal[o];
+            s.Dropped[o] += s.Measure.Dropouts[o];
         }
 
-        Account(count);
+        Account(st.Count);
         StudentCompaction.Run(st, s.Parallel, Study.FlagRemoved | FlagLeaves, FlagGraduated);
     }
+
+    /// <summary>The year's terms of the graduates' decisions; before the study pass.</summary>
+    public void PrepareDecisions() => PrepareReturnProbabilities();
 
     /// <summary>Return probability by [((origin * countries) + host country) * 2 + obligation].</summary>
     private void PrepareReturnProbabilities()
@@ -91,58 +91,44 @@ internal sealed class GraduationAndReturn
         }
     }
 
-    private void Decide()
+    /// <summary>
+    /// The end of the year for a student in slot <paramref name="i"/> who did not drop out: a credit student comes
+    /// home; a student at the end of a programme is marked and listed in <paramref name="graduates"/> (the caller
+    /// passes the list to <see cref="Graduate(ReadOnlySpan{int})"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Advance(StudentPopulation st, int i, Span<int> graduates, ref int graduated)
     {
-        var entry = s.Settings.Entry;
-        double master = entry.MasterTransition, phd = entry.PhdTransition;
-        s.Parallel.For(s.Students.Count, (chunk, start, end) => DecideChunk(dropped.Slot(chunk), start, end, master, phd));
+        if (st.Status[i] == StudentStatus.CreditAbroad)
+        {
+            st.Status[i] = StudentStatus.AtHome;
+            st.Host[i] = st.Home[i];
+            st.Funding[i] = Funding.Self;
+        }
+
+        if (++st.YearInProgramme[i] >= StudyLevels.Length(st.Level[i]))
+        {
+            st.Flags[i] |= FlagGraduated;
+            graduates[graduated++] = i;
+        }
     }
 
     /// <summary>
-    /// The state changes of the slots [start, end). Only graduates draw, so their random blocks are computed in
-    /// batches of graduates (a stream's draws do not depend on when its block is computed).
+    /// A batch of at most <see cref="PhiloxBatch.Size"/> graduates. Only graduates draw, so only their random blocks
+    /// are computed (a stream's draws do not depend on when its block is computed); each graduate's decision reads and
+    /// changes only its own slot, so batches may run in any order.
     /// </summary>
-    private void DecideChunk(double[] droppedHere, int start, int end, double masterTransition, double phdTransition)
+    public void Graduate(ReadOnlySpan<int> graduates)
     {
-        var st = s.Students;
-        var origin = st.Origin;
-        var flags = st.Flags;
-        var status = st.Status;
-        var yearInProgramme = st.YearInProgramme;
-        var level = st.Level;
-        Span<int> graduates = stackalloc int[PhiloxBatch.Size], ids = stackalloc int[PhiloxBatch.Size];
-        int n = 0;
-        for (int i = start; i < end; i++)
+        var id = s.Students.Id;
+        Span<int> ids = stackalloc int[PhiloxBatch.Size];
+        for (int b = 0; b < graduates.Length; b++)
         {
-            if ((flags[i] & Study.FlagRemoved) != 0)
-            {
-                droppedHere[origin[i]] += 1;
-                continue;
-            }
-
-            if (status[i] == StudentStatus.CreditAbroad)
-            {
-                status[i] = StudentStatus.AtHome;
-                st.Host[i] = st.Home[i];
-                st.Funding[i] = Funding.Self;
-            }
-
-            if (++yearInProgramme[i] < StudyLevels.Length(level[i]))
-            {
-                continue;
-            }
-
-            flags[i] |= FlagGraduated;
-            graduates[n] = i;
-            ids[n] = st.Id[i];
-            if (++n == PhiloxBatch.Size)
-            {
-                Graduate(graduates, ids, masterTransition, phdTransition);
-                n = 0;
-            }
+            ids[b] = id[graduates[b]];
         }
 
-        Graduate(graduates[..n], ids[..n], masterTransition, phdTransition);
+        var entry = s.Settings.Entry;
+        Graduate(graduates, ids[..graduates.Length], entry.MasterTransition, entry.PhdTransition);
     }
 
     /// <summary>A batch of graduates: continue to the next level, or leave (abroad: return home or stay).</summary>

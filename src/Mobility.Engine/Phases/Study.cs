@@ -18,6 +18,10 @@ internal sealed class Study
     public const byte FlagRemoved = 4;
 
     private readonly SimulationState s;
+    private readonly GraduationAndReturn graduation;
+
+    /// <summary>Programme length in years by level (all 256 byte values, so the hot loop indexes it unchecked).</summary>
+    private readonly byte[] programmeLength = new byte[256];
     /// <summary>Revenue by host country, per chunk: sums of doubles, reduced in chunk order.</summary>
     private readonly PartialSums revenue;
     private readonly double[] revenueTotal;
@@ -34,9 +38,15 @@ internal sealed class Study
     /// <summary>Dropout hazard by [(funded ? 2 : 0) + (abroad ? 1 : 0)].</summary>
     private readonly double[] hazard = new double[4];
 
-    public Study(SimulationState state)
+    public Study(SimulationState state, GraduationAndReturn graduation)
     {
         s = state;
+        this.graduation = graduation;
+        for (int level = 0; level < programmeLength.Length; level++)
+        {
+            programmeLength[level] = (byte)StudyLevels.Length((StudyLevel)level);
+        }
+
         c = state.CountryCount;
         u = state.Universities.Count;
         revenue = new PartialSums(c);
@@ -92,6 +102,7 @@ internal sealed class Study
     public void Run()
     {
         PrepareTables(s.Settings.Study);
+        graduation.PrepareDecisions();
         int chunks = ChunkedParallel.ChunkCount(s.Students.Count);
         revenue.Prepare(chunks);
         Array.Clear(heads);
@@ -142,14 +153,25 @@ internal sealed class Study
         Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
         Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
         Span<int> abroadSlots = stackalloc int[PhiloxBatch.Size];
+
+        // This year's graduates, passed on in batches of PhiloxBatch.Size (a batch of slots adds at most that many).
+        Span<int> graduates = stackalloc int[2 * PhiloxBatch.Size];
+        int graduated = 0;
         for (int batch = start; batch < end; batch += PhiloxBatch.Size)
         {
             int batchEnd = Math.Min(end, batch + PhiloxBatch.Size);
             PhiloxBatch.FirstBlocks(seed, year, Purpose.Study, id.AsSpan(batch, batchEnd - batch), r0, r1, r2, r3);
-            int abroad = StudyAtHome(counts, r0, abroadSlots, batch, batchEnd, selfBelow, fundedBelow);
-            StudyAbroad(counts, revenueOf, abroadSlots[..abroad], batch, r0, r1, r2, r3);
+            int abroad = StudyAtHome(counts, r0, abroadSlots, graduates, ref graduated, batch, batchEnd, selfBelow, fundedBelow);
+            StudyAbroad(counts, revenueOf, abroadSlots[..abroad], graduates, ref graduated, batch, r0, r1, r2, r3);
+            if (graduated >= PhiloxBatch.Size)
+            {
+                graduation.Graduate(graduates[..PhiloxBatch.Size]);
+                graduated -= PhiloxBatch.Size;
+                graduates.Slice(PhiloxBatch.Size, graduated).CopyTo(graduates);
+            }
         }
 
+        graduation.Graduate(graduates[..graduated]);
         for (int j = 0; j < width; j++)
         {
             int n = counts[j] + counts[width + j];
@@ -167,10 +189,11 @@ internal sealed class Study
     /// without bounds checks.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int StudyAtHome(Span<int> counts, ReadOnlySpan<uint> r0, Span<int> abroadSlots, int batch, int batchEnd, ulong selfBelow, ulong fundedBelow)
+    private int StudyAtHome(Span<int> counts, ReadOnlySpan<uint> r0, Span<int> abroadSlots, Span<int> graduates, ref int graduated, int batch, int batchEnd, ulong selfBelow, ulong fundedBelow)
     {
         var st = s.Students;
-        if ((uint)batchEnd > (uint)st.Status.Length || batchEnd - batch > r0.Length || batchEnd - batch > abroadSlots.Length)
+        if ((uint)batchEnd > (uint)st.Status.Length || batchEnd - batch > r0.Length || batchEnd - batch > abroadSlots.Length
+            || graduated + (batchEnd - batch) > graduates.Length)
         {
             throw new ArgumentOutOfRangeException(nameof(batchEnd));
         }
@@ -191,6 +214,11 @@ internal sealed class Study
         ref int countryOf = ref MemoryMarshal.GetArrayDataReference(s.Universities.Country);
         ref uint word = ref MemoryMarshal.GetReference(r0);
         ref int listed = ref MemoryMarshal.GetReference(abroadSlots);
+        ref byte yearInProgramme = ref MemoryMarshal.GetArrayDataReference(st.YearInProgramme);
+        ref StudyLevel level = ref MemoryMarshal.GetArrayDataReference(st.Level);
+        ref byte lengthOf = ref MemoryMarshal.GetArrayDataReference(programmeLength);
+        ref int graduate = ref MemoryMarshal.GetReference(graduates);
+        int listedGraduates = graduated;
         int abroad = 0;
         for (int i = batch; i < batchEnd; i++)
         {
@@ -212,9 +240,18 @@ internal sealed class Study
             {
                 Unsafe.Add(ref flags, i) |= FlagRemoved;
                 Unsafe.Add(ref dropouts, copy + o)++;
+                continue;
+            }
+
+            // The end of the year (GraduationAndReturn.Advance for a student at home).
+            if (++Unsafe.Add(ref yearInProgramme, i) >= Unsafe.Add(ref lengthOf, (byte)Unsafe.Add(ref level, i)))
+            {
+                Unsafe.Add(ref flags, i) |= GraduationAndReturn.FlagGraduated;
+                Unsafe.Add(ref graduate, listedGraduates++) = i;
             }
         }
 
+        graduated = listedGraduates;
         return abroad;
     }
 
@@ -225,7 +262,7 @@ internal sealed class Study
     /// draw: at most four, so block 0 always suffices), with the same formulas as <see cref="RandomStream"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void StudyAbroad(Span<int> counts, double[] revenueOf, ReadOnlySpan<int> listed, int batch, ReadOnlySpan<uint> r0, ReadOnlySpan<uint> r1, ReadOnlySpan<uint> r2, ReadOnlySpan<uint> r3)
+    private void StudyAbroad(Span<int> counts, double[] revenueOf, ReadOnlySpan<int> listed, Span<int> graduates, ref int graduated, int batch, ReadOnlySpan<uint> r0, ReadOnlySpan<uint> r1, ReadOnlySpan<uint> r2, ReadOnlySpan<uint> r3)
     {
         var st = s.Students;
         var k = s.Settings.Study;
@@ -297,7 +334,10 @@ internal sealed class Study
             {
                 flags[i] |= FlagRemoved;
                 count[dropoutsAt + o]++;
+                continue;
             }
+
+            GraduationAndReturn.Advance(st, i, graduates, ref graduated);
         }
     }
 }
