@@ -142,24 +142,27 @@ internal sealed class GraduationAndReturn
         Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
         Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
         PhiloxBatch.FirstBlocks(seed, year, Purpose.Graduation, ids, r0, r1, r2, r3);
+        var levelOf = st.Level;
+        var statusOf = st.Status;
+        var flags = st.Flags;
         for (int b = 0; b < graduates.Length; b++)
         {
+            // The stream's first two draws are the first two words of block 0 (RandomStream.NextDouble's order).
             int i = graduates[b];
-            var rng = new RandomStream(seed, (uint)ids[b], year, Purpose.Graduation, r0[b], r1[b], r2[b], r3[b]);
-            double transition = st.Level[i] switch
+            double transition = levelOf[i] switch
             {
                 StudyLevel.Bachelor => masterTransition,
                 StudyLevel.Master => phdTransition,
                 _ => 0,
             };
-            bool abroad = st.Status[i] == StudentStatus.DegreeAbroad;
-            if (rng.NextDouble() < transition)
+            bool abroad = statusOf[i] == StudentStatus.DegreeAbroad;
+            if (UniformDraw.Of(r0[b]) < transition)
             {
-                st.Level[i]++;
+                levelOf[i]++;
                 st.YearInProgramme[i] = 0;
                 if (!abroad)
                 {
-                    st.Flags[i] |= StudentPopulation.FlagNewLevel;
+                    flags[i] |= StudentPopulation.FlagNewLevel;
                     st.Funding[i] = Funding.Self;
                 }
 
@@ -171,13 +174,13 @@ internal sealed class GraduationAndReturn
             {
                 int h = countryOf[st.Host[i]];
                 double p = returnProbability[(((st.Origin[i] * c) + h) * 2) + (st.Obligation[i] > 0 ? 1 : 0)];
-                if (rng.NextDouble() >= p)
+                if (UniformDraw.Of(r1[b]) >= p)
                 {
                     leaves |= FlagStaysAbroad;
                 }
             }
 
-            st.Flags[i] |= leaves;
+            flags[i] |= leaves;
         }
     }
 
@@ -203,6 +206,7 @@ internal sealed class GraduationAndReturn
     }
 
     /// <summary>Graduates and their skill by university, graduates by origin.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a year: it would run as on-stack-replaced code
     private void AccountUniversities(int count)
     {
         var st = s.Students;
@@ -223,6 +227,7 @@ internal sealed class GraduationAndReturn
     }
 
     /// <summary>The graduates who leave: returnees, brain drain and gain, alumni.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a year: it would run as on-stack-replaced code
     private void AccountAlumni(int count)
     {
         var st = s.Students;
