@@ -17,8 +17,16 @@ internal static class Entry
     public static void Run(SimulationState s)
     {
         var students = s.Students;
-        for (int o = 0; o < s.CountryCount; o++)
+        int c = s.CountryCount;
+
+        // The cohorts first (slots and ids are consecutive, origin after origin), then one parallel loop over all
+        // entrants: an entrant's values depend only on its id and origin, so how the loop is cut does not matter, and
+        // one loop keeps both threads busy where a loop per origin ended each small cohort with one chunk.
+        var firstOf = new int[c + 1];
+        int firstSlot = students.Count, firstId = s.NextAgentId;
+        for (int o = 0; o < c; o++)
         {
+            firstOf[o] = students.Count - firstSlot;
             if (!s.IsMember[o])
             {
                 continue;
@@ -28,16 +36,27 @@ internal static class Entry
                 s.Policies.CohortPersons[o] / s.Scale, s.Seed, RandomStream.NonAgentEntity + (uint)o, s.Year);
             int first = students.Count;
             students.EnsureCapacity(first + cohort);
-            int firstId = s.NextAgentId;
             s.NextAgentId += cohort;
             s.AgentsEntered += cohort;
             students.Count = first + cohort;
-            byte origin = (byte)o;
-            var home = s.Tables.Home[o];
-            double englishLogit = EnglishLogit(s.Settings.Entry.EnglishShare);
-            double englishSlope = s.Settings.Entry.EnglishSlope;
-            s.Parallel.For(cohort, (_, start, end) => Enrol(s, first, firstId, origin, home, englishLogit, englishSlope, start, end));
         }
+
+        int total = students.Count - firstSlot;
+        firstOf[c] = total;
+        double englishLogit = EnglishLogit(s.Settings.Entry.EnglishShare);
+        double englishSlope = s.Settings.Entry.EnglishSlope;
+        s.Parallel.For(total, (_, start, end) =>
+        {
+            for (int o = 0; o < c; o++)
+            {
+                int from = Math.Max(start, firstOf[o]), to = Math.Min(end, firstOf[o + 1]);
+                if (from < to)
+                {
+                    int offset = firstOf[o];
+                    Enrol(s, firstSlot + offset, firstId + offset, (byte)o, s.Tables.Home[o], englishLogit, englishSlope, from - offset, to - offset);
+                }
+            }
+        });
     }
 
     /// <summary>
