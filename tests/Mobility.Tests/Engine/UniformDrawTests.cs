@@ -24,4 +24,30 @@ public sealed class UniformDrawTests
         Assert.InRange(UniformDraw.Of(0), double.Epsilon, 1e-9);
         Assert.InRange(UniformDraw.Of(uint.MaxValue), 1 - 1e-9, Math.BitDecrement(1.0));
     }
+
+    [Theory]
+    [InlineData(0.04)]
+    [InlineData(0.016)]
+    [InlineData(0.048)]
+    [InlineData(0.5)]
+    [InlineData(1e-9)]
+    [InlineData(0.999999999)]
+    public void Words_below_a_probability_decide_as_the_uniform_does(double p)
+    {
+        ulong below = UniformDraw.WordsBelow(p);
+
+        // The comparison changes exactly at the threshold word: the integer test gives the double test's outcome.
+        Assert.InRange(below, 1UL, uint.MaxValue);
+        Assert.True(UniformDraw.Of((uint)(below - 1)) < p);
+        Assert.False(UniformDraw.Of((uint)below) < p);
+    }
+
+    [Fact]
+    public void No_word_is_below_zero_and_every_word_is_below_one()
+    {
+        Assert.Equal(0UL, UniformDraw.WordsBelow(0));
+        Assert.Equal(0UL, UniformDraw.WordsBelow(double.NaN));
+        Assert.Equal(1UL << 32, UniformDraw.WordsBelow(1));
+        Assert.Equal(1UL << 32, UniformDraw.WordsBelow(1.2));
+    }
 }
