@@ -88,8 +88,12 @@ internal sealed class Study
         }
     }
 
-    /// <summary>Head counts: stocks by [origin * countries + host country], students and foreign students by university, domestic students and dropouts by origin.</summary>
-    private int CountWidth => (c * c) + (2 * u) + (2 * c);
+    /// <summary>
+    /// Head counts: stocks by [origin * countries + host country], students and foreign students by university,
+    /// domestic students and dropouts by origin, and students at home at a university of their origin by university
+    /// (one counter instead of three for nearly every student; folded into the students and domestic counts after the pass).
+    /// </summary>
+    private int CountWidth => (c * c) + (3 * u) + (2 * c);
 
     private int StudentsAt => c * c;
 
@@ -98,6 +102,8 @@ internal sealed class Study
     private int DomesticAt => ForeignAt + u;
 
     private int DropoutsAt => DomesticAt + c;
+
+    private int HomeAt => DropoutsAt + c;
 
     public void Run()
     {
@@ -108,6 +114,13 @@ internal sealed class Study
         Array.Clear(heads);
         s.Parallel.For(s.Students.Count, (chunk, start, end) => StudyChunk(revenue.Slot(chunk), start, end));
         revenue.Reduce(chunks, revenueTotal);
+        var countryOf = s.Universities.Country;
+        for (int i = 0; i < u; i++)
+        {
+            int n = heads[HomeAt + i];
+            heads[StudentsAt + i] += n;
+            heads[DomesticAt + countryOf[i]] += n;
+        }
 
         var unis = s.Universities;
         var m = s.Measure;
@@ -204,6 +217,7 @@ internal sealed class Study
         ref int students = ref Unsafe.Add(ref copy0, StudentsAt);
         ref int foreign = ref Unsafe.Add(ref copy0, ForeignAt);
         ref int dropouts = ref Unsafe.Add(ref copy0, DropoutsAt);
+        ref int home = ref Unsafe.Add(ref copy0, HomeAt);
         ref byte origin = ref MemoryMarshal.GetArrayDataReference(st.Origin);
         ref short hostOf = ref MemoryMarshal.GetArrayDataReference(st.Host);
         ref StudentStatus statusOf = ref MemoryMarshal.GetArrayDataReference(st.Status);
@@ -232,9 +246,17 @@ internal sealed class Study
             int o = Unsafe.Add(ref origin, i);
             int host = Unsafe.Add(ref hostOf, i);
             Unsafe.Add(ref skill, i) += Unsafe.Add(ref homeGainOf, host);
-            Unsafe.Add(ref domestic, copy + o)++;
-            Unsafe.Add(ref students, copy + host)++;
-            Unsafe.Add(ref foreign, copy + host) += Unsafe.Add(ref countryOf, host) != o ? 1 : 0;
+            if (Unsafe.Add(ref countryOf, host) == o)
+            {
+                Unsafe.Add(ref home, copy + host)++;
+            }
+            else
+            {
+                Unsafe.Add(ref domestic, copy + o)++;
+                Unsafe.Add(ref students, copy + host)++;
+                Unsafe.Add(ref foreign, copy + host)++;
+            }
+
             ulong below = Unsafe.Add(ref funding, i) == Funding.Self ? selfBelow : fundedBelow;
             if (Unsafe.Add(ref word, i - batch) < below)
             {
