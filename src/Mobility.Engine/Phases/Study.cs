@@ -1,5 +1,6 @@
 namespace Mobility.Engine.Phases;
 
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Mobility.Engine.Core;
@@ -220,7 +221,6 @@ internal sealed class Study
         ref int home = ref Unsafe.Add(ref copy0, HomeAt);
         ref byte origin = ref MemoryMarshal.GetArrayDataReference(st.Origin);
         ref short hostOf = ref MemoryMarshal.GetArrayDataReference(st.Host);
-        ref StudentStatus statusOf = ref MemoryMarshal.GetArrayDataReference(st.Status);
         ref float skill = ref MemoryMarshal.GetArrayDataReference(st.Skill);
         ref Funding funding = ref MemoryMarshal.GetArrayDataReference(st.Funding);
         ref byte flags = ref MemoryMarshal.GetArrayDataReference(st.Flags);
@@ -234,42 +234,52 @@ internal sealed class Study
         ref int graduate = ref MemoryMarshal.GetReference(graduates);
         int listedGraduates = graduated;
         int abroad = 0;
-        for (int i = batch; i < batchEnd; i++)
+
+        // Who is abroad, 64 slots at a time: then neither list depends on a branch per student (students abroad are
+        // scattered, and a branch on each one's status would often be mispredicted).
+        var statuses = MemoryMarshal.Cast<StudentStatus, byte>(st.Status.AsSpan(0, batchEnd));
+        for (int block = batch; block < batchEnd; block += 64)
         {
-            if (Unsafe.Add(ref statusOf, i) != StudentStatus.AtHome)
+            int length = Math.Min(64, batchEnd - block);
+            ulong away = FlagScan.Marked(statuses, block, 0xFF);
+            for (ulong bits = away; bits != 0; bits &= bits - 1)
             {
-                Unsafe.Add(ref listed, abroad++) = i;
-                continue;
+                Unsafe.Add(ref listed, abroad++) = block + BitOperations.TrailingZeroCount(bits);
             }
 
-            int copy = (i & 1) * width;
-            int o = Unsafe.Add(ref origin, i);
-            int host = Unsafe.Add(ref hostOf, i);
-            Unsafe.Add(ref skill, i) += Unsafe.Add(ref homeGainOf, host);
-            if (Unsafe.Add(ref countryOf, host) == o)
+            ulong inBlock = length == 64 ? ulong.MaxValue : (1UL << length) - 1;
+            for (ulong bits = ~away & inBlock; bits != 0; bits &= bits - 1)
             {
-                Unsafe.Add(ref home, copy + host)++;
-            }
-            else
-            {
-                Unsafe.Add(ref domestic, copy + o)++;
-                Unsafe.Add(ref students, copy + host)++;
-                Unsafe.Add(ref foreign, copy + host)++;
-            }
+                int i = block + BitOperations.TrailingZeroCount(bits);
+                int copy = (i & 1) * width;
+                int o = Unsafe.Add(ref origin, i);
+                int host = Unsafe.Add(ref hostOf, i);
+                Unsafe.Add(ref skill, i) += Unsafe.Add(ref homeGainOf, host);
+                if (Unsafe.Add(ref countryOf, host) == o)
+                {
+                    Unsafe.Add(ref home, copy + host)++;
+                }
+                else
+                {
+                    Unsafe.Add(ref domestic, copy + o)++;
+                    Unsafe.Add(ref students, copy + host)++;
+                    Unsafe.Add(ref foreign, copy + host)++;
+                }
 
-            ulong below = Unsafe.Add(ref funding, i) == Funding.Self ? selfBelow : fundedBelow;
-            if (Unsafe.Add(ref word, i - batch) < below)
-            {
-                Unsafe.Add(ref flags, i) |= FlagRemoved;
-                Unsafe.Add(ref dropouts, copy + o)++;
-                continue;
-            }
+                ulong below = Unsafe.Add(ref funding, i) == Funding.Self ? selfBelow : fundedBelow;
+                if (Unsafe.Add(ref word, i - batch) < below)
+                {
+                    Unsafe.Add(ref flags, i) |= FlagRemoved;
+                    Unsafe.Add(ref dropouts, copy + o)++;
+                    continue;
+                }
 
-            // The end of the year (GraduationAndReturn.Advance for a student at home).
-            if (++Unsafe.Add(ref yearInProgramme, i) >= Unsafe.Add(ref lengthOf, (byte)Unsafe.Add(ref level, i)))
-            {
-                Unsafe.Add(ref flags, i) |= GraduationAndReturn.FlagGraduated;
-                Unsafe.Add(ref graduate, listedGraduates++) = i;
+                // The end of the year (GraduationAndReturn.Advance for a student at home).
+                if (++Unsafe.Add(ref yearInProgramme, i) >= Unsafe.Add(ref lengthOf, (byte)Unsafe.Add(ref level, i)))
+                {
+                    Unsafe.Add(ref flags, i) |= GraduationAndReturn.FlagGraduated;
+                    Unsafe.Add(ref graduate, listedGraduates++) = i;
+                }
             }
         }
 
