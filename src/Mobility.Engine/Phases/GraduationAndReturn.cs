@@ -261,6 +261,7 @@ internal sealed class GraduationAndReturn
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per leaver, in the alumni pass
     private void AddAlumnus(int i, int residence)
     {
         var st = s.Students;
