@@ -12,7 +12,9 @@ using Mobility.Model.Parameters;
 /// Step 7: a year of study. skill += s0*(0.5 + Q(u)/100)*(1 + sAbroad if abroad); abroad, a satisfaction draw
 /// ~ Normal(hospitality(h) + w*(Q(u)-Q(home))/100, sd) moves attitude toward it at rate eta (half as much for a
 /// semester's credit stay); a dropout hazard applies. The pass also measures enrolment: stocks (degree students, as
-/// official statistics count them), head counts (degree and credit), revenue.
+/// official statistics count them), head counts (degree and credit), revenue. Each student who stays then ends the
+/// year of step 8 in the same walk over the columns (<see cref="GraduationAndReturn.Advance"/>, the graduates'
+/// decisions): both read and change only the student's own slot, and nothing runs between the two steps.
 /// </summary>
 internal sealed class Study
 {
@@ -23,6 +25,7 @@ internal sealed class Study
 
     /// <summary>Programme length in years by level (all 256 byte values, so the hot loop indexes it unchecked).</summary>
     private readonly byte[] programmeLength = new byte[256];
+
     /// <summary>Revenue by host country, per chunk: sums of doubles, reduced in chunk order.</summary>
     private readonly PartialSums revenue;
     private readonly double[] revenueTotal;
