@@ -1,5 +1,6 @@
 namespace Mobility.Engine.Phases;
 
+using System.Runtime.CompilerServices;
 using Mobility.Engine.Core;
 using Mobility.Engine.Random;
 
@@ -38,6 +39,7 @@ internal sealed class MeritOrder
         => ((ulong)Rank(ability, priority) << 32) | RandomStream.Hash(seed, (uint)id, year, Purpose.TieBreak);
 
     /// <summary>The upper 32 bits of the key: the funding priority, then the rank of the ability (best first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Rank(float ability, int priority)
     {
         ulong rank = (ulong)((1.0 - Math.Clamp(ability, 0f, 1f)) * 0x3FFF_FFFF);
