@@ -1,5 +1,6 @@
 namespace Mobility.Engine.Choice;
 
+using System.Runtime.CompilerServices;
 using Mobility.Engine.Random;
 
 /// <summary>
@@ -8,6 +9,9 @@ using Mobility.Engine.Random;
 /// </summary>
 internal static class RankedChoice
 {
+    // Millions of calls a run, but the first years' would run unoptimised (calling Sample and NextDouble instead of
+    // inlining them) until tiered compilation catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Draw(AliasTable table, ref BatchedStream rng, Span<int> choices)
     {
         choices.Fill(-1);
