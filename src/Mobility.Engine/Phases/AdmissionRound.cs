@@ -29,8 +29,6 @@ internal sealed class AdmissionRound
     private int admittedCount;
     private int[] ordered = [];
     private int[] orderBlock = [];
-    private int[] nextOrdered = [];
-    private int[] nextOrderBlock = [];
 
     public AdmissionRound(SimulationState state, ApplicationPool pool)
     {
@@ -92,50 +90,32 @@ internal sealed class AdmissionRound
     /// <summary>
     /// The sequential heart of admission: applicants in merit order each take their first listed university with a
     /// seat left. Positions below <paramref name="seekerCount"/> are seekers (outcome in placed[]), the others external
-    /// candidates (admitted ones recorded in admission order). The choice lists are first copied into merit order, a
-    /// block at a time, so that the walk reads them in sequence instead of at random; with more than one thread the
-    /// next block is copied by another thread while this one walks the current block.
+    /// candidates (admitted ones recorded in admission order). The choice lists are first copied into merit order in
+    /// parallel, a block at a time, so that the sequential walk reads them in sequence instead of at random.
     /// </summary>
     private void AssignSeats(ReadOnlySpan<int> order, int seekerCount, int[] seats, int[] seekerChoices, int[] candidateChoices)
     {
         int k = pool.K;
-        const int Block = ChunkedParallel.ChunkSize;
+        const int Block = 4 * ChunkedParallel.ChunkSize;
         if (ordered.Length < Block * k)
         {
             ordered = new int[Block * k];
             orderBlock = new int[Block];
-            nextOrdered = new int[Block * k];
-            nextOrderBlock = new int[Block];
         }
 
-        bool overlap = s.Parallel.Threads > 1;
-        Task? copying = null;
         for (int done = 0; done < order.Length; done += Block)
         {
             int length = Math.Min(Block, order.Length - done);
-            if (copying is null)
+            order.Slice(done, length).CopyTo(orderBlock);
+            s.Parallel.For(length, (_, start, end) =>
             {
-                order.Slice(done, length).CopyTo(orderBlock);
-                CopyChoices(orderBlock, ordered, length, seekerCount, seekerChoices, candidateChoices);
-            }
-            else
-            {
-                copying.Wait();
-                (ordered, nextOrdered) = (nextOrdered, ordered);
-                (orderBlock, nextOrderBlock) = (nextOrderBlock, orderBlock);
-            }
-
-            copying = null;
-            int nextDone = done + Block;
-            if (overlap && nextDone < order.Length)
-            {
-                int nextLength = Math.Min(Block, order.Length - nextDone);
-                order.Slice(nextDone, nextLength).CopyTo(nextOrderBlock);
-                var targetOrder = nextOrderBlock;
-                var target = nextOrdered;
-                copying = Task.Run(() => CopyChoices(targetOrder, target, nextLength, seekerCount, seekerChoices, candidateChoices));
-            }
-
+                for (int j = start; j < end; j++)
+                {
+                    int n = orderBlock[j];
+                    var source = n < seekerCount ? seekerChoices.AsSpan(n * k, k) : candidateChoices.AsSpan((n - seekerCount) * k, k);
+                    source.CopyTo(ordered.AsSpan(j * k, k));
+                }
+            });
             for (int j = 0; j < length; j++)
             {
                 int n = orderBlock[j];
@@ -150,18 +130,6 @@ internal sealed class AdmissionRound
                     admittedUniversity[admittedCount++] = university;
                 }
             }
-        }
-    }
-
-    /// <summary>The choice lists of the applicants positions[0 .. length - 1], one after another into <paramref name="target"/>.</summary>
-    private void CopyChoices(int[] positions, int[] target, int length, int seekerCount, int[] seekerChoices, int[] candidateChoices)
-    {
-        int k = pool.K;
-        for (int j = 0; j < length; j++)
-        {
-            int n = positions[j];
-            var source = n < seekerCount ? seekerChoices.AsSpan(n * k, k) : candidateChoices.AsSpan((n - seekerCount) * k, k);
-            source.CopyTo(target.AsSpan(j * k, k));
         }
     }
 
