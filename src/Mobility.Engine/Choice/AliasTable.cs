@@ -11,6 +11,8 @@ public sealed class AliasTable
     private int[] items = [];
     private double[] probability = [];
     private int[] alias = [];
+    // items[alias[i]], so that a draw reads both candidates and selects one without a branch.
+    private int[] aliasItem = [];
     private int[] small = [];
     private int[] large = [];
     private double[] scaled = [];
@@ -88,6 +90,11 @@ public sealed class AliasTable
             probability[s] = 1.0;
             alias[s] = s;
         }
+
+        for (int i = 0; i < n; i++)
+        {
+            aliasItem[i] = items[alias[i]];
+        }
     }
 
     /// <summary>Draws an item from a uniform on (0, 1); the table must not be empty.</summary>
@@ -101,7 +108,9 @@ public sealed class AliasTable
             column = Count - 1;
         }
 
-        return x - column < probability[column] ? items[column] : items[alias[column]];
+        int item = items[column];
+        int other = aliasItem[column];
+        return x - column < probability[column] ? item : other;
     }
 
     private void EnsureSize(int size)
@@ -114,6 +123,7 @@ public sealed class AliasTable
         items = new int[size];
         probability = new double[size];
         alias = new int[size];
+        aliasItem = new int[size];
         small = new int[size];
         large = new int[size];
         scaled = new double[size];

@@ -1,5 +1,6 @@
 namespace Mobility.Engine.Choice;
 
+using System.Collections.Concurrent;
 using Mobility.Engine.Core;
 using Mobility.Model.Parameters;
 
@@ -15,9 +16,10 @@ internal sealed class ChoiceTables
 
     private readonly SimulationState s;
     private readonly int bands;
-    // Scratch per origin, so that origins build their tables in parallel.
-    private readonly int[][] candidatesOf;
-    private readonly double[][] weightsOf;
+    // Scratch for the tables built one after another; the parallel builds take theirs from the bag (kept from year to year).
+    private readonly Scratch scratch;
+    private readonly ConcurrentBag<Scratch> scratchBag = [];
+    private readonly List<int> builds = [];
     private readonly ParallelOptions parallel;
 
     public ChoiceTables(SimulationState state)
@@ -36,13 +38,7 @@ internal sealed class ChoiceTables
         ExpectedQuality = new double[types];
         CreditRecognition = new double[c];
         AgreementShare = new double[c];
-        candidatesOf = new int[c][];
-        weightsOf = new double[c][];
-        for (int o = 0; o < c; o++)
-        {
-            candidatesOf[o] = new int[state.Universities.Count + 1];
-            weightsOf[o] = new double[state.Universities.Count + 1];
-        }
+        scratch = new Scratch(state.Universities.Count + 1);
 
         parallel = new ParallelOptions { MaxDegreeOfParallelism = state.Parallel.Threads };
         BuildHomeTables();
@@ -105,37 +101,47 @@ internal sealed class ChoiceTables
             AgreementShare[o] = partners / (double)Math.Max(1, c - 1);
         }
 
-        // Each origin writes only its own tables, so origins are built in parallel.
-        var choice = s.Settings.Choice;
-        Parallel.For(0, c, parallel, o =>
+        // Each build writes only its own tables, so they run in parallel: one per (origin, band, English) and one for
+        // a member's scholar tables. The members' builds (four tables each) come first, so the long ones are spread
+        // over the threads.
+        builds.Clear();
+        for (int o = 0; o < c; o++)
         {
-            for (int b = 0; b < bands; b++)
-            {
-                double resources = (b + 0.5) / bands;
-                double budget = choice.BudgetMinUsd + ((choice.BudgetMaxUsd - choice.BudgetMinUsd) * resources);
-                for (int e = 0; e < 2; e++)
-                {
-                    int t = TypeIndex(o, b, e == 1);
-                    if (s.IsMember[o])
-                    {
-                        ExpectedQuality[t] = Build(DegreeSelf[t], o, e == 1, budget, aid: 0, Destinations.AnyForeign, includeTuition: true, outside: false);
-                        Build(DegreeGrant[t], o, e == 1, budget, p.GrantAmountUsd[o], Destinations.Members, includeTuition: true, outside: false);
-                        Build(CreditSelf[t], o, e == 1, budget, aid: 0, Destinations.Partners, includeTuition: false, outside: false);
-                        Build(CreditGrant[t], o, e == 1, budget, p.GrantAmountUsd[o], Destinations.MemberPartners, includeTuition: false, outside: false);
-                    }
-                    else if (s.Countries[o].InboundPool > 0)
-                    {
-                        Build(Inbound[t], o, e == 1, budget, aid: 0, Destinations.Members, includeTuition: true, outside: true);
-                    }
-                }
-            }
-
             if (s.IsMember[o])
             {
-                BuildScholarTable(Scholar[o * 2], o, english: false);
-                BuildScholarTable(Scholar[(o * 2) + 1], o, english: true);
+                for (int t = TypeIndex(o, 0, false); t <= TypeIndex(o, bands - 1, true); t++)
+                {
+                    builds.Add(t);
+                }
             }
-        });
+        }
+
+        for (int o = 0; o < c; o++)
+        {
+            if (s.IsMember[o])
+            {
+                builds.Add(-1 - o);
+            }
+            else if (s.Countries[o].InboundPool > 0)
+            {
+                for (int t = TypeIndex(o, 0, false); t <= TypeIndex(o, bands - 1, true); t++)
+                {
+                    builds.Add(t);
+                }
+            }
+        }
+
+        Parallel.For(
+            0,
+            builds.Count,
+            parallel,
+            () => scratchBag.TryTake(out var taken) ? taken : new Scratch(s.Universities.Count + 1),
+            (k, _, own) =>
+            {
+                BuildType(builds[k], own);
+                return own;
+            },
+            scratchBag.Add);
 
         EnsureCount(Scholarship, p.Scholarships.Count * 2);
         for (int i = 0; i < p.Scholarships.Count; i++)
@@ -160,6 +166,38 @@ internal sealed class ChoiceTables
         }
     }
 
+    /// <summary>The tables of agent type <paramref name="build"/> (a type index), or, if negative, the scholar tables of member -1 - build.</summary>
+    private void BuildType(int build, Scratch own)
+    {
+        var p = s.Policies;
+        if (build < 0)
+        {
+            int member = -1 - build;
+            BuildScholarTable(Scholar[member * 2], member, english: false, own);
+            BuildScholarTable(Scholar[(member * 2) + 1], member, english: true, own);
+            return;
+        }
+
+        int t = build;
+        int o = t / (2 * bands);
+        int b = t / 2 % bands;
+        bool english = (t & 1) == 1;
+        var choice = s.Settings.Choice;
+        double resources = (b + 0.5) / bands;
+        double budget = choice.BudgetMinUsd + ((choice.BudgetMaxUsd - choice.BudgetMinUsd) * resources);
+        if (s.IsMember[o])
+        {
+            ExpectedQuality[t] = Build(DegreeSelf[t], o, english, budget, aid: 0, Destinations.AnyForeign, includeTuition: true, outside: false, own);
+            Build(DegreeGrant[t], o, english, budget, p.GrantAmountUsd[o], Destinations.Members, includeTuition: true, outside: false, own);
+            Build(CreditSelf[t], o, english, budget, aid: 0, Destinations.Partners, includeTuition: false, outside: false, own);
+            Build(CreditGrant[t], o, english, budget, p.GrantAmountUsd[o], Destinations.MemberPartners, includeTuition: false, outside: false, own);
+        }
+        else
+        {
+            Build(Inbound[t], o, english, budget, aid: 0, Destinations.Members, includeTuition: true, outside: true, own);
+        }
+    }
+
     private enum Destinations
     {
         AnyForeign,
@@ -169,12 +207,12 @@ internal sealed class ChoiceTables
     }
 
     /// <summary>Builds one table and returns the logit-weighted mean quality of its universities.</summary>
-    private double Build(AliasTable table, int o, bool english, double budget, double aid, Destinations set, bool includeTuition, bool outside)
+    private double Build(AliasTable table, int o, bool english, double budget, double aid, Destinations set, bool includeTuition, bool outside, Scratch own)
     {
         var u = s.Universities;
         var p = s.Policies;
-        var candidates = candidatesOf[o];
-        var weights = weightsOf[o];
+        var candidates = own.Candidates;
+        var weights = own.Weights;
         int n = 0;
         double weightedQuality = 0;
         double total = 0;
@@ -225,8 +263,8 @@ internal sealed class ChoiceTables
     {
         var u = s.Universities;
         var p = s.Policies;
-        var candidates = candidatesOf[o];
-        var weights = weightsOf[o];
+        var candidates = scratch.Candidates;
+        var weights = scratch.Weights;
         int n = 0;
         for (int i = 0; i < u.Count; i++)
         {
@@ -269,13 +307,13 @@ internal sealed class ChoiceTables
             + shift;
     }
 
-    private void BuildScholarTable(AliasTable table, int o, bool english)
+    private void BuildScholarTable(AliasTable table, int o, bool english, Scratch own)
     {
         var k = s.Settings.Scholars;
         var u = s.Universities;
         var p = s.Policies;
-        var candidates = candidatesOf[o];
-        var weights = weightsOf[o];
+        var candidates = own.Candidates;
+        var weights = own.Weights;
         int n = 0;
         for (int i = 0; i < u.Count; i++)
         {
@@ -306,8 +344,8 @@ internal sealed class ChoiceTables
         var u = s.Universities;
         for (int o = 0; o < s.CountryCount; o++)
         {
-            var candidates = candidatesOf[o];
-            var weights = weightsOf[o];
+            var candidates = scratch.Candidates;
+            var weights = scratch.Weights;
             int n = 0;
             for (int i = 0; i < u.Count; i++)
             {
@@ -340,5 +378,13 @@ internal sealed class ChoiceTables
         {
             tables.Add(new AliasTable());
         }
+    }
+
+    /// <summary>Candidate universities and their weights while one table is built.</summary>
+    private sealed class Scratch(int size)
+    {
+        public int[] Candidates { get; } = new int[size];
+
+        public double[] Weights { get; } = new double[size];
     }
 }

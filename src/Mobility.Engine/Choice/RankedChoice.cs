@@ -1,5 +1,6 @@
 namespace Mobility.Engine.Choice;
 
+using System.Runtime.CompilerServices;
 using Mobility.Engine.Random;
 
 /// <summary>
@@ -8,7 +9,10 @@ using Mobility.Engine.Random;
 /// </summary>
 internal static class RankedChoice
 {
-    public static int Draw(AliasTable table, ref RandomStream rng, Span<int> choices)
+    // Millions of calls a run, but the first years' would run unoptimised (calling Sample and NextDouble instead of
+    // inlining them) until tiered compilation catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Draw(AliasTable table, ref BatchedStream rng, Span<int> choices)
     {
         choices.Fill(-1);
         if (table.Count == 0)
@@ -27,26 +31,31 @@ internal static class RankedChoice
                 break;
             }
 
-            if (!Listed(choices, n, u))
-            {
-                choices[n++] = u;
-            }
+            // Written in place whether or not it repeats a listed one (a repeat is overwritten by the next draw or
+            // cleared below): whether a draw repeats is unpredictable, so no branch on it.
+            bool listed = Listed(choices, n, u);
+            choices[n] = u;
+            n += listed ? 0 : 1;
+        }
+
+        if (n < choices.Length)
+        {
+            choices[n] = -1;
         }
 
         return n;
     }
 
-    // A plain loop: K is a handful, where a call to the vectorised Span.Contains costs more than the comparisons.
+    // A plain loop without early exit: K is a handful, where a call to the vectorised Span.Contains costs more than
+    // the comparisons.
     private static bool Listed(Span<int> choices, int n, int item)
     {
+        bool listed = false;
         for (int j = 0; j < n; j++)
         {
-            if (choices[j] == item)
-            {
-                return true;
-            }
+            listed |= choices[j] == item;
         }
 
-        return false;
+        return listed;
     }
 }

@@ -63,8 +63,7 @@ internal sealed class AdmissionRound
 
         var seekers = pool.DegreeSeekers;
         int count = seekers.Count;
-        var order = merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, c =>
-            MeritOrder.Key(s.Seed, pool.CandidateId[c], pool.CandidateAbility[c], FundingPriority.Of(Funding.Self), s.Year));
+        var order = merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, pool.CandidateId, pool.CandidateAbility, FundingPriority.Of(Funding.Self));
         Ensure(count);
         admittedCount = 0;
         AssignSeats(order, count, seatsLeft, pool.DegreeChoices, pool.CandidateChoices);

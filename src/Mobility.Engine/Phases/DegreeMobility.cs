@@ -1,5 +1,6 @@
 namespace Mobility.Engine.Phases;
 
+using System.Runtime.InteropServices;
 using Mobility.Engine.Choice;
 using Mobility.Engine.Core;
 using Mobility.Engine.Random;
@@ -151,37 +152,44 @@ internal sealed class DegreeMobility
     private ReadOnlySpan<int> OfOrigin(int[] byOrigin, int origin) =>
         origin is >= 0 and < 256 ? byOrigin.AsSpan(originStart[origin], originStart[origin + 1] - originStart[origin]) : [];
 
-    private void Choose()
+    private void Choose() => s.Parallel.For(pool.DegreeSeekers.Count, (_, start, end) => Choose(start, end));
+
+    /// <summary>
+    /// Seekers start .. end - 1 in batches: what the choice needs of each seeker (id, agent type, funding) gathered from
+    /// the student columns first (independent loads, so the cache misses of these scattered slots overlap), blocks 0 and
+    /// 1 of their streams computed together, then the draws.
+    /// </summary>
+    private void Choose(int start, int end)
     {
         var st = s.Students;
-        var seekers = pool.DegreeSeekers;
+        var seekers = CollectionsMarshal.AsSpan(pool.DegreeSeekers);
         var tables = s.Tables;
         int k = pool.K;
-        s.Parallel.For(seekers.Count, (_, start, end) =>
+        Span<int> ids = stackalloc int[PhiloxBatch.Size], types = stackalloc int[PhiloxBatch.Size];
+        Span<Funding> funding = stackalloc Funding[PhiloxBatch.Size];
+        Span<uint> a0 = stackalloc uint[PhiloxBatch.Size], a1 = stackalloc uint[PhiloxBatch.Size];
+        Span<uint> a2 = stackalloc uint[PhiloxBatch.Size], a3 = stackalloc uint[PhiloxBatch.Size];
+        Span<uint> b0 = stackalloc uint[PhiloxBatch.Size], b1 = stackalloc uint[PhiloxBatch.Size];
+        Span<uint> b2 = stackalloc uint[PhiloxBatch.Size], b3 = stackalloc uint[PhiloxBatch.Size];
+        for (int n0 = start; n0 < end; n0 += PhiloxBatch.Size)
         {
-            Span<int> ids = stackalloc int[PhiloxBatch.Size];
-            Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
-            Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
-            for (int n = start; n < end; n++)
+            int length = Math.Min(PhiloxBatch.Size, end - n0);
+            for (int j = 0; j < length; j++)
             {
-                int b = (n - start) % PhiloxBatch.Size;
-                if (b == 0)
-                {
-                    int length = Math.Min(PhiloxBatch.Size, end - n);
-                    for (int j = 0; j < length; j++)
-                    {
-                        ids[j] = st.Id[seekers[n + j]];
-                    }
+                int i = seekers[n0 + j];
+                ids[j] = st.Id[i];
+                funding[j] = st.Funding[i];
+                types[j] = tables.TypeIndex(st.Origin[i], tables.Band(st.Resources[i]), (st.Flags[i] & StudentPopulation.FlagEnglish) != 0);
+            }
 
-                    PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.DegreeChoices, ids[..length], r0, r1, r2, r3);
-                }
-
-                int i = seekers[n];
-                int o = st.Origin[i];
-                bool english = (st.Flags[i] & StudentPopulation.FlagEnglish) != 0;
-                int type = tables.TypeIndex(o, tables.Band(st.Resources[i]), english);
-                int e = english ? 1 : 0;
-                AliasTable table = st.Funding[i] switch
+            PhiloxBatch.Blocks(s.Seed, s.Year, Purpose.DegreeChoices, 0, ids[..length], a0, a1, a2, a3);
+            PhiloxBatch.Blocks(s.Seed, s.Year, Purpose.DegreeChoices, 1, ids[..length], b0, b1, b2, b3);
+            for (int j = 0; j < length; j++)
+            {
+                int n = n0 + j;
+                int type = types[j];
+                int e = type & 1;
+                AliasTable table = funding[j] switch
                 {
                     Funding.NationalScholarship => tables.Scholarship[(pool.DegreeProgramme[n] * 2) + e],
                     Funding.HostQuota => tables.Quota[(pool.DegreeProgramme[n] * 2) + e],
@@ -190,15 +198,16 @@ internal sealed class DegreeMobility
                 };
                 if (table.Count == 0)
                 {
+                    int i = seekers[n];
                     table = tables.DegreeSelf[type];
                     st.Funding[i] = Funding.Self;
                     st.Obligation[i] = 0;
                 }
 
-                var rng = new RandomStream(s.Seed, (uint)st.Id[i], s.Year, Purpose.DegreeChoices, r0[b], r1[b], r2[b], r3[b]);
+                var rng = new BatchedStream(s.Seed, (uint)ids[j], s.Year, Purpose.DegreeChoices, 0, a0[j], a1[j], a2[j], a3[j], b0[j], b1[j], b2[j], b3[j]);
                 RankedChoice.Draw(table, ref rng, pool.DegreeChoices.AsSpan(n * k, k));
             }
-        });
+        }
     }
 
     private void DrawCandidates()
@@ -281,7 +290,7 @@ internal sealed class DegreeMobility
                 pool.CandidateEnglish[c] = english[j];
                 pool.CandidateLevel[c] = level < bachelor ? StudyLevel.Bachelor : level < bachelor + master ? StudyLevel.Master : StudyLevel.Phd;
                 var table = tables.Inbound[tables.TypeIndex(o, tables.Band(pool.CandidateResources[c]), english[j])];
-                var rng = new RandomStream(s.Seed, (uint)id, s.Year, Purpose.InboundCandidate, 1, b0[j], b1[j], b2[j], b3[j]);
+                var rng = new BatchedStream(s.Seed, (uint)id, s.Year, Purpose.InboundCandidate, 1, b0[j], b1[j], b2[j], b3[j]);
                 RankedChoice.Draw(table, ref rng, pool.CandidateChoices.AsSpan(c * k, k));
             }
         }

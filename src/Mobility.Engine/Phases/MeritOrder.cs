@@ -1,5 +1,6 @@
 namespace Mobility.Engine.Phases;
 
+using System.Runtime.CompilerServices;
 using Mobility.Engine.Core;
 using Mobility.Engine.Random;
 
@@ -8,58 +9,66 @@ using Mobility.Engine.Random;
 /// on thread count or scheduling. Admission puts funded applicants before all self-funded ones.
 /// </summary>
 /// <remarks>
-/// Keys are computed and sorted in parallel (a stable least-significant-digit radix sort); buffers are kept from
-/// year to year. Keys are distinct in practice (equal ability and an equal 32-bit hash), so the order is the unique
-/// sorted one; if two keys are ever equal, the order falls back to <see cref="Array.Sort{TKey, TValue}(TKey[], TValue[])"/>
-/// on the keys in applicant order, which is what this class has always returned.
+/// The order is that of the 64-bit keys of <see cref="Key(ulong, int, float, int, int)"/>: priority, rank of the
+/// ability, tie-breaking hash. It is found in parallel in two steps: a stable least-significant-digit radix sort of
+/// the upper 32 bits (priority and rank: three passes of 11 bits over 8-byte elements, rank and position packed in
+/// one word), then the runs of equal rank (applicants of exactly equal ability, a handful a year) are ordered by
+/// their hashes. Keys are distinct in practice (equal ability and an equal 32-bit hash), so that is the unique
+/// sorted order; if two keys are ever equal, the order falls back to
+/// <see cref="Array.Sort{TKey, TValue}(TKey[], TValue[])"/> on the keys in applicant order, which is what this class
+/// has always returned. Buffers are kept from year to year.
 /// </remarks>
 internal sealed class MeritOrder
 {
     private const int DigitBits = 11;
     private const int Buckets = 1 << DigitBits;
-    private const int Passes = (63 + DigitBits - 1) / DigitBits;
+    private const int RankShift = 32;
+    private const int Passes = (31 + DigitBits - 1) / DigitBits;
+    private const int InsertionRun = 32;
 
     private int[] counts = [];
-    private ulong[] keys = [];
+    // (priority << 30 | rank) << 32 | applicant position; sorted on the upper word.
+    private ulong[] packed = [];
+    private ulong[] packedBuffer = [];
+    private uint[] ties = [];
     private int[] order = [];
-    private ulong[] keysBuffer = [];
-    private int[] orderBuffer = [];
+    private ulong[] fallbackKeys = [];
+    private int equalKeys;
 
     public static ulong Key(ulong seed, int id, float ability, int priority, int year)
-        => Key(ability, priority, RandomStream.Hash(seed, (uint)id, year, Purpose.TieBreak));
+        => ((ulong)Rank(ability, priority) << 32) | RandomStream.Hash(seed, (uint)id, year, Purpose.TieBreak);
 
-    /// <summary>The key with the tie-breaking hash already computed (e.g. in a batch).</summary>
-    private static ulong Key(float ability, int priority, uint tie)
+    /// <summary>The upper 32 bits of the key: the funding priority, then the rank of the ability (best first).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Rank(float ability, int priority)
     {
         ulong rank = (ulong)((1.0 - Math.Clamp(ability, 0f, 1f)) * 0x3FFF_FFFF);
-        return ((ulong)(priority & 1) << 62) | (rank << 32) | tie;
+        return ((uint)(priority & 1) << 30) | (uint)rank;
     }
 
     /// <summary>
     /// Positions into <paramref name="slots"/> (then 0..<paramref name="extra"/>-1 offset by the slot count, for
-    /// applicants who are not agents yet, keyed by <paramref name="extraKey"/>), sorted by merit. The span is
-    /// valid until the next call.
+    /// applicants who are not agents yet, with ids <paramref name="extraIds"/>, abilities <paramref name="extraAbility"/>
+    /// and priority <paramref name="extraPriority"/>), sorted by merit. The span is valid until the next call.
     /// </summary>
-    public ReadOnlySpan<int> Sort(SimulationState s, List<int> slots, bool fundedFirst, int extra = 0, Func<int, ulong>? extraKey = null)
+    public ReadOnlySpan<int> Sort(
+        SimulationState s, List<int> slots, bool fundedFirst, int extra = 0, int[]? extraIds = null, float[]? extraAbility = null, int extraPriority = 0)
     {
         int total = slots.Count + extra;
         Ensure(total);
-        FillKeys(s, slots, fundedFirst, extra, extraKey);
+        FillKeys(s, slots, fundedFirst, extra, extraIds, extraAbility, extraPriority);
         RadixSort(s, total);
-        for (int i = 1; i < total; i++)
+        equalKeys = 0;
+        OrderRuns(s, total);
+        if (equalKeys != 0)
         {
-            if (keys[i] == keys[i - 1])
-            {
-                FillKeys(s, slots, fundedFirst, extra, extraKey);
-                Array.Sort(keys, order, 0, total);
-                break;
-            }
+            SortFullKeys(s, slots, fundedFirst, extra, extraIds!, extraAbility!, extraPriority);
         }
 
         return order.AsSpan(0, total);
     }
 
-    private void FillKeys(SimulationState s, List<int> slots, bool fundedFirst, int extra, Func<int, ulong>? extraKey)
+    private void FillKeys(SimulationState s, List<int> slots, bool fundedFirst, int extra, int[]? extraIds, float[]? extraAbility, int extraPriority)
     {
         var st = s.Students;
         int count = slots.Count;
@@ -67,7 +76,7 @@ internal sealed class MeritOrder
         int year = s.Year;
         s.Parallel.For(count + extra, (_, start, end) =>
         {
-            // The tie-breaking hashes of the agents come from batches of Philox blocks (the hash is block HashBlock's first word).
+            // The tie-breaking hashes come from batches of Philox blocks (the hash is block HashBlock's first word).
             Span<int> ids = stackalloc int[PhiloxBatch.Size];
             Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
             Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
@@ -85,23 +94,28 @@ internal sealed class MeritOrder
                 {
                     int i = slots[k0 + j];
                     int priority = fundedFirst ? FundingPriority.Of(st.Funding[i]) : 0;
-                    keys[k0 + j] = Key(st.Ability[i], priority, r0[j]);
-                    order[k0 + j] = k0 + j;
+                    packed[k0 + j] = ((ulong)Rank(st.Ability[i], priority) << RankShift) | (uint)(k0 + j);
+                    ties[k0 + j] = r0[j];
                 }
             }
 
-            for (int k = Math.Max(start, count); k < end; k++)
+            for (int k0 = Math.Max(start, count); k0 < end; k0 += PhiloxBatch.Size)
             {
-                keys[k] = extraKey!(k - count);
-                order[k] = k;
+                int n = Math.Min(PhiloxBatch.Size, end - k0);
+                PhiloxBatch.Blocks(seed, year, Purpose.TieBreak, RandomStream.HashBlock, extraIds.AsSpan(k0 - count, n), r0, r1, r2, r3);
+                for (int j = 0; j < n; j++)
+                {
+                    packed[k0 + j] = ((ulong)Rank(extraAbility![k0 - count + j], extraPriority) << RankShift) | (uint)(k0 + j);
+                    ties[k0 + j] = r0[j];
+                }
             }
         });
     }
 
     /// <summary>
-    /// Stable LSD radix sort of (keys, order) in parallel: per pass, every chunk counts its digits, the offsets are laid
-    /// out bucket by bucket and, within a bucket, chunk by chunk, and every chunk scatters its elements in order. That
-    /// is exactly the order a sequential stable pass gives.
+    /// Stable LSD radix sort of the packed words by their upper 32 bits, in parallel: per pass, every chunk counts its
+    /// digits, the offsets are laid out bucket by bucket and, within a bucket, chunk by chunk, and every chunk scatters
+    /// its elements in order. That is exactly the order a sequential stable pass gives. Leaves the result in packed.
     /// </summary>
     private void RadixSort(SimulationState s, int total)
     {
@@ -116,13 +130,11 @@ internal sealed class MeritOrder
             counts = new int[chunks * Buckets];
         }
 
-        var from = keys;
-        var fromOrder = order;
-        var to = keysBuffer;
-        var toOrder = orderBuffer;
+        var from = packed;
+        var to = packedBuffer;
         for (int pass = 0; pass < Passes; pass++)
         {
-            int shift = pass * DigitBits;
+            int shift = RankShift + (pass * DigitBits);
             var source = from;
             s.Parallel.For(total, (chunk, start, end) =>
             {
@@ -146,53 +158,164 @@ internal sealed class MeritOrder
                 continue;
             }
 
-            int sum = 0;
-            for (int b = 0; b < Buckets; b++)
-            {
-                for (int c = 0; c < chunks; c++)
-                {
-                    int n = counts[(c * Buckets) + b];
-                    counts[(c * Buckets) + b] = sum;
-                    sum += n;
-                }
-            }
-
-            var sourceOrder = fromOrder;
+            Offsets(chunks);
             var target = to;
-            var targetOrder = toOrder;
             s.Parallel.For(total, (chunk, start, end) =>
             {
                 var offsets = counts.AsSpan(chunk * Buckets, Buckets);
                 for (int i = start; i < end; i++)
                 {
-                    int at = offsets[(int)(source[i] >> shift) & (Buckets - 1)]++;
-                    target[at] = source[i];
-                    targetOrder[at] = sourceOrder[i];
+                    ulong word = source[i];
+                    target[offsets[(int)(word >> shift) & (Buckets - 1)]++] = word;
                 }
             });
 
             (from, to) = (to, from);
-            (fromOrder, toOrder) = (toOrder, fromOrder);
         }
 
-        if (!ReferenceEquals(from, keys))
+        if (!ReferenceEquals(from, packed))
         {
-            Array.Copy(from, keys, total);
-            Array.Copy(fromOrder, order, total);
+            packedBuffer = packed;
+            packed = from;
         }
+    }
+
+    /// <summary>Turns the chunks' digit counts into their first target positions (bucket by bucket, then chunk by chunk).</summary>
+    private void Offsets(int chunks)
+    {
+        int sum = 0;
+        for (int b = 0; b < Buckets; b++)
+        {
+            for (int c = 0; c < chunks; c++)
+            {
+                int n = counts[(c * Buckets) + b];
+                counts[(c * Buckets) + b] = sum;
+                sum += n;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Orders every run of equal rank by the hashes and writes the positions into order. Each chunk takes the runs that
+    /// start inside it (to their end, also past the chunk), so chunks write disjoint ranges. Equal hashes within a run
+    /// mean equal keys: then <see cref="equalKeys"/> is set.
+    /// </summary>
+    private void OrderRuns(SimulationState s, int total)
+    {
+        s.Parallel.For(total, (_, start, end) =>
+        {
+            var words = packed;
+            int i = start;
+            while (i > 0 && i < end && (words[i] >> RankShift) == (words[i - 1] >> RankShift))
+            {
+                i++;
+            }
+
+            while (i < end)
+            {
+                ulong rank = words[i] >> RankShift;
+                int j = i + 1;
+                while (j < total && (words[j] >> RankShift) == rank)
+                {
+                    j++;
+                }
+
+                if (j - i > 1 && !OrderByTies(words.AsSpan(i, j - i)))
+                {
+                    Volatile.Write(ref equalKeys, 1);
+                }
+
+                for (int k = i; k < j; k++)
+                {
+                    order[k] = (int)(uint)words[k];
+                }
+
+                i = j;
+            }
+        });
+    }
+
+    /// <summary>Sorts a run of equal rank by the applicants' hashes; false if two hashes are equal.</summary>
+    private bool OrderByTies(Span<ulong> run)
+    {
+        if (run.Length > InsertionRun)
+        {
+            // Long runs of equal ability do not occur in practice; a plain sort keeps them correct.
+            var runTies = new uint[run.Length];
+            var words = run.ToArray();
+            for (int k = 0; k < run.Length; k++)
+            {
+                runTies[k] = ties[(int)(uint)words[k]];
+            }
+
+            Array.Sort(runTies, words);
+            words.CopyTo(run);
+            for (int k = 1; k < runTies.Length; k++)
+            {
+                if (runTies[k] == runTies[k - 1])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        bool distinct = true;
+        for (int k = 1; k < run.Length; k++)
+        {
+            ulong word = run[k];
+            uint tie = ties[(int)(uint)word];
+            int m = k - 1;
+            while (m >= 0 && ties[(int)(uint)run[m]] > tie)
+            {
+                run[m + 1] = run[m];
+                m--;
+            }
+
+            if (m >= 0 && ties[(int)(uint)run[m]] == tie)
+            {
+                distinct = false;
+            }
+
+            run[m + 1] = word;
+        }
+
+        return distinct;
+    }
+
+    /// <summary>The fallback when two keys are equal: Array.Sort of the full keys in applicant order.</summary>
+    private void SortFullKeys(SimulationState s, List<int> slots, bool fundedFirst, int extra, int[] extraIds, float[] extraAbility, int extraPriority)
+    {
+        int total = slots.Count + extra;
+        if (fallbackKeys.Length < total)
+        {
+            fallbackKeys = new ulong[total];
+        }
+
+        var st = s.Students;
+        for (int k = 0; k < total; k++)
+        {
+            fallbackKeys[k] = k < slots.Count
+                ? Key(s.Seed, st.Id[slots[k]], st.Ability[slots[k]], fundedFirst ? FundingPriority.Of(st.Funding[slots[k]]) : 0, s.Year)
+                : Key(s.Seed, extraIds[k - slots.Count], extraAbility[k - slots.Count], extraPriority, s.Year);
+            order[k] = k;
+        }
+
+        Array.Sort(fallbackKeys, order, 0, total);
     }
 
     private void Ensure(int total)
     {
-        if (keys.Length >= total)
+        if (packed.Length >= total)
         {
             return;
         }
 
-        int size = Math.Max(total, keys.Length * 3 / 2);
-        keys = new ulong[size];
+        int size = Math.Max(total, packed.Length * 3 / 2);
+        packed = new ulong[size];
+        packedBuffer = new ulong[size];
+        ties = new uint[size];
         order = new int[size];
-        keysBuffer = new ulong[size];
-        orderBuffer = new int[size];
     }
 }

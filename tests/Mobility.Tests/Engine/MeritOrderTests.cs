@@ -29,4 +29,32 @@ public sealed class MeritOrderTests
         Array.Sort(keys, expected);
         Assert.Equal(expected, actual);
     }
+
+    // Applicants of equal ability form runs of equal rank that are ordered by their hashes: short runs (abilities
+    // rounded to 1/4096: about ten students per value) and long ones (seven values: thousands per value).
+    [Theory]
+    [InlineData(4096f)]
+    [InlineData(7f)]
+    public void Runs_of_equal_ability_are_ordered_by_the_tie_breaking_hash(float levels)
+    {
+        var loaded = EngineTestKit.Load("baseline", "scenario:scale=50", "scenario:endYear=2025");
+        var step = new YearStep(loaded.World, loaded.Settings, threads: 2, new Dictionary<string, double>());
+        step.Run(step.State.FirstYear);
+        var s = step.State;
+        var ability = s.Students.Ability;
+        for (int i = 0; i < s.Students.Count; i++)
+        {
+            ability[i] = MathF.Round(ability[i] * levels) / levels;
+        }
+
+        var slots = Enumerable.Range(0, s.Students.Count).ToList();
+        int[] actual = new MeritOrder().Sort(s, slots, fundedFirst: false).ToArray();
+
+        var keys = slots.Select(i => MeritOrder.Key(s.Seed, s.Students.Id[i], ability[i], 0, s.Year)).ToArray();
+        Assert.True(keys.Distinct().Count() == keys.Length, "equal keys: the fallback, not the runs, would be tested");
+        Assert.True(keys.Select(k => k >> 32).Distinct().Count() < keys.Length / 2, "too few equal ranks");
+        var expected = Enumerable.Range(0, slots.Count).ToArray();
+        Array.Sort(keys, expected);
+        Assert.Equal(expected, actual);
+    }
 }
