@@ -29,7 +29,7 @@ internal sealed class MobilityDecisions
 
     private readonly SimulationState s;
     private readonly ApplicationPool pool;
-    private readonly ChunkLists degreeFound = new(expectedShare: 0.375);
+    private readonly ChunkLists degreeFound = new();
     private readonly ChunkLists creditFound = new();
     private readonly double[] networkTerm;
     private readonly double[] shift;
@@ -244,7 +244,7 @@ internal sealed class MobilityDecisions
     }
 
     /// <summary>Step 4's decision for a batch of students starting a level (slots in slot order).</summary>
-    private void DecideDegree(ReadOnlySpan<int> slots, Buffers b, List<int> seekers)
+    private void DecideDegree(ReadOnlySpan<int> slots, Buffers b, ChunkLists.ChunkList seekers)
     {
         int n = slots.Length;
         if (n == 0)
@@ -288,7 +288,7 @@ internal sealed class MobilityDecisions
     }
 
     /// <summary>Step 5's decision for a batch of home students in year 2 or 3 from member countries.</summary>
-    private void DecideCredit(ReadOnlySpan<int> slots, Buffers b, List<int> seekers)
+    private void DecideCredit(ReadOnlySpan<int> slots, Buffers b, ChunkLists.ChunkList seekers)
     {
         int n = slots.Length;
         if (n == 0)
@@ -323,7 +323,7 @@ internal sealed class MobilityDecisions
         }
     }
 
-    private static void Take(ReadOnlySpan<int> slots, Buffers b, List<int> seekers)
+    private static void Take(ReadOnlySpan<int> slots, Buffers b, ChunkLists.ChunkList seekers)
     {
         int n = slots.Length;
         Logistic.Decide(b.X[..n], b.U[..n], b.Take);
