@@ -154,42 +154,23 @@ internal sealed class DegreeMobility
 
     private void Choose() => s.Parallel.For(pool.DegreeSeekers.Count, (_, start, end) => Choose(start, end));
 
-    /// <summary>
-    /// Seekers start .. end - 1 in batches: what the choice needs of each seeker (id, agent type, funding) gathered from
-    /// the student columns first (independent loads, so the cache misses of these scattered slots overlap), blocks 0 and
-    /// 1 of their streams computed together, then the draws.
-    /// </summary>
+    /// <summary>Seekers start .. end - 1, a <see cref="SeekerBatch"/> at a time.</summary>
     private void Choose(int start, int end)
     {
         var st = s.Students;
         var seekers = CollectionsMarshal.AsSpan(pool.DegreeSeekers);
         var tables = s.Tables;
         int k = pool.K;
-        Span<int> ids = stackalloc int[PhiloxBatch.Size], types = stackalloc int[PhiloxBatch.Size];
-        Span<Funding> funding = stackalloc Funding[PhiloxBatch.Size];
-        Span<uint> a0 = stackalloc uint[PhiloxBatch.Size], a1 = stackalloc uint[PhiloxBatch.Size];
-        Span<uint> a2 = stackalloc uint[PhiloxBatch.Size], a3 = stackalloc uint[PhiloxBatch.Size];
-        Span<uint> b0 = stackalloc uint[PhiloxBatch.Size], b1 = stackalloc uint[PhiloxBatch.Size];
-        Span<uint> b2 = stackalloc uint[PhiloxBatch.Size], b3 = stackalloc uint[PhiloxBatch.Size];
+        var batch = default(SeekerBatch);
         for (int n0 = start; n0 < end; n0 += PhiloxBatch.Size)
         {
-            int length = Math.Min(PhiloxBatch.Size, end - n0);
-            for (int j = 0; j < length; j++)
-            {
-                int i = seekers[n0 + j];
-                ids[j] = st.Id[i];
-                funding[j] = st.Funding[i];
-                types[j] = tables.TypeIndex(st.Origin[i], tables.Band(st.Resources[i]), (st.Flags[i] & StudentPopulation.FlagEnglish) != 0);
-            }
-
-            PhiloxBatch.Blocks(s.Seed, s.Year, Purpose.DegreeChoices, 0, ids[..length], a0, a1, a2, a3);
-            PhiloxBatch.Blocks(s.Seed, s.Year, Purpose.DegreeChoices, 1, ids[..length], b0, b1, b2, b3);
-            for (int j = 0; j < length; j++)
+            batch.Gather(st, tables, seekers.Slice(n0, Math.Min(PhiloxBatch.Size, end - n0)), s.Seed, s.Year, Purpose.DegreeChoices);
+            for (int j = 0; j < batch.Length; j++)
             {
                 int n = n0 + j;
-                int type = types[j];
+                int type = batch.Type(j);
                 int e = type & 1;
-                AliasTable table = funding[j] switch
+                AliasTable table = batch.FundingOf(j) switch
                 {
                     Funding.NationalScholarship => tables.Scholarship[(pool.DegreeProgramme[n] * 2) + e],
                     Funding.HostQuota => tables.Quota[(pool.DegreeProgramme[n] * 2) + e],
@@ -204,7 +185,7 @@ internal sealed class DegreeMobility
                     st.Obligation[i] = 0;
                 }
 
-                var rng = new BatchedStream(s.Seed, (uint)ids[j], s.Year, Purpose.DegreeChoices, 0, a0[j], a1[j], a2[j], a3[j], b0[j], b1[j], b2[j], b3[j]);
+                var rng = batch.Stream(j);
                 RankedChoice.Draw(table, ref rng, pool.DegreeChoices.AsSpan(n * k, k));
             }
         }
