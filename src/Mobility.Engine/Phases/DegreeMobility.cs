@@ -250,14 +250,14 @@ internal sealed class DegreeMobility
             for (int j = 0; j < n; j++)
             {
                 // The stream's first four draws, in order: ability, resources, English, level.
-                float ability = (float)RandomStream.Uniform(a0[j]);
-                float resources = (float)RandomStream.Uniform(a1[j]);
+                float ability = (float)UniformDraw.Of(a0[j]);
+                float resources = (float)UniformDraw.Of(a1[j]);
                 pool.CandidateAbility[c0 + j] = ability;
                 pool.CandidateResources[c0 + j] = resources;
 
                 // Entry.EnglishProbabilityFromLogit's argument, with ability and resources widened to double as there.
                 x[j] = englishLogit + (englishSlope * ((double)ability + (double)resources - 1));
-                u[j] = RandomStream.Uniform(a2[j]);
+                u[j] = UniformDraw.Of(a2[j]);
             }
 
             Logistic.Decide(x[..n], u[..n], english);
@@ -266,7 +266,7 @@ internal sealed class DegreeMobility
                 int c = c0 + j;
                 int id = firstId + c;
                 int o = pool.CandidateOrigin[c];
-                double level = RandomStream.Uniform(a3[j]);
+                double level = UniformDraw.Of(a3[j]);
                 pool.CandidateId[c] = id;
                 pool.CandidateEnglish[c] = english[j];
                 pool.CandidateLevel[c] = level < bachelor ? StudyLevel.Bachelor : level < bachelor + master ? StudyLevel.Master : StudyLevel.Phd;

@@ -84,16 +84,16 @@ internal static class Entry
             var hosts = st.Host.AsSpan(at, n);
             for (int j = 0; j < n; j++)
             {
-                float a = (float)RandomStream.Uniform(r0[j]);
-                float r = (float)RandomStream.Uniform(r1[j]);
+                float a = (float)UniformDraw.Of(r0[j]);
+                float r = (float)UniformDraw.Of(r1[j]);
                 ability[j] = a;
                 resources[j] = r;
                 ids[j] = firstId + k0 + j;
 
                 // EnglishProbabilityFromLogit's argument, with ability and resources widened to double as there.
                 x[j] = englishLogit + (englishSlope * ((double)a + (double)r - 1));
-                u[j] = RandomStream.Uniform(r2[j]);
-                short university = (short)home.Sample(RandomStream.Uniform(r3[j]));
+                u[j] = UniformDraw.Of(r2[j]);
+                short university = (short)home.Sample(UniformDraw.Of(r3[j]));
                 homes[j] = university;
                 hosts[j] = university;
             }

@@ -281,7 +281,7 @@ internal sealed class MobilityDecisions
             x[j] = a0 + (aAbility * (ability[i] - 0.5)) + (aResources * (resources[i] - 0.5))
                 + (aGap * gap) + networkTerm[o]
                 + aidTerm[(o * Levels) + (int)level[i]] + shift[o];
-            u[j] = RandomStream.Uniform(r0[j]);
+            u[j] = UniformDraw.Of(r0[j]);
         }
 
         Take(slots, b, seekers);
@@ -309,7 +309,7 @@ internal sealed class MobilityDecisions
         {
             int i = slots[j];
             x[j] = creditLogit[origin[i]] + (cAbility * (ability[i] - 0.5));
-            u[j] = RandomStream.Uniform(r0[j]);
+            u[j] = UniformDraw.Of(r0[j]);
         }
 
         Take(slots, b, seekers);

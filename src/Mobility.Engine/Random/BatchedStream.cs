@@ -57,7 +57,7 @@ internal struct BatchedStream
     {
         if (used < available)
         {
-            return RandomStream.Uniform(words[used++]);
+            return UniformDraw.Of(words[used++]);
         }
 
         return Rest();

@@ -9,7 +9,7 @@ using System.Runtime.Intrinsics.X86;
 /// The first Philox4x32-10 block (block counter 0) of many entities' streams for one (year, purpose) at once,
 /// eight entities per AVX-512 instruction where the processor has it, else one at a time. Bit-identical to
 /// <see cref="Philox4x32.Generate"/>: a phase that needs at most four draws per agent (most do) then needs no
-/// scalar Philox call at all (<see cref="RandomStream(ulong, uint, int, Purpose, uint, uint, uint, uint)"/>).
+/// scalar Philox call at all (<see cref="RandomStream(ulong, uint, int, Purpose, uint, uint, uint, uint, uint)"/>).
 /// </summary>
 public static class PhiloxBatch
 {

@@ -8,8 +8,6 @@ using System.Runtime.CompilerServices;
 /// </summary>
 public struct RandomStream
 {
-    private const double TwoPow32Inverse = 1.0 / 4294967296.0;
-
     private readonly uint k0;
     private readonly uint k1;
     private readonly uint entity;
@@ -35,18 +33,9 @@ public struct RandomStream
     }
 
     /// <summary>
-    /// A stream whose first block (block 0) was already generated, e.g. by <see cref="PhiloxBatch"/>: the draws are
-    /// the same as from the other constructor.
-    /// </summary>
-    public RandomStream(ulong seed, uint entity, int year, Purpose purpose, uint first0, uint first1, uint first2, uint first3)
-        : this(seed, entity, year, purpose, 0, first0, first1, first2, first3)
-    {
-    }
-
-    /// <summary>
-    /// The stream from block <paramref name="current"/> on, whose words are given (e.g. block 1 computed by
-    /// <see cref="PhiloxBatch"/> after the first four draws were taken from block 0): the draws are the stream's draws
-    /// 4*current, 4*current + 1, ...
+    /// The stream from block <paramref name="current"/> on, whose words were already generated (e.g. by
+    /// <see cref="PhiloxBatch"/>): the draws are the stream's draws 4*current, 4*current + 1, ..., the same as from the
+    /// other constructor.
     /// </summary>
     public RandomStream(ulong seed, uint entity, int year, Purpose purpose, uint current, uint word0, uint word1, uint word2, uint word3)
     {
@@ -84,12 +73,8 @@ public struct RandomStream
             _ => r3,
         };
         used++;
-        return Uniform(r);
+        return UniformDraw.Of(r);
     }
-
-    /// <summary>The uniform on (0, 1) that a stream's draw makes of one generator word (for words taken from a batch).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double Uniform(uint word) => (word + 0.5) * TwoPow32Inverse;
 
     public bool Bernoulli(double p) => NextDouble() < p;
 

@@ -3,8 +3,8 @@ namespace Mobility.Engine.Random;
 using System.Runtime.CompilerServices;
 
 /// <summary>
-/// The uniform that <see cref="RandomStream.NextDouble"/> makes of a 32-bit word, for a pass that uses a batched
-/// first block (<see cref="PhiloxBatch"/>) directly and needs no stream for most agents.
+/// The uniform a 32-bit generator word stands for: what <see cref="RandomStream.NextDouble"/> returns, and what a pass
+/// that takes words from a batch of blocks (<see cref="PhiloxBatch"/>) directly, without a stream, uses.
 /// </summary>
 internal static class UniformDraw
 {

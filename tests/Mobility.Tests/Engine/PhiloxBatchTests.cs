@@ -42,7 +42,7 @@ public sealed class PhiloxBatchTests
         Span<uint> r0 = stackalloc uint[1], r1 = stackalloc uint[1], r2 = stackalloc uint[1], r3 = stackalloc uint[1];
         PhiloxBatch.FirstBlocks(Seed, 2030, Purpose.Graduation, 41, 1, r0, r1, r2, r3);
         var fresh = new RandomStream(Seed, 41, 2030, Purpose.Graduation);
-        var primed = new RandomStream(Seed, 41, 2030, Purpose.Graduation, r0[0], r1[0], r2[0], r3[0]);
+        var primed = new RandomStream(Seed, 41, 2030, Purpose.Graduation, 0, r0[0], r1[0], r2[0], r3[0]);
 
         for (int draw = 0; draw < 11; draw++)
         {
@@ -79,9 +79,9 @@ public sealed class PhiloxBatchTests
         PhiloxBatch.FirstBlocks(5, 2027, Purpose.DegreeDecision, 123_456, 1, r0, r1, r2, r3);
         var stream = new RandomStream(5, 123_456, 2027, Purpose.DegreeDecision);
 
-        Assert.Equal(stream.NextDouble(), RandomStream.Uniform(r0[0]));
-        Assert.Equal(stream.NextDouble(), RandomStream.Uniform(r1[0]));
-        Assert.Equal(0.5 / 4294967296.0, RandomStream.Uniform(0));
-        Assert.True(RandomStream.Uniform(uint.MaxValue) < 1);
+        Assert.Equal(stream.NextDouble(), UniformDraw.Of(r0[0]));
+        Assert.Equal(stream.NextDouble(), UniformDraw.Of(r1[0]));
+        Assert.Equal(0.5 / 4294967296.0, UniformDraw.Of(0));
+        Assert.True(UniformDraw.Of(uint.MaxValue) < 1);
     }
 }
