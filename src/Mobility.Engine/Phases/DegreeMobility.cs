@@ -255,8 +255,7 @@ internal sealed class DegreeMobility
                 pool.CandidateAbility[c0 + j] = ability;
                 pool.CandidateResources[c0 + j] = resources;
 
-                // Entry.EnglishProbabilityFromLogit's argument, with ability and resources widened to double as there.
-                x[j] = englishLogit + (englishSlope * ((double)ability + (double)resources - 1));
+                x[j] = Entry.EnglishLogitOf(englishLogit, englishSlope, ability, resources);
                 u[j] = UniformDraw.Of(a2[j]);
             }
 

@@ -90,8 +90,7 @@ internal static class Entry
                 resources[j] = r;
                 ids[j] = firstId + k0 + j;
 
-                // EnglishProbabilityFromLogit's argument, with ability and resources widened to double as there.
-                x[j] = englishLogit + (englishSlope * ((double)a + (double)r - 1));
+                x[j] = EnglishLogitOf(englishLogit, englishSlope, a, r);
                 u[j] = UniformDraw.Of(r2[j]);
                 short university = (short)home.Sample(UniformDraw.Of(r3[j]));
                 homes[j] = university;
@@ -126,7 +125,15 @@ internal static class Entry
 
     /// <summary>The same with logit(share) computed once for a whole cohort.</summary>
     public static double EnglishProbabilityFromLogit(double logit, double slope, double ability, double resources)
-        => Logistic.Sigmoid(logit + (slope * (ability + resources - 1)));
+        => Logistic.Sigmoid(EnglishLogitOf(logit, slope, ability, resources));
+
+    /// <summary>
+    /// The logit of P(speaks English) for one person: logit(share) + slope*(ability + resources - 1) (abilities and
+    /// resources are floats, widened to double before the sum).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double EnglishLogitOf(double logit, double slope, double ability, double resources)
+        => logit + (slope * (ability + resources - 1));
 
     public static double EnglishLogit(double share)
     {
