@@ -165,15 +165,7 @@ internal sealed class AdmissionRound
                 sums[(o * c) + h] += 1;
             }
         });
-        flows.Reduce(chunks, flowTotal);
-        var degreeFlows = s.Measure.DegreeFlows;
-        for (int o = 0; o < c; o++)
-        {
-            for (int h = 0; h < c; h++)
-            {
-                degreeFlows[o, h] += flowTotal[(o * c) + h];
-            }
-        }
+        AddFlows(chunks, s.Measure.DegreeFlows);
     }
 
     /// <summary>
@@ -217,6 +209,16 @@ internal sealed class AdmissionRound
                 }
             }
         });
+        AddFlows(chunks, flowsOut);
+    }
+
+    /// <summary>
+    /// Adds the chunks' placement counts to <paramref name="flowsOut"/> and their national-scholarship block to the
+    /// measurement's national-scholarship flows (exact integer counts, so adding a zero block changes nothing).
+    /// </summary>
+    private void AddFlows(int chunks, double[,] flowsOut)
+    {
+        int c = s.CountryCount;
         flows.Reduce(chunks, flowTotal);
         var scholarshipFlows = s.Measure.NationalScholarshipFlows;
         for (int o = 0; o < c; o++)
