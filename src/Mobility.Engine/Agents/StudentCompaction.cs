@@ -38,8 +38,8 @@ internal static class StudentCompaction
     public static void Run(StudentPopulation students, ChunkedParallel parallel, byte leaving, byte clear)
     {
         int count = students.Count;
-        // One "chunk" of the parallel loop per column, the widest first so that the threads end together.
-        parallel.For(14 * ChunkedParallel.ChunkSize, (column, _, _) => CompactColumn(students, column, count, leaving));
+        // One task per column, the widest first so that the threads end together.
+        parallel.Tasks(14, column => CompactColumn(students, column, count, leaving));
         var flags = students.Flags.AsSpan(0, count);
         students.Count = Compact(flags, flags, leaving, (byte)~clear);
     }

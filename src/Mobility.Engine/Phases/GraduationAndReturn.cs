@@ -191,8 +191,8 @@ internal sealed class GraduationAndReturn
     /// </summary>
     private void Account(int count)
     {
-        // Two "chunks" of the parallel loop: one per group of sums (sequential with one thread).
-        s.Parallel.For(2 * ChunkedParallel.ChunkSize, (group, _, _) =>
+        // One task per group of sums (one after the other with one thread).
+        s.Parallel.Tasks(2, group =>
         {
             if (group == 0)
             {
