@@ -65,11 +65,11 @@ internal sealed class GraduationAndReturn
         StudentCompaction.Run(st, s.Parallel, Study.FlagRemoved | FlagLeaves, FlagGraduated);
     }
 
-    /// <summary>The year's terms of the graduates' decisions; before the study pass.</summary>
-    public void PrepareDecisions() => PrepareReturnProbabilities();
-
-    /// <summary>Return probability by [((origin * countries) + host country) * 2 + obligation].</summary>
-    private void PrepareReturnProbabilities()
+    /// <summary>
+    /// The year's terms of the graduates' decisions, before the study pass: the return probability by
+    /// [((origin * countries) + host country) * 2 + obligation].
+    /// </summary>
+    public void PrepareDecisions()
     {
         var g = s.Settings.Graduation;
         int c = s.CountryCount;
