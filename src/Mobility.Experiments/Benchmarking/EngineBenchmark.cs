@@ -21,6 +21,7 @@ public static class EngineBenchmark
         ArgumentOutOfRangeException.ThrowIfLessThan(repetitions, 1);
         var seconds = new double[repetitions];
         var statistics = new RunStatistics[repetitions];
+        long firstBase = 0;
         long baseWorkingSet = 0;
         long peak = 0;
         for (int r = 0; r < repetitions; r++)
@@ -28,17 +29,19 @@ public static class EngineBenchmark
             cancellationToken.ThrowIfCancellationRequested();
 
             // Each repetition starts from a collected heap with its memory given back, and its own peak where the
-            // operating system can reset it; the reported peak is the repetition that added the most.
+            // operating system can reset it; the reported peak is the repetition that added the most. Where the peak
+            // cannot be reset it is the process's, measured from the working set before the first repetition.
             long before = WorkingSetAfterCollection();
-            bool ownPeak = PeakWorkingSet.Reset();
+            firstBase = r == 0 ? before : firstBase;
+            long runBase = PeakWorkingSet.Reset() ? before : firstBase;
             long start = Stopwatch.GetTimestamp();
             RunResult result = new Simulation(world, settings, new SimulationOptions { Threads = threads }).Run(cancellationToken: cancellationToken);
             seconds[r] = Stopwatch.GetElapsedTime(start).TotalSeconds;
             statistics[r] = result.Statistics;
             long runPeak = PeakWorkingSet.Read();
-            if (r == 0 || !ownPeak || runPeak - before > peak - baseWorkingSet)
+            if (r == 0 || runPeak - runBase > peak - baseWorkingSet)
             {
-                baseWorkingSet = r == 0 || ownPeak ? before : baseWorkingSet;
+                baseWorkingSet = runBase;
                 peak = runPeak;
             }
 
