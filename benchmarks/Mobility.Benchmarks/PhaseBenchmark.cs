@@ -2,7 +2,7 @@ namespace Mobility.Benchmarks;
 
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 
 /// <summary>
 /// One phase of a simulated year, alone, at about 100 thousand and 1 million students in steady state. Each

@@ -1,7 +1,7 @@
 namespace Mobility.Benchmarks;
 
 using System.Globalization;
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 using Mobility.IO.Configuration;
 
 /// <summary>

@@ -2,7 +2,7 @@ namespace Mobility.Benchmarks;
 
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 
 /// <summary>
 /// One simulated academic year of the full region (every phase of <see cref="YearStep.Run"/>), from a population in

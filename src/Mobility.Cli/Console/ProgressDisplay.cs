@@ -1,7 +1,7 @@
 namespace Mobility.Cli.Console;
 
 using System.Globalization;
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 using Mobility.Experiments.Runs;
 using Spectre.Console;
 

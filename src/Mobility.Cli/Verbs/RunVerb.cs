@@ -4,7 +4,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Mobility.Cli.Console;
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 using Mobility.Engine.Measurement;
 using Mobility.IO;
 using Mobility.IO.Configuration;

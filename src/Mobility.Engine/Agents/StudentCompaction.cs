@@ -5,7 +5,7 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using Mobility.Engine.Core;
+using Mobility.Engine.Numerics;
 using Mobility.Model.Agents;
 
 /// <summary>

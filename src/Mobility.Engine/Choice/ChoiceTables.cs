@@ -1,7 +1,7 @@
 namespace Mobility.Engine.Choice;
 
 using System.Collections.Concurrent;
-using Mobility.Engine.Core;
+using Mobility.Engine.State;
 using Mobility.Model.Parameters;
 
 /// <summary>

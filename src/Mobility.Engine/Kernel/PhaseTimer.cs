@@ -1,4 +1,4 @@
-namespace Mobility.Engine.Core;
+namespace Mobility.Engine.Kernel;
 
 using System.Diagnostics;
 

@@ -1,7 +1,8 @@
-namespace Mobility.Engine.Core;
+namespace Mobility.Engine.Kernel;
 
 using System.Diagnostics;
 using Mobility.Engine.Measurement;
+using Mobility.Engine.State;
 using Mobility.Model.Agents;
 using Mobility.Model.Parameters;
 using Mobility.Model.World;

@@ -1,4 +1,4 @@
-namespace Mobility.Engine.Core;
+namespace Mobility.Engine.Kernel;
 
 /// <summary>How to execute a run; nothing here changes its results.</summary>
 public sealed class SimulationOptions

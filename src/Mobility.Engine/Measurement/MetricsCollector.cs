@@ -1,6 +1,6 @@
 namespace Mobility.Engine.Measurement;
 
-using Mobility.Engine.Core;
+using Mobility.Engine.State;
 
 /// <summary>Turns a reported year's state into tidy records (persons, not agents).</summary>
 internal sealed class MetricsCollector

@@ -1,4 +1,4 @@
-namespace Mobility.Engine.Core;
+namespace Mobility.Engine.Numerics;
 
 /// <summary>Per-chunk lists of agent slots found by a parallel pass, concatenated in chunk order afterwards.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Mobility.Engine.Core;
+namespace Mobility.Engine.Numerics;
 
 /// <summary>
 /// Runs work over fixed-size chunks of an index range. Chunks are the unit of both scheduling and reduction:

@@ -1,4 +1,4 @@
-namespace Mobility.Engine.Core;
+namespace Mobility.Engine.Numerics;
 
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;

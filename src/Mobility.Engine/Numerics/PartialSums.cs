@@ -1,4 +1,4 @@
-namespace Mobility.Engine.Core;
+namespace Mobility.Engine.Numerics;
 
 /// <summary>
 /// Per-chunk partial sums of a parallel pass, kept for reuse across years. Summing the slots in chunk order

@@ -1,6 +1,7 @@
 namespace Mobility.Engine.Phases;
 
-using Mobility.Engine.Core;
+using Mobility.Engine.Numerics;
+using Mobility.Engine.State;
 using Mobility.Model.Agents;
 
 /// <summary>

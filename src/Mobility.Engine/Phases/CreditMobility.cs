@@ -2,8 +2,8 @@ namespace Mobility.Engine.Phases;
 
 using System.Runtime.InteropServices;
 using Mobility.Engine.Choice;
-using Mobility.Engine.Core;
 using Mobility.Engine.Random;
+using Mobility.Engine.State;
 using Mobility.Model.Agents;
 
 /// <summary>

@@ -2,8 +2,9 @@ namespace Mobility.Engine.Phases;
 
 using System.Runtime.CompilerServices;
 using Mobility.Engine.Choice;
-using Mobility.Engine.Core;
+using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
+using Mobility.Engine.State;
 using Mobility.Model.Agents;
 
 /// <summary>

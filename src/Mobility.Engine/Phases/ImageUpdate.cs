@@ -1,6 +1,6 @@
 namespace Mobility.Engine.Phases;
 
-using Mobility.Engine.Core;
+using Mobility.Engine.State;
 
 /// <summary>
 /// Step 11: image(o,h) &lt;- (1-lambda)*image + lambda*((1-w)*baseline + w*meanAttitude), with w = A/(A + K*pop(o)/1e6)

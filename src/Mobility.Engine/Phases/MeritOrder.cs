@@ -1,8 +1,9 @@
 namespace Mobility.Engine.Phases;
 
 using System.Runtime.CompilerServices;
-using Mobility.Engine.Core;
+using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
+using Mobility.Engine.State;
 
 /// <summary>
 /// Orders applicants best ability first, ties broken by a hash of seed and agent id, so the order never depends

@@ -4,8 +4,9 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using Mobility.Engine.Core;
+using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
+using Mobility.Engine.State;
 using Mobility.Model.Agents;
 
 /// <summary>

@@ -1,7 +1,7 @@
 namespace Mobility.Engine.Phases;
 
-using Mobility.Engine.Core;
 using Mobility.Engine.Random;
+using Mobility.Engine.State;
 using Mobility.Model.Agents;
 using Mobility.Model.Policies;
 

@@ -1,6 +1,6 @@
 namespace Mobility.Engine.Phases;
 
-using Mobility.Engine.Core;
+using Mobility.Engine.State;
 using Mobility.Model.World;
 
 /// <summary>

@@ -1,7 +1,8 @@
 namespace Mobility.Engine.Phases;
 
-using Mobility.Engine.Core;
+using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
+using Mobility.Engine.State;
 
 /// <summary>
 /// Step 9: a scholar at home visits a foreign university with probability

@@ -3,8 +3,9 @@ namespace Mobility.Engine.Phases;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Mobility.Engine.Core;
+using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
+using Mobility.Engine.State;
 using Mobility.Model.Agents;
 using Mobility.Model.Parameters;
 

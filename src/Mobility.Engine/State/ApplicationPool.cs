@@ -1,4 +1,4 @@
-namespace Mobility.Engine.Core;
+namespace Mobility.Engine.State;
 
 using Mobility.Model.Agents;
 

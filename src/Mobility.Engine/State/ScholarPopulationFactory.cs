@@ -1,6 +1,5 @@
-namespace Mobility.Engine.Agents;
+namespace Mobility.Engine.State;
 
-using Mobility.Engine.Core;
 using Mobility.Engine.Phases;
 using Mobility.Engine.Random;
 using Mobility.Model.Agents;

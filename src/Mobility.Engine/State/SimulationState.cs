@@ -1,8 +1,7 @@
-namespace Mobility.Engine.Core;
+namespace Mobility.Engine.State;
 
-using Mobility.Engine.Agents;
 using Mobility.Engine.Choice;
-using Mobility.Engine.Measurement;
+using Mobility.Engine.Numerics;
 using Mobility.Model.Agents;
 using Mobility.Model.Parameters;
 using Mobility.Model.World;

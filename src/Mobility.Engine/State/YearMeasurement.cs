@@ -1,4 +1,4 @@
-namespace Mobility.Engine.Measurement;
+namespace Mobility.Engine.State;
 
 /// <summary>What one year measured, in agents (multiplied by the scale when reported).</summary>
 internal sealed class YearMeasurement

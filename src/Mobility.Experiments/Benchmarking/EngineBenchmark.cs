@@ -1,7 +1,7 @@
 namespace Mobility.Experiments.Benchmarking;
 
 using System.Diagnostics;
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 using Mobility.Engine.Measurement;
 using Mobility.Model.Parameters;
 using Mobility.Model.World;

@@ -1,7 +1,7 @@
 namespace Mobility.Experiments.Runs;
 
 using System.Diagnostics;
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 using Mobility.Engine.Measurement;
 
 /// <summary>

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 using Mobility.Engine.Measurement;
 using Mobility.IO.Configuration;
 using Mobility.IO.World;

@@ -1,7 +1,8 @@
 namespace Mobility.Tests.Engine;
 
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 using Mobility.Engine.Phases;
+using Mobility.Engine.State;
 using Mobility.Model.Agents;
 
 /// <summary>

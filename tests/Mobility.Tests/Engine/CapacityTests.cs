@@ -1,6 +1,6 @@
 namespace Mobility.Tests.Engine;
 
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 using Mobility.Model.Agents;
 
 /// <summary>Admission never puts more foreign degree students into a university than it has foreign seats.</summary>

@@ -1,7 +1,7 @@
 namespace Mobility.Tests.Engine;
 
 using Mobility.Engine.Agents;
-using Mobility.Engine.Core;
+using Mobility.Engine.Numerics;
 using Mobility.Model.Agents;
 
 /// <summary>The in-place compaction of the student arrays keeps, in order, exactly the slots that stay, in every column.</summary>

@@ -1,7 +1,7 @@
 namespace Mobility.Tests.Engine;
 
 using System.Collections.Concurrent;
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 using Mobility.Engine.Measurement;
 using Mobility.IO.Configuration;
 

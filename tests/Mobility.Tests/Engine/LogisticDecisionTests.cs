@@ -1,7 +1,7 @@
 namespace Mobility.Tests.Engine;
 
 using System.Runtime.Intrinsics;
-using Mobility.Engine.Core;
+using Mobility.Engine.Numerics;
 
 /// <summary>
 /// The batched logistic decisions (vectorised exp, exact fallback near the boundary) are the scalar comparison

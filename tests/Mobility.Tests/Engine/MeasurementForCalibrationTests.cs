@@ -1,6 +1,6 @@
 namespace Mobility.Tests.Engine;
 
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 using Mobility.Engine.Measurement;
 
 /// <summary>What calibration needs from the engine: spin-up years reported on request, and scholarship-funded departures.</summary>

@@ -1,7 +1,9 @@
 namespace Mobility.Tests.Engine;
 
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
+using Mobility.Engine.Numerics;
 using Mobility.Engine.Phases;
+using Mobility.Engine.State;
 
 /// <summary>The parallel radix sort of the merit order gives exactly the order of a plain sort of the keys.</summary>
 public sealed class MeritOrderTests

@@ -1,6 +1,6 @@
 namespace Mobility.Tests.Engine;
 
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 using Xunit;
 
 /// <summary>

@@ -1,6 +1,6 @@
 namespace Mobility.Tests.Engine;
 
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 using Mobility.Model.Agents;
 
 /// <summary>How the student arrays are sized and grown: once per run, keeping the rows in use.</summary>

@@ -2,7 +2,7 @@ namespace Mobility.Tests.Golden;
 
 using System.Globalization;
 using System.Text;
-using Mobility.Engine.Core;
+using Mobility.Engine.Kernel;
 using Mobility.Engine.Measurement;
 using Mobility.IO.Configuration;
 using Mobility.Tests.Engine;
