@@ -1,6 +1,7 @@
 namespace Mobility.Engine.Phases;
 
 using System.Runtime.InteropServices;
+using Mobility.Engine.Agents;
 using Mobility.Engine.Choice;
 using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
@@ -224,7 +225,7 @@ internal sealed class DegreeMobility
         }
 
         // Every candidate's draws come from its own stream, so the candidates are drawn in parallel.
-        double englishLogit = Entry.EnglishLogit(entry.EnglishShare);
+        double englishLogit = EnglishSpeakers.Logit(entry.EnglishShare);
         double englishSlope = entry.EnglishSlope;
         s.Parallel.For(total, (_, start, end) => DrawCandidates(firstId, englishLogit, englishSlope, bachelor, master, start, end));
     }
@@ -256,7 +257,7 @@ internal sealed class DegreeMobility
                 pool.CandidateAbility[c0 + j] = ability;
                 pool.CandidateResources[c0 + j] = resources;
 
-                x[j] = Entry.EnglishLogitOf(englishLogit, englishSlope, ability, resources);
+                x[j] = EnglishSpeakers.LogitOf(englishLogit, englishSlope, ability, resources);
                 u[j] = UniformDraw.Of(a2[j]);
             }
 

@@ -1,6 +1,7 @@
 namespace Mobility.Engine.Phases;
 
 using System.Runtime.CompilerServices;
+using Mobility.Engine.Agents;
 using Mobility.Engine.Choice;
 using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
@@ -44,7 +45,7 @@ internal static class Entry
 
         int total = students.Count - firstSlot;
         firstOf[c] = total;
-        double englishLogit = EnglishLogit(s.Settings.Entry.EnglishShare);
+        double englishLogit = EnglishSpeakers.Logit(s.Settings.Entry.EnglishShare);
         double englishSlope = s.Settings.Entry.EnglishSlope;
         s.Parallel.For(total, (_, start, end) =>
         {
@@ -91,7 +92,7 @@ internal static class Entry
                 resources[j] = r;
                 ids[j] = firstId + k0 + j;
 
-                x[j] = EnglishLogitOf(englishLogit, englishSlope, a, r);
+                x[j] = EnglishSpeakers.LogitOf(englishLogit, englishSlope, a, r);
                 u[j] = UniformDraw.Of(r2[j]);
                 short university = (short)home.Sample(UniformDraw.Of(r3[j]));
                 homes[j] = university;
@@ -118,28 +119,6 @@ internal static class Entry
         st.AbroadCountry.AsSpan(from, count).Fill(StudentPopulation.NoCountry);
         st.Skill.AsSpan(from, count).Clear();
         st.Attitude.AsSpan(from, count).Fill(InitialAttitude);
-    }
-
-    /// <summary>P(speaks English) = sigmoid(logit(share) + slope*(ability + resources - 1)).</summary>
-    public static double EnglishProbability(double share, double slope, double ability, double resources)
-        => EnglishProbabilityFromLogit(EnglishLogit(share), slope, ability, resources);
-
-    /// <summary>The same with logit(share) computed once for a whole cohort.</summary>
-    public static double EnglishProbabilityFromLogit(double logit, double slope, double ability, double resources)
-        => Logistic.Sigmoid(EnglishLogitOf(logit, slope, ability, resources));
-
-    /// <summary>
-    /// The logit of P(speaks English) for one person: logit(share) + slope*(ability + resources - 1) (abilities and
-    /// resources are floats, widened to double before the sum).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static double EnglishLogitOf(double logit, double slope, double ability, double resources)
-        => logit + (slope * (ability + resources - 1));
-
-    public static double EnglishLogit(double share)
-    {
-        double p = Math.Clamp(share, 1e-6, 1 - 1e-6);
-        return Math.Log(p / (1 - p));
     }
 
     public static void Initialise(

@@ -1,6 +1,6 @@
 namespace Mobility.Engine.State;
 
-using Mobility.Engine.Phases;
+using Mobility.Engine.Agents;
 using Mobility.Engine.Random;
 using Mobility.Model.Agents;
 
@@ -35,7 +35,7 @@ internal static class ScholarPopulationFactory
                 scholars.University[n] = (short)i;
                 scholars.Productivity[n] = productivity;
                 scholars.Host[n] = -1;
-                scholars.Flags[n] = rng.NextDouble() < Entry.EnglishProbability(k.EnglishShare, k.EnglishSlope, productivity, 0.5) ? (byte)1 : (byte)0;
+                scholars.Flags[n] = rng.NextDouble() < EnglishSpeakers.Probability(k.EnglishShare, k.EnglishSlope, productivity, 0.5) ? (byte)1 : (byte)0;
             }
         }
 
