@@ -38,13 +38,12 @@ public class PhaseBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        phase = Array.IndexOf(YearStep.PhaseNames, Phase);
+        step = SteadyState.Create(Agents, Threads, out year);
+        phase = step.IndexOf(Phase);
         if (phase < 0)
         {
-            throw new InvalidOperationException($"no phase '{Phase}' (phases: {string.Join(", ", YearStep.PhaseNames)})");
+            throw new InvalidOperationException($"no phase '{Phase}' (phases: {string.Join(", ", step.Phases.Select(p => p.Name))})");
         }
-
-        step = SteadyState.Create(Agents, Threads, out year);
     }
 
     [IterationSetup]
@@ -68,7 +67,7 @@ public class PhaseBenchmark
     [IterationCleanup]
     public void FinishYear()
     {
-        for (int p = phase + 1; p < YearStep.PhaseNames.Length; p++)
+        for (int p = phase + 1; p < step.Phases.Count; p++)
         {
             step.RunPhase(p);
         }

@@ -12,11 +12,12 @@ internal sealed class PhaseTimer
         this.seconds = seconds;
     }
 
-    public void Time(string phase, Action action)
+    /// <summary>Runs <paramref name="phase"/> once and adds its wall time to its name's total.</summary>
+    public void Run(YearPhase phase)
     {
         long start = Stopwatch.GetTimestamp();
-        action();
+        phase.Run();
         double elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
-        seconds[phase] = seconds.GetValueOrDefault(phase) + elapsed;
+        seconds[phase.Name] = seconds.GetValueOrDefault(phase.Name) + elapsed;
     }
 }

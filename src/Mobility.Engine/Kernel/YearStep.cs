@@ -1,5 +1,6 @@
 namespace Mobility.Engine.Kernel;
 
+using Mobility.Engine.Choice;
 using Mobility.Engine.Measurement;
 using Mobility.Engine.Phases;
 using Mobility.Engine.State;
@@ -8,38 +9,57 @@ using Mobility.Model.Parameters;
 using Mobility.Model.World;
 
 /// <summary>
-/// One academic year, phase by phase, in the order of MODEL.md section 3. Holds the phases and their reusable
-/// buffers so that stepping a year allocates nothing per agent.
+/// One academic year as an ordered list of named phases (<see cref="Phases"/>), and the run's state they step. Builds
+/// the state, the choice tables, the application pool and the phases once, so that stepping a year allocates nothing
+/// per agent. <see cref="Simulation"/> runs the years; the benchmarks and tests step the phases one by one.
 /// </summary>
 internal sealed class YearStep
 {
-    private readonly DegreeMobility degree;
-    private readonly CreditMobility credit;
     private readonly AdmissionRound admission;
-    private readonly Study study;
-    private readonly GraduationAndReturn graduation;
-    private readonly ScholarVisits scholars;
-    private readonly RankingUpdate rankings;
     private readonly PhaseTimer timer;
 
     public YearStep(WorldData world, ScenarioSettings settings, int threads, Dictionary<string, double> phaseSeconds)
     {
-        State = new SimulationState(world, settings, threads);
-        var pool = new ApplicationPool(settings.Choice.MaxChoices);
-        degree = new DegreeMobility(State, pool);
-        credit = new CreditMobility(State, pool);
-        admission = new AdmissionRound(State, pool);
-        graduation = new GraduationAndReturn(State);
-        study = new Study(State, graduation);
-        scholars = new ScholarVisits(State);
-        rankings = new RankingUpdate(State);
-        Collector = new MetricsCollector(State);
+        var s = State = new SimulationState(world, settings, threads);
+        var tables = new ChoiceTables(s);
+        var pool = Applications = new ApplicationPool(settings.Choice.MaxChoices);
+        var degree = new DegreeMobility(s, tables, pool);
+        var credit = new CreditMobility(s, tables, pool);
+        admission = new AdmissionRound(s, pool);
+        var graduation = new GraduationAndReturn(s);
+        var study = new Study(s, graduation);
+        var scholars = new ScholarVisits(s, tables);
+        var rankings = new RankingUpdate(s);
+        Collector = new MetricsCollector(s);
         timer = new PhaseTimer(phaseSeconds);
+
+        // The order of docs/ODD.md section 3, which gives the reasons; the names are the manifest's timer keys.
+        Phases =
+        [
+            new("policies", () => PolicyApplication.Apply(s)),
+            new("derived", tables.Rebuild),
+            new("entry", () => Entry.Run(s, tables)),
+            new("degree_mobility", degree.Run),
+            new("credit_mobility", credit.Run),
+            new("admission", admission.Run),
+            new("study", study.Run),
+            new("graduation", graduation.Run),
+            new("scholars", scholars.Run),
+            new("rankings", rankings.Run),
+            new("image", () => ImageUpdate.Run(s)),
+            new("measure", Measure),
+        ];
     }
 
     public SimulationState State { get; }
 
+    /// <summary>This year's applications (filled by degree and credit mobility, read by admission).</summary>
+    public ApplicationPool Applications { get; }
+
     public MetricsCollector Collector { get; }
+
+    /// <summary>The phases in the order a year runs them.</summary>
+    public IReadOnlyList<YearPhase> Phases { get; }
 
     /// <summary>First year whose records are collected (the start year unless spin-up years are reported too).</summary>
     public int ReportFrom { get; init; } = int.MaxValue;
@@ -47,79 +67,49 @@ internal sealed class YearStep
     /// <summary>Seats left per university after this year's degree admission (agents).</summary>
     public int[] SeatsLeft => admission.SeatsLeft;
 
-    /// <summary>The names of the phases, in the order a year runs them (the keys of RunStatistics.PhaseSeconds).</summary>
-    public static readonly string[] PhaseNames =
-    [
-        "policies", "derived", "entry", "degree_mobility", "credit_mobility", "admission", "study", "graduation",
-        "scholars", "rankings", "image", "measure",
-    ];
-
+    /// <summary>Steps one year: <see cref="Begin"/>, then every phase in order, each timed.</summary>
     public void Run(int year)
     {
         Begin(year);
-        for (int p = 0; p < PhaseNames.Length; p++)
+        foreach (var phase in Phases)
         {
-            int phase = p;
-            timer.Time(PhaseNames[p], () => RunPhase(phase));
+            timer.Run(phase);
         }
     }
 
-    /// <summary>Starts a year; then <see cref="RunPhase"/> for every index of <see cref="PhaseNames"/> in order (the benchmarks time them one by one).</summary>
+    /// <summary>Starts a year; then <see cref="RunPhase"/> for every index of <see cref="Phases"/> in order (the benchmarks time them one by one).</summary>
     public void Begin(int year)
     {
         State.Year = year;
         State.Measure.Reset();
     }
 
-    public void RunPhase(int phase)
+    public void RunPhase(int phase) => Phases[phase].Run();
+
+    /// <summary>The index of the phase named <paramref name="name"/> in <see cref="Phases"/>, or -1.</summary>
+    public int IndexOf(string name)
+    {
+        for (int p = 0; p < Phases.Count; p++)
+        {
+            if (Phases[p].Name == name)
+            {
+                return p;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The year's records (reported years only); then this year's stocks become last year's, which the network terms read.</summary>
+    private void Measure()
     {
         var s = State;
-        switch (phase)
+        if (!s.IsSpinUp || s.Year >= ReportFrom)
         {
-            case 0:
-                PolicyApplication.Apply(s);
-                break;
-            case 1:
-                s.Tables.Rebuild();
-                break;
-            case 2:
-                Entry.Run(s);
-                break;
-            case 3:
-                degree.Run();
-                break;
-            case 4:
-                credit.Run();
-                break;
-            case 5:
-                admission.Run();
-                break;
-            case 6:
-                study.Run();
-                break;
-            case 7:
-                graduation.Run();
-                break;
-            case 8:
-                scholars.Run();
-                break;
-            case 9:
-                rankings.Run();
-                break;
-            case 10:
-                ImageUpdate.Run(s);
-                break;
-            case 11:
-                if (!s.IsSpinUp || s.Year >= ReportFrom)
-                {
-                    Collector.Collect();
-                }
-
-                Array.Copy(s.Measure.Stocks, s.PreviousStocks, s.Measure.Stocks.Length);
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(phase), phase, "no such phase");
+            Collector.Collect();
         }
+
+        Array.Copy(s.Measure.Stocks, s.PreviousStocks, s.Measure.Stocks.Length);
     }
 
     /// <summary>Bytes per scholar: id, country, university, productivity, host, visit years, links, flags.</summary>

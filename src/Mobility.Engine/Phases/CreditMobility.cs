@@ -14,12 +14,14 @@ using Mobility.Model.Agents;
 internal sealed class CreditMobility
 {
     private readonly SimulationState s;
+    private readonly ChoiceTables tables;
     private readonly MeritOrder merit = new();
     private readonly ApplicationPool pool;
 
-    public CreditMobility(SimulationState state, ApplicationPool pool)
+    public CreditMobility(SimulationState state, ChoiceTables tables, ApplicationPool pool)
     {
         s = state;
+        this.tables = tables;
         this.pool = pool;
     }
 
@@ -27,7 +29,7 @@ internal sealed class CreditMobility
     public void Run()
     {
         var st = s.Students;
-        var tables = s.Tables;
+        var tables = this.tables;
         var seekers = pool.CreditSeekers;
         pool.PrepareCredit(seekers.Count);
 
@@ -52,7 +54,7 @@ internal sealed class CreditMobility
     private void Choose(int start, int end)
     {
         var seekers = CollectionsMarshal.AsSpan(pool.CreditSeekers);
-        var tables = s.Tables;
+        var tables = this.tables;
         int k = pool.K;
         var batch = default(SeekerBatch);
         for (int n0 = start; n0 < end; n0 += PhiloxBatch.Size)

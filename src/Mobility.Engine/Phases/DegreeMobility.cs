@@ -16,6 +16,7 @@ using Mobility.Model.Agents;
 internal sealed class DegreeMobility
 {
     private readonly SimulationState s;
+    private readonly ChoiceTables tables;
     private readonly MeritOrder merit = new();
     private readonly ApplicationPool pool;
     private readonly MobilityDecisions decisions;
@@ -24,11 +25,12 @@ internal sealed class DegreeMobility
     private byte[] seekerOrigin = [];
     private int[] meritByOrigin = [];
 
-    public DegreeMobility(SimulationState state, ApplicationPool pool)
+    public DegreeMobility(SimulationState state, ChoiceTables tables, ApplicationPool pool)
     {
         s = state;
+        this.tables = tables;
         this.pool = pool;
-        decisions = new MobilityDecisions(state, pool);
+        decisions = new MobilityDecisions(state, tables, pool);
     }
 
     /// <remarks>Also makes step 5's credit decisions (<see cref="MobilityDecisions"/>); <see cref="CreditMobility"/> continues from them.</remarks>
@@ -161,7 +163,7 @@ internal sealed class DegreeMobility
     {
         var st = s.Students;
         var seekers = CollectionsMarshal.AsSpan(pool.DegreeSeekers);
-        var tables = s.Tables;
+        var tables = this.tables;
         int k = pool.K;
         var batch = default(SeekerBatch);
         for (int n0 = start; n0 < end; n0 += PhiloxBatch.Size)
@@ -196,7 +198,7 @@ internal sealed class DegreeMobility
     private void DrawCandidates()
     {
         var entry = s.Settings.Entry;
-        var tables = s.Tables;
+        var tables = this.tables;
         int total = 0;
         var counts = new int[s.CountryCount];
         for (int o = 0; o < s.CountryCount; o++)
@@ -236,7 +238,7 @@ internal sealed class DegreeMobility
     /// </summary>
     private void DrawCandidates(int firstId, double englishLogit, double englishSlope, double bachelor, double master, int start, int end)
     {
-        var tables = s.Tables;
+        var tables = this.tables;
         int k = pool.K;
         Span<uint> a0 = stackalloc uint[PhiloxBatch.Size], a1 = stackalloc uint[PhiloxBatch.Size];
         Span<uint> a2 = stackalloc uint[PhiloxBatch.Size], a3 = stackalloc uint[PhiloxBatch.Size];

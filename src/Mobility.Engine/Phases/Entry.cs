@@ -16,7 +16,7 @@ internal static class Entry
 {
     private const float InitialAttitude = 0.5f;
 
-    public static void Run(SimulationState s)
+    public static void Run(SimulationState s, ChoiceTables tables)
     {
         var students = s.Students;
         int c = s.CountryCount;
@@ -55,7 +55,7 @@ internal static class Entry
                 if (from < to)
                 {
                     int offset = firstOf[o];
-                    Enrol(s, firstSlot + offset, firstId + offset, (byte)o, s.Tables.Home[o], englishLogit, englishSlope, from - offset, to - offset);
+                    Enrol(s, firstSlot + offset, firstId + offset, (byte)o, tables.Home[o], englishLogit, englishSlope, from - offset, to - offset);
                 }
             }
         });

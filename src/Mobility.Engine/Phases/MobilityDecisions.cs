@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Mobility.Engine.Choice;
 using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
 using Mobility.Engine.State;
@@ -29,6 +30,7 @@ internal sealed class MobilityDecisions
     private const int Levels = 3;
 
     private readonly SimulationState s;
+    private readonly ChoiceTables tables;
     private readonly ApplicationPool pool;
     private readonly ChunkLists degreeFound = new();
     private readonly ChunkLists creditFound = new();
@@ -40,9 +42,10 @@ internal sealed class MobilityDecisions
     private readonly double[] aidTerm;
     private int[][] continuing = [];
 
-    public MobilityDecisions(SimulationState state, ApplicationPool pool)
+    public MobilityDecisions(SimulationState state, ChoiceTables tables, ApplicationPool pool)
     {
         s = state;
+        this.tables = tables;
         this.pool = pool;
         networkTerm = new double[state.CountryCount];
         shift = new double[state.CountryCount];
@@ -109,7 +112,7 @@ internal sealed class MobilityDecisions
         var grant = s.Policies.CreditGrantAvailability;
         for (int o = 0; o < s.CountryCount; o++)
         {
-            creditLogit[o] = c.C0 + (c.CRecognition * s.Tables.CreditRecognition[o]) + (c.CGrant * grant[o]);
+            creditLogit[o] = c.C0 + (c.CRecognition * tables.CreditRecognition[o]) + (c.CGrant * grant[o]);
         }
     }
 
@@ -255,7 +258,7 @@ internal sealed class MobilityDecisions
 
         var st = s.Students;
         var a = s.Settings.DegreeMobility;
-        var tables = s.Tables;
+        var tables = this.tables;
         var expected = tables.ExpectedQuality;
         var quality = s.Universities.Composite;
         var origin = st.Origin;

@@ -1,5 +1,6 @@
 namespace Mobility.Engine.Phases;
 
+using Mobility.Engine.Choice;
 using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
 using Mobility.Engine.State;
@@ -13,14 +14,16 @@ using Mobility.Engine.State;
 internal sealed class ScholarVisits
 {
     private readonly SimulationState s;
+    private readonly ChoiceTables tables;
     private readonly PartialSums partial;
     private readonly double[] total;
     private readonly int c;
     private readonly int u;
 
-    public ScholarVisits(SimulationState state)
+    public ScholarVisits(SimulationState state, ChoiceTables tables)
     {
         s = state;
+        this.tables = tables;
         c = state.CountryCount;
         u = state.Universities.Count;
         partial = new PartialSums((c * c) + (2 * u));
@@ -32,7 +35,7 @@ internal sealed class ScholarVisits
         var sc = s.Scholars;
         var k = s.Settings.Scholars;
         var p = s.Policies;
-        var tables = s.Tables;
+        var tables = this.tables;
         var unis = s.Universities;
         float keep = (float)(1 - k.LinkDecay);
         int chunks = ChunkedParallel.ChunkCount(sc.Count);

@@ -1,6 +1,5 @@
 namespace Mobility.Engine.State;
 
-using Mobility.Engine.Choice;
 using Mobility.Engine.Numerics;
 using Mobility.Model.Agents;
 using Mobility.Model.Parameters;
@@ -29,7 +28,6 @@ internal sealed class SimulationState
         int c = CountryCount;
         Image = (double[,])world.BaselineImage.Clone();
         Policies = new ActivePolicies(c);
-        Tables = new ChoiceTables(this);
         Measure = new YearMeasurement(c);
         AggregateUniversity = new int[c];
         Array.Fill(AggregateUniversity, -1);
@@ -103,8 +101,6 @@ internal sealed class SimulationState
     public double[,] Image { get; }
 
     public ActivePolicies Policies { get; }
-
-    public ChoiceTables Tables { get; }
 
     public YearMeasurement Measure { get; }
 

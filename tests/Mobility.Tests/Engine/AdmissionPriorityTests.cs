@@ -1,7 +1,6 @@
 namespace Mobility.Tests.Engine;
 
 using Mobility.Engine.Kernel;
-using Mobility.Engine.Phases;
 using Mobility.Engine.State;
 using Mobility.Model.Agents;
 
@@ -28,8 +27,8 @@ public sealed class AdmissionPriorityTests
         "policies:hostQuota:test:seatsPerYear=20000",
     ];
 
-    // The test steps the baseline to 2025, then runs that year's phases up to admission itself (with its own
-    // application pool, so the applications can be inspected) and, before admission, gives every funded applicant
+    // The test steps the baseline to 2025, then runs that year's phases one by one up to credit mobility, inspects
+    // the year's applications and, before admission, gives every funded applicant
     // the lowest possible ability. With merit alone they would now be last in line everywhere; with funded priority
     // they still take their seats first. The outcome is checked against the definition of the admission rule
     // (a serial dictatorship over one priority order, i.e. deferred acceptance without justified envy):
@@ -47,15 +46,15 @@ public sealed class AdmissionPriorityTests
             step.Run(year);
         }
 
-        // YearStep.Run's phases, in its order, up to and including credit mobility.
-        s.Year = Year;
-        s.Measure.Reset();
-        PolicyApplication.Apply(s);
-        s.Tables.Rebuild();
-        Entry.Run(s);
-        var pool = new ApplicationPool(loaded.Settings.Choice.MaxChoices);
-        new DegreeMobility(s, pool).Run();
-        new CreditMobility(s, pool).Run();
+        // The year's phases, in their order, up to and including credit mobility.
+        step.Begin(Year);
+        int admissionPhase = step.IndexOf("admission");
+        for (int p = 0; p < admissionPhase; p++)
+        {
+            step.RunPhase(p);
+        }
+
+        var pool = step.Applications;
 
         var applicants = Snapshot(s, pool);
         int studentsBefore = s.Students.Count;
@@ -64,8 +63,7 @@ public sealed class AdmissionPriorityTests
             s.Students.Ability[a.Slot] = 0f;
         }
 
-        var admission = new AdmissionRound(s, pool);
-        admission.Run();
+        step.RunPhase(admissionPhase);
         var outcome = Outcomes(s, pool, applicants, studentsBefore);
 
         var u = s.Universities;
@@ -135,7 +133,7 @@ public sealed class AdmissionPriorityTests
         for (int v = 0; v < u.Count; v++)
         {
             int free = Math.Max(0, u.ForeignSeatsAgents[v] - (int)pool.ContinuingForeign[v]);
-            Assert.True(admittedAt[v] == free - admission.SeatsLeft[v], $"{u.Id[v]}: {admittedAt[v]} admitted, {free} free seats, {admission.SeatsLeft[v]} left");
+            Assert.True(admittedAt[v] == free - step.SeatsLeft[v], $"{u.Id[v]}: {admittedAt[v]} admitted, {free} free seats, {step.SeatsLeft[v]} left");
         }
 
         int funded = applicants.Count(a => a.Funded);
