@@ -5,7 +5,8 @@ using Mobility.Engine.Numerics;
 
 /// <summary>
 /// Who speaks English: P = sigmoid(logit(share) + slope*(ability + resources - 1)), the same rule for entrants,
-/// external candidates (docs/ODD.md 7.3, 7.4) and scholars (5, with productivity as ability and resources 0.5).
+/// external candidates and scholars (docs/ODD.md sections 7.3, 7.4 and 5; a scholar's productivity stands for
+/// ability, with resources 0.5).
 /// It sits below the state and the phases because the initial scholars and the yearly phases both draw with it.
 /// </summary>
 internal static class EnglishSpeakers

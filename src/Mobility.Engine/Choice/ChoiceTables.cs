@@ -282,7 +282,7 @@ internal sealed class ChoiceTables
         table.Build(candidates.AsSpan(0, n), weights.AsSpan(0, n));
     }
 
-    /// <summary>V(u) of section 4 of MODEL.md, with the cost already divided by the budget.</summary>
+    /// <summary>V(u) of docs/ODD.md section 7.2, with the cost already divided by the budget.</summary>
     private double Utility(int o, int i, bool english, double relativeCost)
     {
         var b = s.Settings.Choice;

@@ -1,6 +1,9 @@
 namespace Mobility.Engine.Kernel;
 
-/// <summary>How to execute a run; nothing here changes its results.</summary>
+/// <summary>
+/// How to execute a run. <see cref="Threads"/> never changes the results; <see cref="Seed"/> does (it replaces
+/// <c>scenario:seed</c>); <see cref="ReportFrom"/> adds earlier years to the records without changing any year's values.
+/// </summary>
 public sealed class SimulationOptions
 {
     /// <summary>Worker threads (results are identical for any value).</summary>

@@ -33,7 +33,8 @@ internal sealed class YearStep
         Collector = new MetricsCollector(s);
         timer = new PhaseTimer(phaseSeconds);
 
-        // The order of docs/ODD.md section 3, which gives the reasons; the names are the manifest's timer keys.
+        // The order of docs/ODD.md section 3: each phase reads what the ones before it wrote this year, and rankings
+        // and image come last because next year's tables read them. The names are the manifest's timer keys.
         Phases =
         [
             new("policies", () => PolicyApplication.Apply(s)),
