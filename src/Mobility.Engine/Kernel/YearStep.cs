@@ -15,6 +15,7 @@ using Mobility.Model.World;
 /// </summary>
 internal sealed class YearStep
 {
+    private readonly YearPhase[] phases;
     private readonly AdmissionRound admission;
     private readonly PhaseTimer timer;
 
@@ -35,7 +36,7 @@ internal sealed class YearStep
 
         // The order of docs/ODD.md section 3: each phase reads what the ones before it wrote this year, and rankings
         // and image come last because next year's tables read them. The names are the manifest's timer keys.
-        Phases =
+        phases =
         [
             new("policies", () => PolicyApplication.Apply(s)),
             new("derived", tables.Rebuild),
@@ -60,7 +61,7 @@ internal sealed class YearStep
     public MetricsCollector Collector { get; }
 
     /// <summary>The phases in the order a year runs them.</summary>
-    public IReadOnlyList<YearPhase> Phases { get; }
+    public IReadOnlyList<YearPhase> Phases => phases;
 
     /// <summary>First year whose records are collected (the start year unless spin-up years are reported too).</summary>
     public int ReportFrom { get; init; } = int.MaxValue;
@@ -72,7 +73,7 @@ internal sealed class YearStep
     public void Run(int year)
     {
         Begin(year);
-        foreach (var phase in Phases)
+        foreach (var phase in phases)
         {
             timer.Run(phase);
         }
@@ -85,21 +86,10 @@ internal sealed class YearStep
         State.Measure.Reset();
     }
 
-    public void RunPhase(int phase) => Phases[phase].Run();
+    public void RunPhase(int phase) => phases[phase].Run();
 
     /// <summary>The index of the phase named <paramref name="name"/> in <see cref="Phases"/>, or -1.</summary>
-    public int IndexOf(string name)
-    {
-        for (int p = 0; p < Phases.Count; p++)
-        {
-            if (Phases[p].Name == name)
-            {
-                return p;
-            }
-        }
-
-        return -1;
-    }
+    public int IndexOf(string name) => Array.FindIndex(phases, p => p.Name == name);
 
     /// <summary>The year's records (reported years only); then this year's stocks become last year's, which the network terms read.</summary>
     private void Measure()
