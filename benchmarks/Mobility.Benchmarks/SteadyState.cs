@@ -2,7 +2,7 @@ namespace Mobility.Benchmarks;
 
 using System.Globalization;
 using Mobility.Engine.Core;
-using Mobility.IO.Configuration;
+using Mobility.Input.Configuration;
 
 /// <summary>
 /// The full region (scenarios/baseline.json) sampled so that about <c>agents</c> students are active, spun up to

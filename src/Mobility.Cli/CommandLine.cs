@@ -2,7 +2,7 @@ namespace Mobility.Cli;
 
 using System.CommandLine;
 using Mobility.Cli.Verbs;
-using Mobility.IO;
+using Mobility.Input;
 
 /// <summary>Builds the command tree and turns failures into exit codes and messages (never stack traces).</summary>
 public static class CommandLine

@@ -1,4 +1,4 @@
-namespace Mobility.IO;
+namespace Mobility.Input;
 
 /// <summary>
 /// Bad input from the user (files, configuration, options): every problem found, each a complete sentence naming

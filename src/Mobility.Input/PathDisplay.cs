@@ -1,4 +1,4 @@
-namespace Mobility.IO;
+namespace Mobility.Input;
 
 /// <summary>Shows paths in messages the way the user most likely typed them: relative to the working directory when inside it.</summary>
 public static class PathDisplay

@@ -5,9 +5,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Mobility.Experiments.Benchmarking;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Output.Files;
 using Spectre.Console;
 
 /// <summary>

@@ -4,11 +4,11 @@ using System.CommandLine;
 using System.Globalization;
 using Mobility.Cli.Console;
 using Mobility.Experiments.Calibration;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Input.Configuration;
 using Mobility.Model.Observations;
 using Mobility.Model.Parameters;
+using Mobility.Output.Files;
 using Mobility.Reports.Fit;
 
 /// <summary>

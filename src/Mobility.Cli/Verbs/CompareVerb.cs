@@ -5,10 +5,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Mobility.Cli.Console;
 using Mobility.Experiments.Comparison;
-using Mobility.IO;
-using Mobility.IO.Comparison;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Output.Comparison;
+using Mobility.Input.Configuration;
+using Mobility.Output.Files;
+using Mobility.Output.Runs;
 using Mobility.Reports.Comparison;
 
 /// <summary>

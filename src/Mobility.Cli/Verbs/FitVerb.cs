@@ -4,9 +4,9 @@ using System.CommandLine;
 using System.Globalization;
 using Mobility.Cli.Console;
 using Mobility.Experiments.Calibration;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Output.Files;
 using Mobility.Reports.Fit;
 
 /// <summary>

@@ -3,9 +3,9 @@ namespace Mobility.Cli.Verbs;
 using System.CommandLine;
 using System.Globalization;
 using Mobility.Experiments.Calibration;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Observations;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Input.Observations;
 using Mobility.Model.Observations;
 
 /// <summary>Options and loading shared by <c>fit</c> and <c>calibrate</c>: the observations, and the scenario set up to simulate their years.</summary>

@@ -6,9 +6,10 @@ using System.Globalization;
 using Mobility.Cli.Console;
 using Mobility.Engine.Core;
 using Mobility.Engine.Measurement;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Output.Files;
+using Mobility.Output.Runs;
 
 /// <summary>
 /// <c>mobility run SCENARIO [--seed N] [--threads N] [--scale K] [--out DIR] [--force] [--set key=value]...</c>:

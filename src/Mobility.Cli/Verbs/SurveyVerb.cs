@@ -3,10 +3,10 @@ namespace Mobility.Cli.Verbs;
 using System.CommandLine;
 using System.Globalization;
 using Mobility.Experiments.Survey;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
-using Mobility.IO.Surveys;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Input.Surveys;
+using Mobility.Output.Files;
 using Spectre.Console;
 
 /// <summary>

@@ -5,8 +5,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Mobility.Cli.Console;
 using Mobility.Experiments.Sweeps;
-using Mobility.IO;
-using Mobility.IO.Sweeps;
+using Mobility.Input;
+using Mobility.Output.Sweeps;
 
 /// <summary>
 /// <c>mobility sweep plan DESIGN --out DIR [--force]</c> writes a sweep's planned runs;

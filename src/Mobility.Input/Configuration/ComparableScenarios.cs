@@ -1,8 +1,6 @@
-namespace Mobility.IO.Comparison;
+namespace Mobility.Input.Configuration;
 
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
-using Mobility.IO.World;
+using Mobility.Input.World;
 
 /// <summary>
 /// Checks that scenarios can be compared year by year and country by country: the same reported horizon and the
@@ -58,6 +56,6 @@ public static class ComparableScenarios
         => string.Join(";", WorldCsvLoader.FileNames.Select(name =>
         {
             string path = Path.Combine(folder, name);
-            return File.Exists(path) ? name + "=" + ManifestWriter.Sha256(path) : name + "=missing";
+            return File.Exists(path) ? name + "=" + FileHash.Sha256(path) : name + "=missing";
         }));
 }

@@ -1,4 +1,4 @@
-namespace Mobility.IO.Configuration;
+namespace Mobility.Input.Configuration;
 
 using System.ComponentModel;
 using System.Reflection;
@@ -10,7 +10,7 @@ using Microsoft.Extensions.Configuration;
 /// The binder's own <c>ErrorOnUnknownConfiguration</c> stays on as a safety net, but it stops at the first problem
 /// and names only the property, not the path.
 /// </summary>
-internal sealed class ConfigurationChecker
+public sealed class ConfigurationChecker
 {
     private readonly Func<string, string> sourcesOf;
     private readonly List<string> problems = [];

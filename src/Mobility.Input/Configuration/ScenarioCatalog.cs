@@ -1,4 +1,4 @@
-namespace Mobility.IO.Configuration;
+namespace Mobility.Input.Configuration;
 
 /// <summary>The shipped scenarios of a folder: a base scenario and every file whose chain of <c>"base"</c> keys reaches it.</summary>
 public static class ScenarioCatalog

@@ -1,4 +1,4 @@
-namespace Mobility.IO.Configuration;
+namespace Mobility.Input.Configuration;
 
 /// <summary>What is layered over the scenario files.</summary>
 public sealed class ScenarioLoadOptions

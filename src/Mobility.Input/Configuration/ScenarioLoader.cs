@@ -1,8 +1,8 @@
-namespace Mobility.IO.Configuration;
+namespace Mobility.Input.Configuration;
 
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
-using Mobility.IO.World;
+using Mobility.Input.World;
 using Mobility.Model.Parameters;
 using Mobility.Model.World;
 

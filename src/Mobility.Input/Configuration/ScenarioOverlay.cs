@@ -1,4 +1,4 @@
-namespace Mobility.IO.Configuration;
+namespace Mobility.Input.Configuration;
 
 using System.Globalization;
 using System.Text.Encodings.Web;

@@ -1,4 +1,4 @@
-namespace Mobility.IO.Configuration;
+namespace Mobility.Input.Configuration;
 
 using Microsoft.Extensions.Configuration;
 using Mobility.Model.Parameters;

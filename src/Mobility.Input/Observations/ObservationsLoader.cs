@@ -1,7 +1,7 @@
-namespace Mobility.IO.Observations;
+namespace Mobility.Input.Observations;
 
 using System.Text.RegularExpressions;
-using Mobility.IO.World;
+using Mobility.Input.World;
 using Mobility.Model.Observations;
 
 /// <summary>

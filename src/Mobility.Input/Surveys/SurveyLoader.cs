@@ -1,7 +1,7 @@
-namespace Mobility.IO.Surveys;
+namespace Mobility.Input.Surveys;
 
 using System.Globalization;
-using Mobility.IO.World;
+using Mobility.Input.World;
 using Mobility.Model.Surveys;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace Mobility.IO.World;
+namespace Mobility.Input.World;
 
 using System.Text.RegularExpressions;
 using Mobility.Model.World;

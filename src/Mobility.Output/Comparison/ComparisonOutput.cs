@@ -1,9 +1,9 @@
-namespace Mobility.IO.Comparison;
+namespace Mobility.Output.Comparison;
 
 using System.Globalization;
 using System.Text;
 using Mobility.Experiments.Comparison;
-using Mobility.IO.Output;
+using Mobility.Output.Runs;
 using Parquet;
 using Parquet.Schema;
 

@@ -1,6 +1,7 @@
-namespace Mobility.IO.Output;
+namespace Mobility.Output.Files;
 
 using System.Globalization;
+using Mobility.Input;
 
 /// <summary>
 /// Writes one file so that it appears complete or not at all: the content goes to a temporary sibling

@@ -1,7 +1,8 @@
-namespace Mobility.IO.Output;
+namespace Mobility.Output.Files;
 
 using System.Diagnostics;
 using System.Globalization;
+using Mobility.Input;
 
 /// <summary>
 /// An output folder that appears complete or not at all. Files are written into a temporary sibling

@@ -1,4 +1,6 @@
-namespace Mobility.IO.Output;
+namespace Mobility.Output.Files;
+
+using Mobility.Input;
 
 /// <summary>The output folder exists and replacing it was not asked for.</summary>
 public sealed class OutputExistsException : InputException

@@ -1,4 +1,4 @@
-namespace Mobility.IO.Output;
+namespace Mobility.Output.Files;
 
 using Parquet;
 using Parquet.Schema;

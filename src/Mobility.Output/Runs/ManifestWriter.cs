@@ -1,14 +1,14 @@
-namespace Mobility.IO.Output;
+namespace Mobility.Output.Runs;
 
 using System.Reflection;
-using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mobility.Engine.Core;
 using Mobility.Engine.Measurement;
-using Mobility.IO.Configuration;
-using Mobility.IO.World;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Input.World;
 
 /// <summary>Builds and writes <c>manifest.json</c> (System.Text.Json, indented, snake_case names).</summary>
 public static class ManifestWriter
@@ -42,7 +42,7 @@ public static class ManifestWriter
             string path = Path.Combine(scenario.WorldFolder, name);
             if (File.Exists(path))
             {
-                worldFiles[name] = Sha256(path);
+                worldFiles[name] = FileHash.Sha256(path);
             }
         }
 
@@ -52,7 +52,7 @@ public static class ManifestWriter
             string name = Path.GetFileName(path);
             if (name != FileName)
             {
-                outputs[name] = Sha256(path);
+                outputs[name] = FileHash.Sha256(path);
             }
         }
 
@@ -90,11 +90,5 @@ public static class ManifestWriter
         await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
         await JsonSerializer.SerializeAsync(stream, manifest, JsonOptions, cancellationToken).ConfigureAwait(false);
         await stream.WriteAsync("\n"u8.ToArray(), cancellationToken).ConfigureAwait(false);
-    }
-
-    public static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

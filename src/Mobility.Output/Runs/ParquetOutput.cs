@@ -1,4 +1,4 @@
-namespace Mobility.IO.Output;
+namespace Mobility.Output.Runs;
 
 using Mobility.Engine.Measurement;
 using Parquet;

@@ -1,4 +1,4 @@
-namespace Mobility.IO.Output;
+namespace Mobility.Output.Runs;
 
 using System.Globalization;
 

@@ -1,4 +1,4 @@
-namespace Mobility.IO.Output;
+namespace Mobility.Output.Runs;
 
 /// <summary>What a run was and how it went; written as <c>manifest.json</c> beside the Parquet files.</summary>
 public sealed class RunManifest

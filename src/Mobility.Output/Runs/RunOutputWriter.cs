@@ -1,7 +1,7 @@
-namespace Mobility.IO.Output;
+namespace Mobility.Output.Runs;
 
 using Mobility.Engine.Measurement;
-using Mobility.IO.Configuration;
+using Mobility.Input.Configuration;
 
 /// <summary>Writes everything a run produces into a folder: the four Parquet files, then <c>manifest.json</c>.</summary>
 public static class RunOutputWriter

@@ -1,7 +1,7 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
 using Mobility.Experiments.Sweeps;
-using Mobility.IO.Configuration;
+using Mobility.Input.Configuration;
 
 /// <summary>A checked design, with its base scenario loaded once (world included) for building the runs' settings.</summary>
 /// <param name="Design">The design.</param>

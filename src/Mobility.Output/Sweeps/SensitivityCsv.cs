@@ -1,10 +1,10 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
 using System.Globalization;
 using System.Text;
 using Mobility.Experiments.Sensitivity;
 using Mobility.Experiments.Sweeps;
-using Mobility.IO.Output;
+using Mobility.Output.Files;
 
 /// <summary>
 /// Writes sensitivity indices as CSV (atomically). Sobol: metric, country, year, parameter, path, S1, S1_low,

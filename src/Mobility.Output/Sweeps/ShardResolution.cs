@@ -1,6 +1,7 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
 using Mobility.Experiments.Sweeps;
+using Mobility.Input;
 
 /// <summary>
 /// Which shard a <c>sweep run</c> process runs: the <c>--shard I/N</c> option, else the scheduler's environment

@@ -1,10 +1,11 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
 using System.Globalization;
 using System.Text.Json;
 using Mobility.Engine.Measurement;
 using Mobility.Experiments.Sweeps;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Output.Files;
 
 /// <summary>
 /// Where one shard keeps its results while it runs, so that it can be killed at any moment (even with kill -9)

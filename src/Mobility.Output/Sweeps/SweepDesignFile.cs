@@ -1,4 +1,4 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
 /// <summary>
 /// The keys of a design file, as bound by Microsoft.Extensions.Configuration (unknown keys are errors). See

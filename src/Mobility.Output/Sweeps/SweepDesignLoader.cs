@@ -1,4 +1,4 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
 using System.Globalization;
 using System.Reflection;
@@ -7,7 +7,8 @@ using Microsoft.Extensions.Configuration;
 using Mobility.Engine.Measurement;
 using Mobility.Experiments.Sampling;
 using Mobility.Experiments.Sweeps;
-using Mobility.IO.Configuration;
+using Mobility.Input;
+using Mobility.Input.Configuration;
 
 /// <summary>
 /// Reads a design file (JSON, through Microsoft.Extensions.Configuration; comments allowed, unknown keys are errors),

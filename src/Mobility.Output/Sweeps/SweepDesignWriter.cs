@@ -1,4 +1,4 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
 using System.Text;
 using System.Text.Json;

@@ -1,6 +1,7 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
 using System.Globalization;
+using Mobility.Input;
 
 /// <summary>
 /// The files of a sweep folder: <c>design.json</c> (the resolved design), <c>design.parquet</c> (the planned runs),

@@ -1,8 +1,9 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Mobility.Experiments.Sweeps;
+using Mobility.Input;
 
 /// <summary>
 /// Merges a sweep's shard files into <c>results.parquet</c> after checking that every planned run is present exactly

@@ -1,4 +1,4 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
 /// <summary>One entry of a design file's <c>parameters</c> list.</summary>
 public sealed class SweepParameterFile

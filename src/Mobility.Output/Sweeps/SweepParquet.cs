@@ -1,6 +1,8 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Output.Files;
+using Mobility.Output.Runs;
 using Parquet;
 using Parquet.Schema;
 

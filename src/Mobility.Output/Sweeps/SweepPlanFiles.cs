@@ -1,7 +1,8 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
 using Mobility.Experiments.Sweeps;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Output.Files;
 
 /// <summary>
 /// A sweep folder's plan: <c>design.json</c> (the resolved design) and <c>design.parquet</c> (one row per run:

@@ -1,6 +1,7 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
 using Mobility.Experiments.Sweeps;
+using Mobility.Input;
 
 /// <summary>Reads one scalar output per run (a metric of a country in a year) from a merged <c>results.parquet</c>.</summary>
 public static class SweepResultsReader

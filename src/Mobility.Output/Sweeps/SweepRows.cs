@@ -1,4 +1,4 @@
-namespace Mobility.IO.Sweeps;
+namespace Mobility.Output.Sweeps;
 
 using Mobility.Engine.Measurement;
 using Mobility.Experiments.Sweeps;

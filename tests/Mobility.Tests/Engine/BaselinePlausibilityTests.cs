@@ -3,7 +3,7 @@ namespace Mobility.Tests.Engine;
 using System.Globalization;
 using System.Text;
 using Mobility.Experiments.Calibration;
-using Mobility.IO.Observations;
+using Mobility.Input.Observations;
 using Xunit.Abstractions;
 
 /// <summary>

@@ -2,9 +2,10 @@ namespace Mobility.Tests.IO;
 
 using System.Text.Json;
 using Mobility.Engine.Measurement;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Output.Files;
+using Mobility.Output.Runs;
 
 public class ParquetOutputTests
 {
@@ -163,7 +164,7 @@ public class ParquetOutputTests
         Assert.Equal("-3.5", root.GetProperty("configuration").GetProperty("degreeMobility:a0").GetString());
         var world = root.GetProperty("world");
         Assert.Equal(scenario.WorldFolder, world.GetProperty("folder").GetString());
-        Assert.Equal(ManifestWriter.Sha256(Path.Combine(scenario.WorldFolder, "pairs.csv")), world.GetProperty("files").GetProperty("pairs.csv").GetString());
+        Assert.Equal(FileHash.Sha256(Path.Combine(scenario.WorldFolder, "pairs.csv")), world.GetProperty("files").GetProperty("pairs.csv").GetString());
         Assert.Equal(64, world.GetProperty("files").GetProperty("countries.csv").GetString()!.Length);
         Assert.Equal(4, root.GetProperty("outputs").EnumerateObject().Count());
     }

@@ -1,7 +1,7 @@
 namespace Mobility.Tests.IO;
 
-using Mobility.IO;
-using Mobility.IO.Configuration;
+using Mobility.Input;
+using Mobility.Input.Configuration;
 
 public class ScenarioLoaderTests
 {

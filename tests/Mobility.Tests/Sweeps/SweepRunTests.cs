@@ -1,8 +1,8 @@
 namespace Mobility.Tests.Sweeps;
 
 using Mobility.Cli;
-using Mobility.IO.Output;
-using Mobility.IO.Sweeps;
+using Mobility.Output.Files;
+using Mobility.Output.Sweeps;
 using Mobility.Tests.IO;
 
 public class SweepRunTests
