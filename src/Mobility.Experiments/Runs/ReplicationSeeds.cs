@@ -1,9 +1,10 @@
-namespace Mobility.Experiments.Comparison;
+namespace Mobility.Experiments.Runs;
 
 /// <summary>
-/// The seeds of a comparison's replications, derived from one base seed with the SplitMix64 output function
-/// (Steele, Lea and Flood, OOPSLA 2014), so that nearby base seeds still give unrelated replication seeds. Every
-/// scenario runs replication r with the same seed: the scenarios share their random streams (common random numbers).
+/// The seeds of replicated runs, derived from one base seed with the SplitMix64 output function (Steele, Lea and
+/// Flood, OOPSLA 2014), so that nearby base seeds still give unrelated replication seeds. The one scheme of every
+/// verb that replicates: compare (every scenario runs replication r with the same seed: common random numbers), fit
+/// and calibrate (every candidate runs the same R seeds).
 /// </summary>
 public static class ReplicationSeeds
 {
