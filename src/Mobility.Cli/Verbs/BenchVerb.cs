@@ -154,17 +154,14 @@ internal static class BenchVerb
         }
     }
 
+    /// <summary>The scenario at the bench's scale, ending --years after its own start year (known once it is loaded).</summary>
     private static LoadedScenario Load(Request request)
     {
-        LoadedScenario first = ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions());
-        int endYear = first.Settings.Scenario.StartYear + request.Years - 1;
-        return ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions
+        LoadedScenario loaded = ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions { Scale = request.EffectiveScale });
+        return new ScenarioVariants(loaded).With(new ScenarioLoadOptions
         {
-            Sets =
-            [
-                "scenario:scale=" + request.EffectiveScale.ToString("R", CultureInfo.InvariantCulture),
-                "scenario:endYear=" + endYear.ToString(CultureInfo.InvariantCulture),
-            ],
+            EndYear = loaded.Settings.Scenario.StartYear + request.Years - 1,
+            TypedSource = "--years",
         });
     }
 

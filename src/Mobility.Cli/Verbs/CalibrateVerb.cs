@@ -77,9 +77,8 @@ internal static class CalibrateVerb
             throw new InputException($"--budget must be >= 2 evaluations (was {request.Budget})");
         }
 
-        var (observations, window, sets) = ObservationOptions.Prepare(
+        var (observations, window, loaded) = ObservationOptions.Prepare(
             request.Scenario, request.Observations, request.Sets, request.Scale, request.Replications);
-        LoadedScenario loaded = ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions { Sets = sets });
 
         // Held-out observations stay in the fit report but weigh nothing in the objective.
         var heldOut = new HashSet<string>(observations.Where(o => o.Year > request.Until).Select(o => o.Id), StringComparer.Ordinal);

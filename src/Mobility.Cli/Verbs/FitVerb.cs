@@ -47,8 +47,7 @@ internal static class FitVerb
         CliContext context, string scenarioPath, string observationsPath, string? outFolder, int replications, double? scale, int threads, bool force,
         string[] userSets, CancellationToken cancellationToken)
     {
-        var (observations, window, sets) = ObservationOptions.Prepare(scenarioPath, observationsPath, userSets, scale, replications);
-        LoadedScenario loaded = ScenarioLoader.Load(scenarioPath, new ScenarioLoadOptions { Sets = sets });
+        var (observations, window, loaded) = ObservationOptions.Prepare(scenarioPath, observationsPath, userSets, scale, replications);
         using AtomicOutputDirectory output = AtomicOutputDirectory.Begin(outFolder ?? Path.Combine("runs", loaded.Name + "-fit"), force);
 
         Fit fit = await ProgressDisplay.RunAsync(

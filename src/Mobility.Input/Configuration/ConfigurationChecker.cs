@@ -27,25 +27,32 @@ public sealed class ConfigurationChecker
         {
             if (!ignoredRootKeys.Contains(child.Key))
             {
-                CheckMember(child, rootType, child.Key);
+                CheckMember(child, rootType, "");
             }
         }
 
         return problems;
     }
 
-    private void CheckMember(IConfigurationSection section, Type ownerType, string path)
+    /// <summary>
+    /// Checks a section against the property it names. A known key is named in messages by its documented path
+    /// (the properties' camelCase names), not in the casing of the layer that set it (an environment variable's key is
+    /// upper case: <c>SCENARIO:SEED</c>); an unknown key is named as it was written.
+    /// </summary>
+    private void CheckMember(IConfigurationSection section, Type ownerType, string parent)
     {
         PropertyInfo? property = FindProperty(ownerType, section.Key);
         if (property is null)
         {
             string suggestion = Suggest(ownerType, section.Key);
-            problems.Add($"unknown key '{path}'{suggestion} (set in {sourcesOf(path)})");
+            problems.Add($"unknown key '{section.Path}'{suggestion} (set in {sourcesOf(section.Path)})");
             return;
         }
 
-        CheckValue(section, property.PropertyType, path);
+        CheckValue(section, property.PropertyType, Join(parent, CamelCase(property.Name)));
     }
+
+    private static string Join(string parent, string key) => parent.Length == 0 ? key : $"{parent}:{key}";
 
     private void CheckValue(IConfigurationSection section, Type type, string path)
     {
@@ -109,7 +116,7 @@ public sealed class ConfigurationChecker
 
         foreach (IConfigurationSection child in section.GetChildren())
         {
-            CheckMember(child, type, $"{path}:{child.Key}");
+            CheckMember(child, type, path);
         }
     }
 

@@ -12,12 +12,14 @@ using Mobility.Model.World;
 /// <item>the chain of base files named by each file's top-level <c>"base"</c> key (relative to that file's folder), root base first;</item>
 /// <item>the scenario file itself;</item>
 /// <item>environment variables <c>MOBILITY_*</c>, with <c>__</c> separating sections (<c>MOBILITY_SCENARIO__SEED=5</c>);</item>
-/// <item><c>--set key=value</c> pairs, with <c>:</c> separating sections (<c>degreeMobility:a0=-3</c>).</item>
+/// <item>the typed options of <see cref="ScenarioLoadOptions"/> (<c>--seed</c>, <c>--scale</c>, ...);</item>
+/// <item><c>--set key=value</c> pairs, with <c>:</c> separating sections (<c>degreeMobility:a0=-3</c>); the last occurrence of a key wins.</item>
 /// </list>
 /// Then it checks every key against the settings types, binds with <c>ErrorOnUnknownConfiguration</c>, loads the
 /// world from <c>scenario:world</c> (resolved against the folder of the file that set it, else the root base's
 /// folder; against the working directory when set by the environment or --set) and validates the settings
-/// against it. All problems found are thrown together as one <see cref="InputException"/>.
+/// against it. All problems found are thrown together as one <see cref="InputException"/>, each naming the layer (file,
+/// environment variable or option) that set the value in question.
 /// </summary>
 /// <remarks>
 /// Pitfall: configuration merges arrays by index, not as a whole. If the base sets <c>"countries": ["KAZ", "UZB", "KGZ"]</c>
@@ -42,18 +44,16 @@ public static partial class ScenarioLoader
         IReadOnlyList<ScenarioFile> files = ScenarioFileChain.Read(scenarioPath);
         var problems = new List<string>();
 
-        var sets = ParseSets(options.Sets, problems);
+        var sets = ScenarioLoadOptions.ParseSets(options.Sets, "--set", problems);
         if (problems.Count > 0)
         {
             throw new InputException(problems);
         }
 
-        var (root, describe) = Layer(files, sets, options.Environment);
+        var (root, describe) = Layer(files, options, sets);
         string SourcesOf(string path) => Sources(root, describe, path);
 
-        var leaves = root.AsEnumerable()
-            .Where(kv => kv.Value is not null && !IsBaseKey(kv.Key))
-            .ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.OrdinalIgnoreCase);
+        var leaves = Leaves(root);
         IConfigurationRoot settingsConfiguration = new ConfigurationBuilder().AddInMemoryCollection(leaves!).Build();
 
         problems.AddRange(new ConfigurationChecker(SourcesOf)
@@ -79,7 +79,7 @@ public static partial class ScenarioLoader
 
         if (settings is not null && world is not null)
         {
-            problems.AddRange(SettingsValidator.Validate(settings, world));
+            problems.AddRange(Attribute(SettingsValidator.Validate(settings, world), root, SourcesOf));
         }
 
         if (problems.Count > 0 || settings is null || world is null)
@@ -87,32 +87,33 @@ public static partial class ScenarioLoader
             throw new InputException(problems.Count > 0 ? problems : ["the scenario could not be loaded"]);
         }
 
-        var resolved = new SortedDictionary<string, string>(leaves, StringComparer.Ordinal);
-        return new LoadedScenario(settings, worldFolder, world, files.Select(f => f.FullPath).ToArray(), resolved);
+        return new LoadedScenario(settings, worldFolder, world, files.Select(f => f.FullPath).ToArray(), new SortedDictionary<string, string>(leaves, StringComparer.Ordinal));
     }
 
-    /// <summary>Splits <c>key=value</c> pairs; reports malformed ones.</summary>
-    private static List<KeyValuePair<string, string?>> ParseSets(IReadOnlyList<string> sets, List<string> problems)
+    /// <summary>Every value of a layered configuration, by key (the last layer's value for a key), without the base keys.</summary>
+    internal static Dictionary<string, string> Leaves(IConfiguration configuration)
+        => configuration.AsEnumerable()
+            .Where(kv => kv.Value is not null && !IsBaseKey(kv.Key))
+            .ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Adds to each validation problem that starts with a configuration path the layers that set that path (e.g.
+    /// <c>degreeMobility:a0 must be a finite number (was NaN), set in my-scenario.json</c>); a problem about a default
+    /// that no layer set is left as it is.
+    /// </summary>
+    internal static IEnumerable<string> Attribute(IEnumerable<string> problems, IConfiguration configuration, Func<string, string> sourcesOf)
     {
-        var pairs = new List<KeyValuePair<string, string?>>();
-        foreach (string set in sets)
+        foreach (string problem in problems)
         {
-            int equals = set.IndexOf('=', StringComparison.Ordinal);
-            string key = equals > 0 ? set[..equals].Trim() : "";
-            if (key.Length == 0)
-            {
-                problems.Add($"--set '{set}' must have the form key=value, with ':' between sections (e.g. degreeMobility:a0=-3)");
-                continue;
-            }
-
-            pairs.Add(new(key, set[(equals + 1)..]));
+            Match path = LeadingPath().Match(problem);
+            yield return path.Success && configuration.GetSection(path.Groups[1].Value).AsEnumerable().Any(kv => kv.Value is not null)
+                ? $"{problem}, set in {sourcesOf(path.Groups[1].Value)}"
+                : problem;
         }
-
-        return pairs;
     }
 
     private static (IConfigurationRoot Root, List<Func<string, string>> Describe) Layer(
-        IReadOnlyList<ScenarioFile> files, List<KeyValuePair<string, string?>> sets, IReadOnlyDictionary<string, string>? environment)
+        IReadOnlyList<ScenarioFile> files, ScenarioLoadOptions options, List<KeyValuePair<string, string?>> sets)
     {
         var builder = new ConfigurationBuilder();
         var describe = new List<Func<string, string>>();
@@ -139,32 +140,75 @@ public static partial class ScenarioLoader
             throw new InputException(problems);
         }
 
-        static string Variable(string key) => "environment variable " + EnvironmentPrefix + key.Replace(":", "__", StringComparison.Ordinal).ToUpperInvariant();
-        if (environment is null)
+        // Messages name a variable as it is written in the environment (MOBILITY_SCENARIO__SEED), not by its key.
+        var variables = EnvironmentVariables(options.Environment);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, key, _) in variables)
+        {
+            names[key] = name;
+        }
+
+        if (options.Environment is null)
         {
             builder.AddEnvironmentVariables(EnvironmentPrefix);
         }
         else
         {
-            builder.AddInMemoryCollection(environment
-                .Where(kv => kv.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
-                .Select(kv => new KeyValuePair<string, string?>(
-                    kv.Key[EnvironmentPrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), kv.Value)));
+            var last = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var (_, key, value) in variables)
+            {
+                last[key] = value;
+            }
+
+            builder.AddInMemoryCollection(last);
         }
 
-        describe.Add(Variable);
+        describe.Add(key => "environment variable " + (names.TryGetValue(key, out string? name)
+            ? name
+            : EnvironmentPrefix + key.Replace(ConfigurationPath.KeyDelimiter, "__", StringComparison.Ordinal).ToUpperInvariant()));
+        builder.AddInMemoryCollection(options.TypedLayer());
+        describe.Add(options.DescribeTyped);
         builder.AddInMemoryCollection(sets);
-        describe.Add(key => $"--set {key}");
+        describe.Add(key => "--set " + (sets.FindLast(p => string.Equals(p.Key, key, StringComparison.OrdinalIgnoreCase)).Key ?? key));
         return (builder.Build(), describe);
+    }
+
+    /// <summary>The <c>MOBILITY_*</c> variables, ordered by name: each one's name, configuration key and value.</summary>
+    private static List<(string Name, string Key, string Value)> EnvironmentVariables(IReadOnlyDictionary<string, string>? environment)
+    {
+        IEnumerable<KeyValuePair<string, string>> all = environment
+            ?? System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+                .Select(e => new KeyValuePair<string, string>((string)e.Key, e.Value as string ?? ""));
+        return all
+            .Where(kv => kv.Key.StartsWith(EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => (kv.Key, kv.Key[EnvironmentPrefix.Length..].Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal), kv.Value))
+            .ToList();
     }
 
     private static bool IsBaseKey(string key)
         => string.Equals(key, BaseKey, StringComparison.OrdinalIgnoreCase)
             || key.StartsWith(BaseKey + ConfigurationPath.KeyDelimiter, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Which layers set the key at <paramref name="path"/> or anything below it.</summary>
+    /// <summary>
+    /// Which layer set the value at <paramref name="path"/> (the last one, whose value counts), or, for a section,
+    /// which layers set anything below it.
+    /// </summary>
     private static string Sources(IConfigurationRoot root, List<Func<string, string>> describe, string path)
     {
+        var section = root.GetSection(path);
+        if (section.Value is not null && !section.GetChildren().Any())
+        {
+            var layers = root.Providers.ToArray();
+            for (int i = layers.Length - 1; i >= 0; i--)
+            {
+                if (layers[i].TryGet(path, out _))
+                {
+                    return describe[i](path);
+                }
+            }
+        }
+
         var keys = root.GetSection(path).AsEnumerable().Where(kv => kv.Value is not null).Select(kv => kv.Key).Append(path).ToArray();
         var providers = root.Providers.ToArray();
         var sources = new List<string>();
@@ -273,4 +317,8 @@ public static partial class ScenarioLoader
 
     [GeneratedRegex("at '([^']+)'")]
     private static partial Regex BinderPath();
+
+    /// <summary>A configuration path at the start of a message: sections joined by ':' (at least two).</summary>
+    [GeneratedRegex(@"^([A-Za-z][\w.\-]*(?::[\w.\-]+)+)")]
+    private static partial Regex LeadingPath();
 }

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Configuration;
 using Mobility.Model.Parameters;
 
 /// <summary>
-/// Settings for variants of a loaded scenario, each its resolved configuration plus a few <c>key=value</c>
-/// overrides: the same checks, binding and validation as <see cref="ScenarioLoader"/>, but from the configuration
-/// already layered and against the world already loaded, so a sweep does not re-read the scenario files and world
-/// CSVs once per parameter point. Overriding <c>scenario:world</c> is refused (that needs a new world).
+/// Variants of a loaded scenario, each its resolved configuration plus a few overrides (typed options, then
+/// <c>key=value</c> pairs): the same checks, binding and validation as <see cref="ScenarioLoader"/>, but from the
+/// configuration already layered and against the world already loaded, so that a sweep, a calibration or a fit's
+/// window of years does not re-read the scenario files and world CSVs. Overriding <c>scenario:world</c> is refused
+/// (that needs a new world).
 /// </summary>
 public sealed class ScenarioVariants
 {
@@ -25,26 +26,26 @@ public sealed class ScenarioVariants
     public bool HasKey(string path) => baseScenario.Configuration.Keys.Any(k => string.Equals(k, path, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The base settings with <paramref name="sets"/> applied; every problem is thrown together as an <see cref="InputException"/>.</summary>
-    public ScenarioSettings Settings(IReadOnlyList<string> sets)
+    public ScenarioSettings Settings(IReadOnlyList<string> sets) => Resolve(new ScenarioLoadOptions { Sets = sets }).Settings;
+
+    /// <summary>
+    /// The base scenario with the typed fields and then the <c>Sets</c> of <paramref name="options"/> applied (its
+    /// <c>Environment</c> is not read: the base already holds the environment it was loaded with).
+    /// </summary>
+    public LoadedScenario With(ScenarioLoadOptions options)
     {
-        var overrides = new List<KeyValuePair<string, string?>>();
+        var (settings, configuration) = Resolve(options);
+        return baseScenario with { Settings = settings, Configuration = configuration };
+    }
+
+    private (ScenarioSettings Settings, SortedDictionary<string, string> Configuration) Resolve(ScenarioLoadOptions options)
+    {
         var problems = new List<string>();
-        foreach (string set in sets)
+        var typed = options.TypedLayer();
+        var overrides = ScenarioLoadOptions.ParseSets(options.Sets, "override", problems);
+        if (overrides.Any(o => string.Equals(o.Key, WorldKey, StringComparison.OrdinalIgnoreCase)))
         {
-            int equals = set.IndexOf('=', StringComparison.Ordinal);
-            string key = equals > 0 ? set[..equals].Trim() : "";
-            if (key.Length == 0)
-            {
-                problems.Add($"'{set}' must have the form key=value, with ':' between sections");
-            }
-            else if (string.Equals(key, WorldKey, StringComparison.OrdinalIgnoreCase))
-            {
-                problems.Add($"{WorldKey} cannot vary between runs sharing one loaded world");
-            }
-            else
-            {
-                overrides.Add(new(key, set[(equals + 1)..]));
-            }
+            problems.Add($"{WorldKey} cannot vary between runs sharing one loaded world");
         }
 
         if (problems.Count > 0)
@@ -54,11 +55,18 @@ public sealed class ScenarioVariants
 
         IConfigurationRoot configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(baseScenario.Configuration.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value)))
+            .AddInMemoryCollection(typed)
             .AddInMemoryCollection(overrides)
             .Build();
-        string SourceOf(string path) => overrides.Any(o => path.StartsWith(o.Key, StringComparison.OrdinalIgnoreCase))
-            ? "the override " + string.Join(", ", overrides.Where(o => path.StartsWith(o.Key, StringComparison.OrdinalIgnoreCase)).Select(o => $"{o.Key}={o.Value}"))
-            : PathDisplay.Of(baseScenario.ScenarioFile);
+        string SourceOf(string path)
+        {
+            static bool Under(string path, string key) => path.StartsWith(key, StringComparison.OrdinalIgnoreCase);
+            var sets = overrides.Where(o => Under(path, o.Key)).Select(o => $"the override {o.Key}={o.Value}")
+                .Concat(typed.Where(t => Under(path, t.Key)).Select(t => options.DescribeTyped(t.Key)))
+                .ToArray();
+            return sets.Length > 0 ? string.Join(", ", sets) : PathDisplay.Of(baseScenario.ScenarioFile);
+        }
+
         problems.AddRange(new ConfigurationChecker(SourceOf)
             .Check(configuration, typeof(ScenarioSettings), new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ScenarioLoader.BaseKey }));
         if (problems.Count > 0)
@@ -73,15 +81,15 @@ public sealed class ScenarioVariants
         }
         catch (InvalidOperationException ex)
         {
-            throw new InputException($"the configuration could not be bound with {string.Join(", ", sets)}: {ex.Message}");
+            throw new InputException($"the configuration could not be bound with {string.Join(", ", options.Sets)}: {ex.Message}");
         }
 
-        problems.AddRange(SettingsValidator.Validate(settings, baseScenario.World));
+        problems.AddRange(ScenarioLoader.Attribute(SettingsValidator.Validate(settings, baseScenario.World), configuration, SourceOf));
         if (problems.Count > 0)
         {
             throw new InputException(problems);
         }
 
-        return settings;
+        return (settings, new SortedDictionary<string, string>(ScenarioLoader.Leaves(configuration), StringComparer.Ordinal));
     }
 }

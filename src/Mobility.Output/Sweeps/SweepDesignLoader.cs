@@ -71,16 +71,16 @@ public static partial class SweepDesignLoader
             throw new InputException(problems.Count > 0 ? problems : [$"{display}: the design could not be read"]);
         }
 
-        var sets = new List<string>(design.Sets);
-        if (design.Scale is double scale)
-        {
-            sets.Add("scenario:scale=" + scale.ToString("R", CultureInfo.InvariantCulture));
-        }
-
         LoadedScenario scenario;
         try
         {
-            scenario = ScenarioLoader.Load(design.Scenario, new ScenarioLoadOptions { Sets = sets, Environment = new Dictionary<string, string>() });
+            scenario = ScenarioLoader.Load(design.Scenario, new ScenarioLoadOptions
+            {
+                Scale = design.Scale,
+                Sets = design.Sets,
+                Environment = new Dictionary<string, string>(),
+                TypedSource = "the design's \"{0}\"",
+            });
         }
         catch (InputException ex)
         {
