@@ -20,7 +20,7 @@ public static class ComparisonOutput
     public static readonly ParquetSchema RunsSchema = new(
         new DataField<string>("run_id", false),
         new DataField<string>("scenario", false),
-        new DataField<long>("seed"),
+        new DataField<ulong>("seed"),
         new DataField<int>("replicate"),
         new DataField<int>("year"),
         new DataField<string>("country", false),
@@ -67,7 +67,7 @@ public static class ComparisonOutput
             {
                 string scenario = runs.Scenarios[s].Name;
                 var runIds = new List<string>();
-                var seeds = new List<long>();
+                var seeds = new List<ulong>();
                 var replicates = new List<int>();
                 var rows = new List<Mobility.Engine.Measurement.MetricRecord>();
                 for (int r = 1; r <= runs.Replications; r++)
@@ -80,7 +80,7 @@ public static class ComparisonOutput
                     {
                         rows.Add(m);
                         runIds.Add(runId);
-                        seeds.Add(unchecked((long)outcome.Seed));
+                        seeds.Add(outcome.Seed);
                         replicates.Add(r);
                     }
                 }
@@ -89,7 +89,7 @@ public static class ComparisonOutput
                 using ParquetRowGroupWriter group = writer.CreateRowGroup();
                 await group.WriteAsync(f[0], runIds.ToArray()).ConfigureAwait(false);
                 await group.WriteAsync(f[1], Enumerable.Repeat(scenario, rows.Count).ToArray()).ConfigureAwait(false);
-                await group.WriteAsync<long>(f[2], seeds.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                await group.WriteAsync<ulong>(f[2], seeds.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
                 await group.WriteAsync<int>(f[3], replicates.ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
                 await group.WriteAsync<int>(f[4], rows.Select(m => m.Year).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
                 await group.WriteAsync(f[5], rows.Select(m => m.Country).ToArray()).ConfigureAwait(false);

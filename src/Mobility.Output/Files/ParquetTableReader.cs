@@ -18,7 +18,7 @@ public sealed class ParquetTable
 
     public IReadOnlyList<ParquetColumn> Columns { get; }
 
-    /// <summary>Rows as column name → value (string, int, long, double, bool, or null).</summary>
+    /// <summary>Rows as column name → value (string, int, long, ulong, double, bool, or null).</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Rows { get; }
 
     public int RowGroups { get; }
@@ -78,6 +78,11 @@ public static class ParquetTableReader
         if (type == typeof(long))
         {
             return await ReadStructAsync<long>(group, field, count, ct).ConfigureAwait(false);
+        }
+
+        if (type == typeof(ulong))
+        {
+            return await ReadStructAsync<ulong>(group, field, count, ct).ConfigureAwait(false);
         }
 
         if (type == typeof(double))

@@ -21,7 +21,7 @@ public static class ParquetOutput
     public static readonly ParquetSchema MetricsSchema = new(
         new DataField<string>("run_id", false),
         new DataField<string>("scenario", false),
-        new DataField<long>("seed"),
+        new DataField<ulong>("seed"),
         new DataField<int>("year"),
         new DataField<string>("country", false),
         new DataField<string>("metric", false),
@@ -71,7 +71,7 @@ public static class ParquetOutput
             var f = MetricsSchema.DataFields;
             await group.WriteAsync(f[0], Repeat(run.RunId, count)).ConfigureAwait(false);
             await group.WriteAsync(f[1], Repeat(run.Scenario, count)).ConfigureAwait(false);
-            await group.WriteAsync<long>(f[2], Repeat(unchecked((long)run.Seed), count), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<ulong>(f[2], Repeat(run.Seed, count), cancellationToken: cancellationToken).ConfigureAwait(false);
             await group.WriteAsync<int>(f[3], slice.Select(r => r.Year).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
             await group.WriteAsync(f[4], slice.Select(r => r.Country).ToArray()).ConfigureAwait(false);
             await group.WriteAsync(f[5], slice.Select(r => r.Metric).ToArray()).ConfigureAwait(false);

@@ -110,7 +110,7 @@ public static partial class SweepMerge
                 yield return new Array[]
                     {
                         part.RunId.ToArray(), runs.Select(r => r.Point).ToArray(), runs.Select(r => r.Replicate).ToArray(),
-                        runs.Select(r => unchecked((long)r.Seed)).ToArray(),
+                        runs.Select(r => r.Seed).ToArray(),
                     }
                     .Concat(part.Parameters.Select(p => (Array)p.ToArray()))
                     .Concat([part.Year.ToArray(), part.Country.ToArray(), part.Metric.ToArray(), part.Value.ToArray()])

@@ -21,7 +21,7 @@ public static class SweepParquet
             .ToArray());
 
     public static ParquetSchema ResultsSchema(IEnumerable<string> parameters) => new(
-        new Field[] { new DataField<int>("run_id"), new DataField<int>("point"), new DataField<int>("replicate"), new DataField<long>("seed") }
+        new Field[] { new DataField<int>("run_id"), new DataField<int>("point"), new DataField<int>("replicate"), new DataField<ulong>("seed") }
             .Concat(parameters.Select(p => new DataField<double>(p)))
             .Concat([new DataField<int>("year"), new DataField<string>("country", false), new DataField<string>("metric", false), new DataField<double>("value")])
             .ToArray());
@@ -29,7 +29,7 @@ public static class SweepParquet
     public static ParquetSchema DesignSchema(IEnumerable<string> parameters) => new(
         new Field[] { new DataField<int>("run_id"), new DataField<int>("point") }
             .Concat(parameters.Select(p => new DataField<double>(p)))
-            .Concat([new DataField<int>("replicate"), new DataField<long>("seed")])
+            .Concat([new DataField<int>("replicate"), new DataField<ulong>("seed")])
             .ToArray());
 
     /// <summary>Writes one table (one row group per call of <paramref name="groups"/>' items) atomically.</summary>
@@ -86,7 +86,7 @@ public static class SweepParquet
         return rows;
     }
 
-    /// <summary>Reads every column of a flat file (int, long, double, string), row groups concatenated, in schema order.</summary>
+    /// <summary>Reads every column of a flat file (int, long, ulong, double, string), row groups concatenated, in schema order.</summary>
     public static async Task<IReadOnlyDictionary<string, Array>> ReadColumnsAsync(
         string path, CancellationToken cancellationToken = default, IReadOnlySet<string>? only = null)
     {
@@ -138,6 +138,10 @@ public static class SweepParquet
                 case int[] ints:
                     await group.WriteAsync<int>(fields[c], ints, cancellationToken: ct).ConfigureAwait(false);
                     break;
+                // Before long[]: the runtime lets a ulong[] pass as a long[] (same size), which would write the wrong type.
+                case ulong[] ulongs:
+                    await group.WriteAsync<ulong>(fields[c], ulongs, cancellationToken: ct).ConfigureAwait(false);
+                    break;
                 case long[] longs:
                     await group.WriteAsync<long>(fields[c], longs, cancellationToken: ct).ConfigureAwait(false);
                     break;
@@ -174,6 +178,13 @@ public static class SweepParquet
         if (field.ClrType == typeof(long))
         {
             var values = new long[count];
+            await group.ReadAsync(field, values.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            return values;
+        }
+
+        if (field.ClrType == typeof(ulong))
+        {
+            var values = new ulong[count];
             await group.ReadAsync(field, values.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
             return values;
         }

@@ -28,7 +28,7 @@ public static class SweepPlanFiles
         }
 
         columns.Add(runs.Select(r => r.Replicate).ToArray());
-        columns.Add(runs.Select(r => unchecked((long)r.Seed)).ToArray());
+        columns.Add(runs.Select(r => r.Seed).ToArray());
         await SweepParquet.WriteAsync(folder.DesignParquet, SweepParquet.DesignSchema(plan.Design.Parameters.Select(p => p.Name)), [columns.ToArray()], cancellationToken)
             .ConfigureAwait(false);
         await AtomicFile.WriteAllTextAsync(folder.DesignJson, SweepDesignWriter.ToJson(plan.Design, folder.Path), cancellationToken).ConfigureAwait(false);
