@@ -1,11 +1,12 @@
 namespace Mobility.Cli;
 
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using Mobility.Cli.Verbs;
 using Mobility.Input;
 
 /// <summary>Builds the command tree and turns failures into exit codes and messages (never stack traces).</summary>
-public static class CommandLine
+public static partial class CommandLine
 {
     public const string About =
         "Simulates academic mobility in Central Asia as an agent-based model: students and scholars of Kazakhstan, "
@@ -43,7 +44,7 @@ public static class CommandLine
             {
                 foreach (var parseError in parsed.Errors)
                 {
-                    context.Error.WriteLine("error: " + parseError.Message);
+                    context.Error.WriteLine("error: " + InUserTerms(parseError.Message));
                 }
 
                 context.Error.WriteLine("Run 'mobility --help' for usage.");
@@ -67,6 +68,31 @@ public static class CommandLine
         }
     }
 
+    /// <summary>
+    /// The parser's "Cannot parse argument '-1' for option '--seed' as expected type 'System.Nullable`1[System.UInt64]'"
+    /// in the words of the other messages: "--seed must be a whole number from 0 to 18446744073709551615 (was '-1')".
+    /// </summary>
+    internal static string InUserTerms(string message)
+    {
+        Match m = UnparsedValue().Match(message);
+        if (!m.Success)
+        {
+            return message;
+        }
+
+        string type = m.Groups["type"].Value;
+        string expected = NullableType().Match(type) is { Success: true } inner ? inner.Groups[1].Value : type;
+        string what = expected switch
+        {
+            "System.UInt64" => "a whole number from 0 to " + ulong.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "System.Int32" or "System.Int64" => "a whole number",
+            "System.Double" or "System.Single" or "System.Decimal" => "a number",
+            "System.Boolean" => "true or false",
+            _ => "a value of another form",
+        };
+        return $"{m.Groups["name"].Value} must be {what} (was '{m.Groups["value"].Value}')";
+    }
+
     /// <summary>Runs a verb's body, mapping exceptions to exit codes.</summary>
     public static async Task<int> Guard(CliContext context, Func<Task<int>> body)
     {
@@ -79,6 +105,12 @@ public static class CommandLine
             return Fail(context, ex);
         }
     }
+
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for (option|command|argument) '(?<name>[^']+)' as expected type '(?<type>[^']+)'\.?$")]
+    private static partial Regex UnparsedValue();
+
+    [GeneratedRegex(@"^System\.Nullable`1\[(.+)\]$")]
+    private static partial Regex NullableType();
 
     private static int Fail(CliContext context, Exception ex)
     {

@@ -46,7 +46,7 @@ internal static class BenchVerb
         };
         var threads = new Option<string>("--threads")
         {
-            Description = "Comma-separated thread counts to measure (default: 1 and all cores).",
+            Description = $"Comma-separated thread counts to measure, each 1 to {CommonOptions.MaxThreads} (default: 1 and all cores).",
             DefaultValueFactory = _ => Environment.ProcessorCount > 1 ? "1," + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) : "1",
         };
         var multiplier = new Option<double>("--population-multiplier")
@@ -116,6 +116,11 @@ internal static class BenchVerb
                 throw new InputException($"--threads: '{part}' is not a thread count (expected a comma-separated list of integers >= 1, e.g. 1,2)");
             }
 
+            if (CommonOptions.ThreadCountProblem(n) is string problem)
+            {
+                throw new InputException(problem);
+            }
+
             if (!parsed.Contains(n))
             {
                 parsed.Add(n);
@@ -175,6 +180,8 @@ internal static class BenchVerb
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
+        // Checked first: a bench takes minutes, and its only output is this file.
+        AtomicFile.RequireWritable(request.Out);
         DateTimeOffset started = DateTimeOffset.UtcNow;
         LoadedScenario loaded = Load(request);
         var info = loaded.Settings.Scenario;

@@ -19,7 +19,7 @@ internal static class ObservationOptions
         Required = true,
     };
 
-    public static Option<int> Replications(int defaultValue) => new("--replications")
+    public static Option<int> Replications(int defaultValue) => new("--replications", "-r")
     {
         Description = "Runs per evaluation, with replication seeds derived from scenario:seed as compare derives them from --seed (common random numbers); the simulated value is their mean.",
         DefaultValueFactory = _ => defaultValue,

@@ -43,6 +43,7 @@ internal static class SensitivityVerb
 
             var folder = new SweepFolder(parseResult.GetValue(folderArgument)!);
             var (_, plan) = await SweepPlanFiles.ReadAsync(folder, cancellationToken).ConfigureAwait(false);
+            AtomicFile.RequireWritable(folder.SensitivityCsv);
             if (plan.Design.Method is not (SamplingMethod.Sobol or SamplingMethod.Morris))
             {
                 throw new InputException($"{PathDisplay.Of(folder.DesignJson)}: method is {plan.Design.Method.ToString().ToLowerInvariant()}; sensitivity indices need a sobol or morris design");

@@ -6,6 +6,7 @@ using System.Globalization;
 using Mobility.Cli.Console;
 using Mobility.Experiments.Sweeps;
 using Mobility.Input;
+using Mobility.Output.Files;
 using Mobility.Output.Sweeps;
 
 /// <summary>
@@ -36,6 +37,7 @@ internal static class SweepVerb
             var clock = Stopwatch.StartNew();
             LoadedSweepDesign loaded = SweepDesignLoader.Load(parseResult.GetValue(design)!);
             var folder = new SweepFolder(parseResult.GetValue(output)!);
+            AtomicFile.RequireWritable(folder.DesignJson);
             if (File.Exists(folder.DesignJson) || Directory.Exists(folder.Shards) || File.Exists(folder.Results))
             {
                 if (!parseResult.GetValue(force))

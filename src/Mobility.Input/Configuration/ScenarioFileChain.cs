@@ -19,13 +19,6 @@ internal sealed record ScenarioFile(string FullPath, byte[] Content, IReadOnlyDi
 /// </summary>
 internal static class ScenarioFileChain
 {
-    /// <summary>The same leniency as the configuration JSON provider: comments and trailing commas are allowed.</summary>
-    private static readonly JsonDocumentOptions Options = new()
-    {
-        CommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-    };
-
     private static readonly StringComparer PathComparer = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS()
         ? StringComparer.OrdinalIgnoreCase
         : StringComparer.Ordinal;
@@ -44,13 +37,7 @@ internal static class ScenarioFileChain
                 throw new InputException($"scenario files form a cycle through their \"{ScenarioLoader.BaseKey}\" keys: {cycle}");
             }
 
-            if (!File.Exists(current))
-            {
-                string message = namedBy is null
-                    ? $"scenario file '{PathDisplay.Of(current)}' not found"
-                    : $"scenario file '{PathDisplay.Of(current)}' not found (named as \"{ScenarioLoader.BaseKey}\" in '{PathDisplay.Of(namedBy)}')";
-                throw new InputException(message);
-            }
+            InputFile.Require(current, "scenario file", "*.json", namedBy is null ? null : $"named as \"{ScenarioLoader.BaseKey}\" in '{PathDisplay.Of(namedBy)}'");
 
             byte[] content = File.ReadAllBytes(current);
             var (arrays, basePath) = Inspect(current, content);
@@ -70,26 +57,10 @@ internal static class ScenarioFileChain
 
     private static (IReadOnlyDictionary<string, int> Arrays, string? Base) Inspect(string path, byte[] content)
     {
-        string display = PathDisplay.Of(path);
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(content, Options);
-        }
-        catch (JsonException ex)
-        {
-            long line = (ex.LineNumber ?? 0) + 1;
-            long position = (ex.BytePositionInLine ?? 0) + 1;
-            throw new InputException($"{display}:{line}: malformed JSON at line {line}, position {position}: {Describe(ex)}");
-        }
-
+        JsonDocument document = JsonObjectFile.Parse(PathDisplay.Of(path), content, "a scenario file");
         using (document)
         {
             JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new InputException($"{display}: a scenario file must contain one JSON object {{ ... }} (found {root.ValueKind})");
-            }
 
             string? basePath = null;
             foreach (JsonProperty property in root.EnumerateObject())
@@ -101,7 +72,7 @@ internal static class ScenarioFileChain
 
                 if (property.Value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(property.Value.GetString()))
                 {
-                    throw new InputException($"{display}: \"{ScenarioLoader.BaseKey}\" must be the path of the base scenario file, relative to this file's folder (e.g. \"baseline.json\")");
+                    throw new InputException($"{PathDisplay.Of(path)}: \"{ScenarioLoader.BaseKey}\" must be the path of the base scenario file, relative to this file's folder (e.g. \"baseline.json\")");
                 }
 
                 basePath = property.Value.GetString();
@@ -134,21 +105,5 @@ internal static class ScenarioFileChain
 
                 break;
         }
-    }
-
-    /// <summary>The reader's message without its zero-based "LineNumber: .. | BytePositionInLine: .." suffix.</summary>
-    private static string Describe(JsonException ex)
-    {
-        string message = ex.Message;
-        foreach (string marker in new[] { " Path: ", " LineNumber: ", " | LineNumber" })
-        {
-            int at = message.IndexOf(marker, StringComparison.Ordinal);
-            if (at > 0)
-            {
-                message = message[..at];
-            }
-        }
-
-        return message.TrimEnd();
     }
 }

@@ -20,10 +20,7 @@ public static partial class ObservationsLoader
 
     public static IReadOnlyList<Observation> Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new InputException($"observations file '{PathDisplay.Of(path)}' not found");
-        }
+        InputFile.Require(path, "observations file", "*.csv");
 
         return Parse(CsvReader.ReadFile(path));
     }

@@ -22,10 +22,7 @@ public static class SurveyLoader
 
     public static SurveyResponses Load(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new InputException($"survey file '{PathDisplay.Of(path)}' not found");
-        }
+        InputFile.Require(path, "survey file", "*.csv");
 
         return Parse(CsvReader.ReadFile(path));
     }

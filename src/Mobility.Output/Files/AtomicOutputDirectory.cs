@@ -52,15 +52,24 @@ public sealed class AtomicOutputDirectory : IDisposable
             throw new OutputExistsException(finalPath);
         }
 
-        Directory.CreateDirectory(parent);
-        CleanStale(parent, name);
         string working = Path.Combine(parent, $".{name}{TempMarker}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}");
-        if (Directory.Exists(working))
+        try
         {
-            Directory.Delete(working, recursive: true);
+            Directory.CreateDirectory(parent);
+            CleanStale(parent, name);
+            if (Directory.Exists(working))
+            {
+                Directory.Delete(working, recursive: true);
+            }
+
+            Directory.CreateDirectory(working);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Checked here, before the runs: an unwritable --out is bad input, reported before any work is done.
+            throw AtomicFile.Unwritable(finalPath, ex);
         }
 
-        Directory.CreateDirectory(working);
         return new AtomicOutputDirectory(finalPath, working, force);
     }
 

@@ -50,6 +50,7 @@ public sealed class ShardStore : IDisposable
     /// <summary>Opens the shard's store: checks the shard layout, takes the shard's lock, removes stray temporary files.</summary>
     public static ShardStore Open(SweepFolder folder, SweepPlan plan, SweepShard shard)
     {
+        AtomicFile.RequireWritable(folder.Lock(shard.Index));
         Directory.CreateDirectory(folder.Shards);
         CheckLayout(folder, shard);
         FileStream lockFile;

@@ -32,19 +32,18 @@ public static partial class SweepDesignLoader
     {
         string full = Path.GetFullPath(designPath);
         string display = PathDisplay.Of(designPath);
-        if (!File.Exists(full))
-        {
-            throw new InputException($"design file {display} not found");
-        }
-
+        InputFile.Require(full, "design file", "*.json");
+        byte[] content = File.ReadAllBytes(full);
+        JsonObjectFile.Parse(display, content, "a sweep design file").Dispose();
         IConfigurationRoot configuration;
         try
         {
-            configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(File.ReadAllBytes(full))).Build();
+            configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(content)).Build();
         }
         catch (Exception ex) when (ex is FormatException or InvalidDataException or System.Text.Json.JsonException)
         {
-            throw new InputException($"{display}: not valid JSON: {ex.Message}");
+            // What the syntax check above lets through, e.g. a key given twice.
+            throw new InputException($"{display}: {ex.Message}");
         }
 
         var problems = new List<string>(new ConfigurationChecker(_ => display)

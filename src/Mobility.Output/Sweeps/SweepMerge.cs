@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Mobility.Experiments.Sweeps;
 using Mobility.Input;
+using Mobility.Output.Files;
 
 /// <summary>
 /// Merges a sweep's shard files into <c>results.parquet</c> after checking that every planned run is present exactly
@@ -20,6 +21,7 @@ public static partial class SweepMerge
 
     public static async Task<Summary> MergeAsync(SweepFolder folder, SweepPlan plan, CancellationToken cancellationToken = default)
     {
+        AtomicFile.RequireWritable(folder.Results);
         string[] names = plan.Design.Parameters.Select(p => p.Name).ToArray();
         var parts = Directory.Exists(folder.Shards)
             ? Directory.EnumerateFiles(folder.Shards, "part-*.parquet")
