@@ -60,7 +60,9 @@ public sealed class ScenarioVariants
             .Build();
         string SourceOf(string path)
         {
-            static bool Under(string path, string key) => path.StartsWith(key, StringComparison.OrdinalIgnoreCase);
+            // The override sets the path, something below it, or the section it is in.
+            static bool Under(string path, string key)
+                => path.StartsWith(key, StringComparison.OrdinalIgnoreCase) || key.StartsWith(path + ":", StringComparison.OrdinalIgnoreCase);
             var sets = overrides.Where(o => Under(path, o.Key)).Select(o => $"the override {o.Key}={o.Value}")
                 .Concat(typed.Where(t => Under(path, t.Key)).Select(t => options.DescribeTyped(t.Key)))
                 .ToArray();
