@@ -31,7 +31,57 @@ public static partial class CommandLine
         root.Subcommands.Add(CalibrateVerb.Create(context));
         root.Subcommands.Add(SurveyVerb.Create(context));
         root.Subcommands.Add(BenchVerb.Create(context));
+        RefuseEmptyText(root);
         return root;
+    }
+
+    /// <summary>
+    /// An empty text (<c>--out ""</c>, a scenario given as <c>""</c>) is refused at parsing for every option and argument
+    /// of every verb: each of them names a file, a folder, a column or a metric, and none can be empty.
+    /// </summary>
+    private static void RefuseEmptyText(Command command)
+    {
+        static string? Empty(IEnumerable<string?> values, string name)
+            => values.Any(string.IsNullOrWhiteSpace) ? $"{name} must not be empty" : null;
+
+        foreach (Option option in command.Options)
+        {
+            switch (option)
+            {
+                case Option<string> text:
+                    text.Validators.Add(r => AddError(r, Empty([r.GetValueOrDefault<string>()], option.Name)));
+                    break;
+                case Option<string[]> texts:
+                    texts.Validators.Add(r => AddError(r, Empty(r.GetValueOrDefault<string[]>() ?? [], option.Name)));
+                    break;
+            }
+        }
+
+        foreach (Argument argument in command.Arguments)
+        {
+            switch (argument)
+            {
+                case Argument<string> text:
+                    text.Validators.Add(r => AddError(r, Empty([r.GetValueOrDefault<string>()], $"the {argument.Name} argument")));
+                    break;
+                case Argument<string[]> texts:
+                    texts.Validators.Add(r => AddError(r, Empty(r.GetValueOrDefault<string[]>() ?? [], $"the {argument.Name} argument")));
+                    break;
+            }
+        }
+
+        foreach (Command subcommand in command.Subcommands)
+        {
+            RefuseEmptyText(subcommand);
+        }
+    }
+
+    private static void AddError(System.CommandLine.Parsing.SymbolResult result, string? error)
+    {
+        if (error is not null)
+        {
+            result.AddError(error);
+        }
     }
 
     public static int Invoke(string[] args, CliContext context)

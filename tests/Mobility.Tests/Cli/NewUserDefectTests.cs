@@ -137,4 +137,16 @@ public class NewUserDefectTests
         AssertBadInput(Run("calibrate", Baseline, "--observations", Observations, "--params", "degreeMobility:a0=-6..-2", "-r", "0", "--out", "x"),
             "--replications must be >= 1 (was 0)");
     }
+
+    [Theory]
+    [InlineData("the scenario argument must not be empty", "validate", "")]
+    [InlineData("--out must not be empty", "run", "baseline", "--out", "")]
+    [InlineData("--observations must not be empty", "fit", "baseline", "--observations", "")]
+    [InlineData("--out must not be empty", "bench", "--out", "")]
+    [InlineData("the design argument must not be empty", "sweep", "plan", "", "--out", "x")]
+    [InlineData("the dir argument must not be empty", "merge", "")]
+    [InlineData("the scenarios argument must not be empty", "compare", "baseline", "")]
+    [InlineData("--overlay must not be empty", "survey", "x.csv", "--overlay", "")]
+    public void An_empty_path_is_refused_at_parsing_by_every_verb(string expected, params string[] args)
+        => AssertBadInput(Run(args), expected);
 }
