@@ -170,33 +170,33 @@ public static class SweepParquet
 
         if (field.ClrType == typeof(int))
         {
-            var values = new int[count];
-            await group.ReadAsync(field, values.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-            return values;
+            return await ReadValuesAsync<int>(group, field, count, ct).ConfigureAwait(false);
         }
 
         if (field.ClrType == typeof(long))
         {
-            var values = new long[count];
-            await group.ReadAsync(field, values.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-            return values;
+            return await ReadValuesAsync<long>(group, field, count, ct).ConfigureAwait(false);
         }
 
         if (field.ClrType == typeof(ulong))
         {
-            var values = new ulong[count];
-            await group.ReadAsync(field, values.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-            return values;
+            return await ReadValuesAsync<ulong>(group, field, count, ct).ConfigureAwait(false);
         }
 
         if (field.ClrType == typeof(double))
         {
-            var values = new double[count];
-            await group.ReadAsync(field, values.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-            return values;
+            return await ReadValuesAsync<double>(group, field, count, ct).ConfigureAwait(false);
         }
 
         throw new NotSupportedException($"column '{field.Name}' has type {field.ClrType.Name}");
+    }
+
+    private static async Task<T[]> ReadValuesAsync<T>(ParquetRowGroupReader group, DataField field, int count, CancellationToken ct)
+        where T : struct
+    {
+        var values = new T[count];
+        await group.ReadAsync(field, values.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+        return values;
     }
 
     /// <summary>A read-only dictionary that enumerates its columns in file order.</summary>

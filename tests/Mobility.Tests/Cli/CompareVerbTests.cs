@@ -19,13 +19,7 @@ public partial class CompareVerbTests
 {
     private static readonly string[] Coarse = ["--replications", "3", "--scale", "100", "--set", "scenario:endYear=2029"];
 
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Cli(params string[] args) => CliHarness.Run(args);
 
     private static (int Code, string Out, string Err) Compare(string outFolder, int threads, params string[] scenarios)
         => Cli(["compare", .. scenarios.Select(EngineTestKit.ScenarioPath), .. Coarse, "--threads", threads.ToString(CultureInfo.InvariantCulture), "--out", outFolder]);
