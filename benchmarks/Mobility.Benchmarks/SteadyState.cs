@@ -1,8 +1,7 @@
 namespace Mobility.Benchmarks;
 
-using System.Globalization;
 using Mobility.Engine.Kernel;
-using Mobility.IO.Configuration;
+using Mobility.Input.Configuration;
 
 /// <summary>
 /// The full region (scenarios/baseline.json) sampled so that about <c>agents</c> students are active, spun up to
@@ -16,17 +15,8 @@ internal static class SteadyState
     /// <summary>A stepped-up year runner with about <paramref name="agents"/> active students, positioned at the start year.</summary>
     public static YearStep Create(int agents, int threads, out int startYear)
     {
-        var probe = ScenarioLoader.Load(RepositoryPaths.Scenario("baseline.json"), new ScenarioLoadOptions { Environment = new Dictionary<string, string>() });
-        double scale = ScaleFor(probe.World, agents);
-        var loaded = ScenarioLoader.Load(RepositoryPaths.Scenario("baseline.json"), new ScenarioLoadOptions
-        {
-            Sets =
-            [
-                "scenario:scale=" + scale.ToString("R", CultureInfo.InvariantCulture),
-                "scenario:endYear=" + EndYear.ToString(CultureInfo.InvariantCulture),
-            ],
-            Environment = new Dictionary<string, string>(),
-        });
+        var baseline = ScenarioLoader.Load(RepositoryPaths.Scenario("baseline.json"), new ScenarioLoadOptions { Environment = new Dictionary<string, string>() });
+        var loaded = new ScenarioVariants(baseline).With(new ScenarioLoadOptions { Scale = ScaleFor(baseline.World, agents), EndYear = EndYear });
         var step = new YearStep(loaded.World, loaded.Settings, threads, new Dictionary<string, double>());
         startYear = loaded.Settings.Scenario.StartYear;
         for (int year = step.State.FirstYear; year < startYear; year++)

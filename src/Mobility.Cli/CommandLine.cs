@@ -1,11 +1,12 @@
 namespace Mobility.Cli;
 
 using System.CommandLine;
+using System.Text.RegularExpressions;
 using Mobility.Cli.Verbs;
-using Mobility.IO;
+using Mobility.Input;
 
 /// <summary>Builds the command tree and turns failures into exit codes and messages (never stack traces).</summary>
-public static class CommandLine
+public static partial class CommandLine
 {
     public const string About =
         "Simulates academic mobility in Central Asia as an agent-based model: students and scholars of Kazakhstan, "
@@ -30,7 +31,57 @@ public static class CommandLine
         root.Subcommands.Add(CalibrateVerb.Create(context));
         root.Subcommands.Add(SurveyVerb.Create(context));
         root.Subcommands.Add(BenchVerb.Create(context));
+        RefuseEmptyText(root);
         return root;
+    }
+
+    /// <summary>
+    /// An empty text (<c>--out ""</c>, a scenario given as <c>""</c>) is refused at parsing for every option and argument
+    /// of every verb: each of them names a file, a folder, a column or a metric, and none can be empty.
+    /// </summary>
+    private static void RefuseEmptyText(Command command)
+    {
+        static string? Empty(IEnumerable<string?> values, string name)
+            => values.Any(string.IsNullOrWhiteSpace) ? $"{name} must not be empty" : null;
+
+        foreach (Option option in command.Options)
+        {
+            switch (option)
+            {
+                case Option<string> text:
+                    text.Validators.Add(r => AddError(r, Empty([r.GetValueOrDefault<string>()], option.Name)));
+                    break;
+                case Option<string[]> texts:
+                    texts.Validators.Add(r => AddError(r, Empty(r.GetValueOrDefault<string[]>() ?? [], option.Name)));
+                    break;
+            }
+        }
+
+        foreach (Argument argument in command.Arguments)
+        {
+            switch (argument)
+            {
+                case Argument<string> text:
+                    text.Validators.Add(r => AddError(r, Empty([r.GetValueOrDefault<string>()], $"the {argument.Name} argument")));
+                    break;
+                case Argument<string[]> texts:
+                    texts.Validators.Add(r => AddError(r, Empty(r.GetValueOrDefault<string[]>() ?? [], $"the {argument.Name} argument")));
+                    break;
+            }
+        }
+
+        foreach (Command subcommand in command.Subcommands)
+        {
+            RefuseEmptyText(subcommand);
+        }
+    }
+
+    private static void AddError(System.CommandLine.Parsing.SymbolResult result, string? error)
+    {
+        if (error is not null)
+        {
+            result.AddError(error);
+        }
     }
 
     public static int Invoke(string[] args, CliContext context)
@@ -43,7 +94,7 @@ public static class CommandLine
             {
                 foreach (var parseError in parsed.Errors)
                 {
-                    context.Error.WriteLine("error: " + parseError.Message);
+                    context.Error.WriteLine("error: " + InUserTerms(parseError.Message));
                 }
 
                 context.Error.WriteLine("Run 'mobility --help' for usage.");
@@ -67,6 +118,31 @@ public static class CommandLine
         }
     }
 
+    /// <summary>
+    /// The parser's "Cannot parse argument '-1' for option '--seed' as expected type 'System.Nullable`1[System.UInt64]'"
+    /// in the words of the other messages: "--seed must be a whole number from 0 to 18446744073709551615 (was '-1')".
+    /// </summary>
+    internal static string InUserTerms(string message)
+    {
+        Match m = UnparsedValue().Match(message);
+        if (!m.Success)
+        {
+            return message;
+        }
+
+        string type = m.Groups["type"].Value;
+        string expected = NullableType().Match(type) is { Success: true } inner ? inner.Groups[1].Value : type;
+        string what = expected switch
+        {
+            "System.UInt64" => "a whole number from 0 to " + ulong.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "System.Int32" or "System.Int64" => "a whole number",
+            "System.Double" or "System.Single" or "System.Decimal" => "a number",
+            "System.Boolean" => "true or false",
+            _ => "a value of another form",
+        };
+        return $"{m.Groups["name"].Value} must be {what} (was '{m.Groups["value"].Value}')";
+    }
+
     /// <summary>Runs a verb's body, mapping exceptions to exit codes.</summary>
     public static async Task<int> Guard(CliContext context, Func<Task<int>> body)
     {
@@ -79,6 +155,12 @@ public static class CommandLine
             return Fail(context, ex);
         }
     }
+
+    [GeneratedRegex(@"^Cannot parse argument '(?<value>.*)' for (option|command|argument) '(?<name>[^']+)' as expected type '(?<type>[^']+)'\.?$")]
+    private static partial Regex UnparsedValue();
+
+    [GeneratedRegex(@"^System\.Nullable`1\[(.+)\]$")]
+    private static partial Regex NullableType();
 
     private static int Fail(CliContext context, Exception ex)
     {

@@ -2,7 +2,7 @@ namespace Mobility.Cli.Console;
 
 using System.Globalization;
 using Mobility.Experiments.Comparison;
-using Mobility.IO;
+using Mobility.Input;
 using Spectre.Console;
 
 /// <summary>

@@ -2,8 +2,8 @@ namespace Mobility.Cli.Console;
 
 using System.Globalization;
 using Mobility.Engine.Measurement;
-using Mobility.IO;
-using Mobility.IO.Configuration;
+using Mobility.Input;
+using Mobility.Input.Configuration;
 using Spectre.Console;
 
 /// <summary>

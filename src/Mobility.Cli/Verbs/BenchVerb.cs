@@ -5,9 +5,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Mobility.Experiments.Benchmarking;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Output.Files;
 using Spectre.Console;
 
 /// <summary>
@@ -46,7 +46,7 @@ internal static class BenchVerb
         };
         var threads = new Option<string>("--threads")
         {
-            Description = "Comma-separated thread counts to measure (default: 1 and all cores).",
+            Description = $"Comma-separated thread counts to measure, each 1 to {CommonOptions.MaxThreads} (default: 1 and all cores).",
             DefaultValueFactory = _ => Environment.ProcessorCount > 1 ? "1," + Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture) : "1",
         };
         var multiplier = new Option<double>("--population-multiplier")
@@ -116,6 +116,11 @@ internal static class BenchVerb
                 throw new InputException($"--threads: '{part}' is not a thread count (expected a comma-separated list of integers >= 1, e.g. 1,2)");
             }
 
+            if (CommonOptions.ThreadCountProblem(n) is string problem)
+            {
+                throw new InputException(problem);
+            }
+
             if (!parsed.Contains(n))
             {
                 parsed.Add(n);
@@ -154,17 +159,14 @@ internal static class BenchVerb
         }
     }
 
+    /// <summary>The scenario at the bench's scale, ending --years after its own start year (known once it is loaded).</summary>
     private static LoadedScenario Load(Request request)
     {
-        LoadedScenario first = ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions());
-        int endYear = first.Settings.Scenario.StartYear + request.Years - 1;
-        return ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions
+        LoadedScenario loaded = ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions { Scale = request.EffectiveScale });
+        return new ScenarioVariants(loaded).With(new ScenarioLoadOptions
         {
-            Sets =
-            [
-                "scenario:scale=" + request.EffectiveScale.ToString("R", CultureInfo.InvariantCulture),
-                "scenario:endYear=" + endYear.ToString(CultureInfo.InvariantCulture),
-            ],
+            EndYear = loaded.Settings.Scenario.StartYear + request.Years - 1,
+            TypedSource = "--years",
         });
     }
 
@@ -178,6 +180,8 @@ internal static class BenchVerb
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
+        // Checked first: a bench takes minutes, and its only output is this file.
+        AtomicFile.RequireWritable(request.Out);
         DateTimeOffset started = DateTimeOffset.UtcNow;
         LoadedScenario loaded = Load(request);
         var info = loaded.Settings.Scenario;

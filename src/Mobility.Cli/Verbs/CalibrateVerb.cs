@@ -4,11 +4,11 @@ using System.CommandLine;
 using System.Globalization;
 using Mobility.Cli.Console;
 using Mobility.Experiments.Calibration;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Input.Configuration;
 using Mobility.Model.Observations;
 using Mobility.Model.Parameters;
+using Mobility.Output.Files;
 using Mobility.Reports.Fit;
 
 /// <summary>
@@ -77,9 +77,8 @@ internal static class CalibrateVerb
             throw new InputException($"--budget must be >= 2 evaluations (was {request.Budget})");
         }
 
-        var (observations, window, sets) = ObservationOptions.Prepare(
+        var (observations, window, loaded) = ObservationOptions.Prepare(
             request.Scenario, request.Observations, request.Sets, request.Scale, request.Replications);
-        LoadedScenario loaded = ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions { Sets = sets });
 
         // Held-out observations stay in the fit report but weigh nothing in the objective.
         var heldOut = new HashSet<string>(observations.Where(o => o.Year > request.Until).Select(o => o.Id), StringComparer.Ordinal);

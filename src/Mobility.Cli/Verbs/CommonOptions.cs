@@ -21,26 +21,40 @@ internal static class CommonOptions
     };
 
     /// <summary>
-    /// <c>--threads N</c>: worker threads, default all cores; values below 1 are refused at parsing. Every verb's results
-    /// are independent of it, which <paramref name="how"/> can say in the verb's own terms.
+    /// The most worker threads any verb accepts. Threads beyond the cores only add overhead, and a verb that runs whole
+    /// simulations side by side (compare, fit, sweep run) holds one world's agents per thread: a mistyped 100000 would
+    /// exhaust memory, not speed anything up. A fixed number, so that a command line works on every machine.
+    /// </summary>
+    public const int MaxThreads = 256;
+
+    /// <summary>
+    /// <c>--threads N</c>: worker threads, default all cores; values outside 1..<see cref="MaxThreads"/> are refused at
+    /// parsing. Every verb's results are independent of it, which <paramref name="how"/> can say in the verb's own terms.
     /// </summary>
     public static Option<int> Threads(string how = "Results do not depend on it.")
     {
         var option = new Option<int>("--threads")
         {
-            Description = "Worker threads (default: all cores). " + how,
-            DefaultValueFactory = _ => Environment.ProcessorCount,
+            Description = $"Worker threads, 1 to {MaxThreads} (default: all cores). " + how,
+            DefaultValueFactory = _ => Math.Min(Environment.ProcessorCount, MaxThreads),
         };
         option.Validators.Add(result =>
         {
-            int value = result.GetValueOrDefault<int>();
-            if (value < 1)
+            if (ThreadCountProblem(result.GetValueOrDefault<int>()) is string problem)
             {
-                result.AddError($"--threads must be >= 1 (was {value})");
+                result.AddError(problem);
             }
         });
         return option;
     }
+
+    /// <summary>Why <paramref name="threads"/> is not an acceptable thread count, or null if it is.</summary>
+    public static string? ThreadCountProblem(int threads) => threads switch
+    {
+        < 1 => $"--threads must be >= 1 (was {threads})",
+        > MaxThreads => $"--threads must be at most {MaxThreads} (was {threads}); this machine has {Environment.ProcessorCount} cores, and threads beyond them only add overhead",
+        _ => null,
+    };
 
     /// <summary><c>--force</c>: replace an existing output folder, only once the new one is complete.</summary>
     public static Option<bool> Force(string what = "the output folder") => new("--force")

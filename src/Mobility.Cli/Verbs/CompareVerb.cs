@@ -5,10 +5,11 @@ using System.Diagnostics;
 using System.Globalization;
 using Mobility.Cli.Console;
 using Mobility.Experiments.Comparison;
-using Mobility.IO;
-using Mobility.IO.Comparison;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Output.Comparison;
+using Mobility.Input.Configuration;
+using Mobility.Output.Files;
+using Mobility.Output.Runs;
 using Mobility.Reports.Comparison;
 
 /// <summary>
@@ -108,14 +109,14 @@ internal static class CompareVerb
         }
 
         IReadOnlyList<string> files = request.Scenarios.Length > 0 ? request.Scenarios : ScenarioCatalog.BaselineAndOverlays("scenarios");
-        // --scale first, so that an explicit --set scenario:scale=... still wins, as every --set does.
-        List<string> sets = ["scenario:scale=" + request.Scale.ToString("R", CultureInfo.InvariantCulture), .. request.Sets];
+        // --scale is a layer below the --set options, so that an explicit --set scenario:scale=... still wins, as every --set does.
+        var options = new ScenarioLoadOptions { Scale = request.Scale, Sets = request.Sets };
         var loaded = new List<LoadedScenario>();
         foreach (string file in files)
         {
             try
             {
-                loaded.Add(ScenarioLoader.Load(file, new ScenarioLoadOptions { Sets = sets }));
+                loaded.Add(ScenarioLoader.Load(file, options));
             }
             catch (InputException ex)
             {

@@ -4,9 +4,9 @@ using System.CommandLine;
 using System.Globalization;
 using Mobility.Cli.Console;
 using Mobility.Experiments.Calibration;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Output.Files;
 using Mobility.Reports.Fit;
 
 /// <summary>
@@ -47,8 +47,7 @@ internal static class FitVerb
         CliContext context, string scenarioPath, string observationsPath, string? outFolder, int replications, double? scale, int threads, bool force,
         string[] userSets, CancellationToken cancellationToken)
     {
-        var (observations, window, sets) = ObservationOptions.Prepare(scenarioPath, observationsPath, userSets, scale, replications);
-        LoadedScenario loaded = ScenarioLoader.Load(scenarioPath, new ScenarioLoadOptions { Sets = sets });
+        var (observations, window, loaded) = ObservationOptions.Prepare(scenarioPath, observationsPath, userSets, scale, replications);
         using AtomicOutputDirectory output = AtomicOutputDirectory.Begin(outFolder ?? Path.Combine("runs", loaded.Name + "-fit"), force);
 
         Fit fit = await ProgressDisplay.RunAsync(

@@ -3,8 +3,8 @@ namespace Mobility.Cli.Verbs;
 using System.CommandLine;
 using System.Globalization;
 using Mobility.Experiments.Sweeps;
-using Mobility.IO;
-using Mobility.IO.Sweeps;
+using Mobility.Input;
+using Mobility.Output.Sweeps;
 
 /// <summary><c>mobility merge DIR</c>: checks that every planned run is present exactly once, then writes DIR/results.parquet.</summary>
 internal static class MergeVerb

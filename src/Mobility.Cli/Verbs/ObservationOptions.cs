@@ -3,9 +3,9 @@ namespace Mobility.Cli.Verbs;
 using System.CommandLine;
 using System.Globalization;
 using Mobility.Experiments.Calibration;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Observations;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Input.Observations;
 using Mobility.Model.Observations;
 
 /// <summary>Options and loading shared by <c>fit</c> and <c>calibrate</c>: the observations, and the scenario set up to simulate their years.</summary>
@@ -19,9 +19,9 @@ internal static class ObservationOptions
         Required = true,
     };
 
-    public static Option<int> Replications(int defaultValue) => new("--replications")
+    public static Option<int> Replications(int defaultValue) => new("--replications", "-r")
     {
-        Description = "Runs per evaluation, with seeds scenario:seed, +1, ... (common random numbers); the simulated value is their mean.",
+        Description = "Runs per evaluation, with replication seeds derived from scenario:seed as compare derives them from --seed (common random numbers); the simulated value is their mean.",
         DefaultValueFactory = _ => defaultValue,
     };
 
@@ -30,8 +30,11 @@ internal static class ObservationOptions
         Description = "Persons per agent (default: scenario:scale); e.g. 10 for a quick fit. Results are in persons.",
     };
 
-    /// <summary>The observations, checked against the scenario's world, and the overrides that make the scenario simulate and report their years.</summary>
-    public static (IReadOnlyList<Observation> Observations, ObservationWindow Window, List<string> Sets) Prepare(
+    /// <summary>
+    /// The observations, checked against the scenario's world, and the scenario (loaded once) set to simulate and report
+    /// their years. The window's years are layered over everything the user set: the observations decide them.
+    /// </summary>
+    public static (IReadOnlyList<Observation> Observations, ObservationWindow Window, LoadedScenario Scenario) Prepare(
         string scenarioPath, string observationsPath, IReadOnlyList<string> userSets, double? scale, int replications)
     {
         if (replications < 1)
@@ -40,13 +43,7 @@ internal static class ObservationOptions
         }
 
         var observations = ObservationsLoader.Load(observationsPath);
-        var sets = new List<string>(userSets);
-        if (scale is double k)
-        {
-            sets.Add("scenario:scale=" + k.ToString("R", CultureInfo.InvariantCulture));
-        }
-
-        LoadedScenario loaded = ScenarioLoader.Load(scenarioPath, new ScenarioLoadOptions { Sets = sets });
+        LoadedScenario loaded = ScenarioLoader.Load(scenarioPath, new ScenarioLoadOptions { Scale = scale, Sets = userSets });
         var problems = ObservationMatch.Check(observations, loaded.World.Countries.Select(c => c.Code).ToArray(), PathDisplay.Of(observationsPath));
         if (problems.Count > 0)
         {
@@ -54,8 +51,13 @@ internal static class ObservationOptions
         }
 
         var window = ObservationWindow.For(loaded.Settings.Scenario, observations);
-        sets.AddRange(window.Sets);
-        return (observations, window, sets);
+        LoadedScenario windowed = new ScenarioVariants(loaded).With(new ScenarioLoadOptions
+        {
+            SpinUpYears = window.SpinUpYears,
+            EndYear = window.EndYear,
+            TypedSource = "the observed years (" + PathDisplay.Of(observationsPath) + ")",
+        });
+        return (observations, window, windowed);
     }
 
     public static IEnumerable<string> Context(LoadedScenario loaded, string observationsPath, ObservationWindow window, int replications)
@@ -63,7 +65,7 @@ internal static class ObservationOptions
         var info = loaded.Settings.Scenario;
         yield return $"scenario: {loaded.Name} ({string.Join(" <- ", loaded.Files.Select(PathDisplay.Of))})";
         yield return $"observations: {PathDisplay.Of(observationsPath)}";
-        yield return string.Create(CultureInfo.InvariantCulture, $"scale {info.Scale}, {replications} replication(s) from seed {info.Seed}");
+        yield return string.Create(CultureInfo.InvariantCulture, $"scale {info.Scale}, {replications} replication(s) with seeds derived from scenario:seed {info.Seed}");
         yield return string.Create(CultureInfo.InvariantCulture,
             $"simulated {info.StartYear - info.SpinUpYears}-{info.EndYear}, reported from {window.ReportFrom}: years before scenario:startYear ({info.StartYear}) are spin-up years (start-year policies, frozen rankings), and the spin-up is lengthened so the earliest observed year has {info.SpinUpYears - (info.StartYear - window.ReportFrom)} simulated years behind it");
     }

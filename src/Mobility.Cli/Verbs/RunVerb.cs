@@ -2,13 +2,13 @@ namespace Mobility.Cli.Verbs;
 
 using System.CommandLine;
 using System.Diagnostics;
-using System.Globalization;
 using Mobility.Cli.Console;
 using Mobility.Engine.Kernel;
 using Mobility.Engine.Measurement;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Output.Files;
+using Mobility.Output.Runs;
 
 /// <summary>
 /// <c>mobility run SCENARIO [--seed N] [--threads N] [--scale K] [--out DIR] [--force] [--set key=value]...</c>:
@@ -65,18 +65,8 @@ internal static class RunVerb
     {
         DateTimeOffset started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        var sets = new List<string>(request.Sets);
-        if (request.Seed is ulong seedValue)
-        {
-            sets.Add("scenario:seed=" + seedValue.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (request.Scale is double scaleValue)
-        {
-            sets.Add("scenario:scale=" + scaleValue.ToString("R", CultureInfo.InvariantCulture));
-        }
-
-        LoadedScenario loaded = ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions { Sets = sets });
+        LoadedScenario loaded = ScenarioLoader.Load(
+            request.Scenario, new ScenarioLoadOptions { Seed = request.Seed, Scale = request.Scale, Sets = request.Sets });
         string outFolder = request.Out ?? Path.Combine("runs", loaded.Name);
 
         // Fails now, before a long run, if the folder exists and --force was not given.

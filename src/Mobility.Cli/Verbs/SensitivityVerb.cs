@@ -4,9 +4,9 @@ using System.CommandLine;
 using System.Globalization;
 using Mobility.Experiments.Sensitivity;
 using Mobility.Experiments.Sweeps;
-using Mobility.IO;
-using Mobility.IO.Output;
-using Mobility.IO.Sweeps;
+using Mobility.Input;
+using Mobility.Output.Files;
+using Mobility.Output.Sweeps;
 using Mobility.Reports.Charts;
 using Mobility.Reports.Sensitivity;
 using Spectre.Console;
@@ -43,6 +43,7 @@ internal static class SensitivityVerb
 
             var folder = new SweepFolder(parseResult.GetValue(folderArgument)!);
             var (_, plan) = await SweepPlanFiles.ReadAsync(folder, cancellationToken).ConfigureAwait(false);
+            AtomicFile.RequireWritable(folder.SensitivityCsv);
             if (plan.Design.Method is not (SamplingMethod.Sobol or SamplingMethod.Morris))
             {
                 throw new InputException($"{PathDisplay.Of(folder.DesignJson)}: method is {plan.Design.Method.ToString().ToLowerInvariant()}; sensitivity indices need a sobol or morris design");

@@ -3,10 +3,10 @@ namespace Mobility.Cli.Verbs;
 using System.CommandLine;
 using System.Globalization;
 using Mobility.Experiments.Survey;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
-using Mobility.IO.Surveys;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Input.Surveys;
+using Mobility.Output.Files;
 using Spectre.Console;
 
 /// <summary>
@@ -91,7 +91,8 @@ internal static class SurveyVerb
             }
         }
 
-        if (overlayPath is not null && mapping.Count == 0)
+        // Only when no --map was given at all: a --map with a mistake is reported above, and is not missing.
+        if (overlayPath is not null && maps.Length == 0)
         {
             problems.Add("--overlay needs at least one --map COLUMN=COEFFICIENT saying which effect sets which coefficient");
         }
@@ -99,6 +100,11 @@ internal static class SurveyVerb
         if (problems.Count > 0)
         {
             throw new InputException(problems);
+        }
+
+        if (overlayPath is not null)
+        {
+            AtomicFile.RequireWritable(overlayPath);
         }
 
         SurveyAnalysis analysis;

@@ -5,8 +5,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Mobility.Cli.Console;
 using Mobility.Experiments.Sweeps;
-using Mobility.IO;
-using Mobility.IO.Sweeps;
+using Mobility.Input;
+using Mobility.Output.Files;
+using Mobility.Output.Sweeps;
 
 /// <summary>
 /// <c>mobility sweep plan DESIGN --out DIR [--force]</c> writes a sweep's planned runs;
@@ -36,6 +37,7 @@ internal static class SweepVerb
             var clock = Stopwatch.StartNew();
             LoadedSweepDesign loaded = SweepDesignLoader.Load(parseResult.GetValue(design)!);
             var folder = new SweepFolder(parseResult.GetValue(output)!);
+            AtomicFile.RequireWritable(folder.DesignJson);
             if (File.Exists(folder.DesignJson) || Directory.Exists(folder.Shards) || File.Exists(folder.Results))
             {
                 if (!parseResult.GetValue(force))

@@ -1,7 +1,7 @@
 namespace Mobility.Cli.Verbs;
 
 using System.CommandLine;
-using Mobility.IO.Configuration;
+using Mobility.Input.Configuration;
 
 /// <summary><c>mobility validate SCENARIO [--set key=value]...</c>: loads and checks the scenario and the world, runs nothing.</summary>
 internal static class ValidateVerb

@@ -144,18 +144,7 @@ internal sealed class SimulationState
 
     /// <summary>Bachelor entry cohort (persons) of a member in a year.</summary>
     public double CohortPersons(int country, int year)
-    {
-        var entry = Settings.Entry;
-        var code = Countries[country].Code;
-        if (!IsMember[country])
-        {
-            return 0;
-        }
-
-        double rate = entry.RateByCountry.TryGetValue(code, out var r) ? r : entry.Rate;
-        double growth = entry.GrowthByCountry.TryGetValue(code, out var g) ? g : entry.Growth;
-        return Countries[country].TertiaryEnrolment * rate * Math.Pow(1 + growth, year - Settings.Scenario.StartYear);
-    }
+        => IsMember[country] ? Settings.Entry.CohortPersons(Countries[country], year, Settings.Scenario.StartYear) : 0;
 
     /// <summary>
     /// The members' tertiary enrolment (persons) grown at their entry cohorts' growth rates to the run's largest

@@ -6,7 +6,7 @@ public sealed record CalibrationOptions
     /// <summary>Objective evaluations in all: the starting point, the global screen and the local refinement.</summary>
     public int Budget { get; init; } = 60;
 
-    /// <summary>Runs per evaluation (seeds scenario:seed + 0..R-1, the same for every candidate: common random numbers).</summary>
+    /// <summary>Runs per evaluation (seeds derived from scenario:seed by <see cref="Runs.ReplicationSeeds"/>, the same for every candidate: common random numbers).</summary>
     public int Replications { get; init; } = 2;
 
     /// <summary>Share of the budget spent on the Latin hypercube screen (the rest refines the best point with Nelder-Mead).</summary>

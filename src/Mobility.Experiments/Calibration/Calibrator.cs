@@ -5,6 +5,7 @@ using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.Optimization;
 using Mobility.Engine.Measurement;
 using Mobility.Experiments.Runs;
+using Mobility.Experiments.Sampling;
 using Mobility.Model.Observations;
 using Mobility.Model.Parameters;
 using Mobility.Model.World;
@@ -77,7 +78,7 @@ public sealed class Calibrator
         int screen = Math.Min(options.Budget - 1, (int)Math.Round(options.Budget * options.ScreenShare));
         if (screen > 0)
         {
-            var points = LatinHypercube.Sample(screen, d, options.ScreenSeed)
+            var points = LatinHypercube.Sample(screen, d, new Random(options.ScreenSeed))
                 .Select(p => p.Select((q, i) => parameters[i].Lower + (q * (parameters[i].Upper - parameters[i].Lower))).ToArray())
                 .ToArray();
             EvaluateBatch(points, "screen");
@@ -146,8 +147,9 @@ public sealed class Calibrator
         return fits;
     }
 
+    /// <summary>The candidate's replications, seeded from <c>scenario:seed</c> as a comparison's are (<see cref="ReplicationSeeds"/>).</summary>
     private static IEnumerable<RunJob> Jobs(WorldData world, ScenarioSettings settings, int replications, int? reportFrom)
-        => Enumerable.Range(0, replications).Select(r => new RunJob(world, settings, settings.Scenario.Seed + (ulong)r) { ReportFrom = reportFrom });
+        => ReplicationSeeds.ForReplications(settings.Scenario.Seed, replications).Select(seed => new RunJob(world, settings, seed) { ReportFrom = reportFrom });
 
     private sealed class BudgetSpentException : Exception
     {

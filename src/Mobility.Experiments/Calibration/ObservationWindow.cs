@@ -1,6 +1,5 @@
 namespace Mobility.Experiments.Calibration;
 
-using System.Globalization;
 using Mobility.Model.Observations;
 using Mobility.Model.Parameters;
 
@@ -19,11 +18,4 @@ public sealed record ObservationWindow(int ReportFrom, int SpinUpYears, int EndY
         int latest = Math.Max(scenario.StartYear, observations.Count == 0 ? scenario.StartYear : observations.Max(o => o.Year));
         return new ObservationWindow(earliest, scenario.SpinUpYears + (scenario.StartYear - earliest), latest);
     }
-
-    /// <summary>The configuration overrides (<c>--set</c> pairs) that give a scenario this window.</summary>
-    public IReadOnlyList<string> Sets =>
-    [
-        "scenario:spinUpYears=" + SpinUpYears.ToString(CultureInfo.InvariantCulture),
-        "scenario:endYear=" + EndYear.ToString(CultureInfo.InvariantCulture),
-    ];
 }

@@ -1,5 +1,7 @@
 namespace Mobility.Experiments.Comparison;
 
+using Mobility.Experiments.Runs;
+
 /// <summary>
 /// The finished runs of a comparison: every scenario times every replication, replication r of every scenario run
 /// with the same seed. The first scenario is the reference.

@@ -5,7 +5,7 @@ using Mobility.Engine.Measurement;
 /// <summary>
 /// A parameter sweep as planned: the base scenario, the varied parameters, the sampling method and its sizes, the
 /// replications per point, the seed (for sampling and, plus the replicate number, for the runs) and the outputs
-/// to keep. Built from a design file by Mobility.IO; checked there against the scenario.
+/// to keep. Built from a design file by Mobility.Output (SweepDesignLoader); checked there against the scenario.
 /// </summary>
 public sealed record SweepDesign
 {

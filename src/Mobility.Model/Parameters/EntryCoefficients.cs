@@ -1,5 +1,7 @@
 namespace Mobility.Model.Parameters;
 
+using Mobility.Model.World;
+
 /// <summary>New cohorts: Bachelor entry from enrolment, Master and PhD entry from last year's graduates.</summary>
 public sealed class EntryCoefficients
 {
@@ -28,6 +30,17 @@ public sealed class EntryCoefficients
 
     /// <summary>Level shares of students from external countries who come to the region for a degree.</summary>
     public LevelShares InboundLevels { get; set; } = new();
+
+    /// <summary>
+    /// The Bachelor entry cohort (persons) of a member country in <paramref name="year"/>: tertiary enrolment x entry
+    /// rate x (1 + growth)^(year - start year), with the country's own rate and growth where set.
+    /// </summary>
+    public double CohortPersons(Country country, int year, int startYear)
+    {
+        double rate = RateByCountry.TryGetValue(country.Code, out var r) ? r : Rate;
+        double growth = GrowthByCountry.TryGetValue(country.Code, out var g) ? g : Growth;
+        return country.TertiaryEnrolment * rate * Math.Pow(1 + growth, year - startYear);
+    }
 }
 
 /// <summary>Shares of Bachelor, Master and PhD (normalised when used).</summary>

@@ -12,6 +12,12 @@ using Mobility.Model.World;
 /// </summary>
 public static partial class SettingsValidator
 {
+    /// <summary>
+    /// The fewest agents a member's Bachelor cohort may have in any simulated year: at a coarser scale the cohorts are
+    /// a handful of agents, stochastic rounding dominates every count, and at <c>--scale 1e9</c> nobody is simulated at all.
+    /// </summary>
+    public const int MinCohortAgents = 10;
+
     /// <summary>Earliest and latest years a scenario may cover.</summary>
     public const int MinYear = 1950;
 
@@ -25,6 +31,7 @@ public static partial class SettingsValidator
 
         ValidateScenario(v, s.Scenario);
         ValidateEntry(v, s.Entry);
+        ValidateScale(v, s.Scenario, s.Entry);
         ValidateDegreeMobility(v, s.DegreeMobility);
         ValidateChoice(v, s.Choice);
         ValidateCreditMobility(v, s.CreditMobility);
@@ -65,6 +72,36 @@ public static partial class SettingsValidator
         }
 
         v.Positive("scenario:scale", info.Scale);
+    }
+
+    /// <summary>
+    /// <see cref="MinCohortAgents"/> agents at least in every member's Bachelor cohort of every simulated year (cohorts
+    /// change monotonically with the years, so the first and the last year bound them). Checked once the scale, the
+    /// horizon and the entry rates are valid on their own.
+    /// </summary>
+    private static void ValidateScale(Checker v, ScenarioInfo info, EntryCoefficients entry)
+    {
+        if (v.Problems.Count > 0 || !(info.Scale > 0) || !double.IsFinite(info.Scale))
+        {
+            return;
+        }
+
+        int first = info.StartYear - info.SpinUpYears;
+        var smallest = v.World.Countries.Where(c => c.IsMember)
+            .SelectMany(c => new[] { first, info.EndYear }.Select(year => (Country: c, Year: year, Persons: entry.CohortPersons(c, year, info.StartYear))))
+            .Where(x => x.Persons > 0)
+            .MinBy(x => x.Persons);
+        if (smallest.Country is null || smallest.Persons / info.Scale >= MinCohortAgents)
+        {
+            return;
+        }
+
+        double agents = smallest.Persons / info.Scale;
+        v.Add(string.Create(CultureInfo.InvariantCulture,
+            $"scenario:scale {Checker.Format(info.Scale)} leaves {smallest.Country.Name} ({smallest.Country.Code}) a Bachelor cohort of "
+            + $"{agents.ToString(agents >= 1 ? "0.##" : "0.#########", CultureInfo.InvariantCulture)} agents in {smallest.Year} ({smallest.Persons:N0} persons); "
+            + $"every member's cohort needs at least {MinCohortAgents} agents in every simulated year, so with this world and these entry rates "
+            + $"scenario:scale must be at most {Math.Floor(smallest.Persons / MinCohortAgents):0}"));
     }
 
     private static void ValidateEntry(Checker v, EntryCoefficients e)

@@ -2,7 +2,7 @@ namespace Mobility.Reports.Comparison;
 
 using System.Globalization;
 using Mobility.Experiments.Comparison;
-using Mobility.IO.Configuration;
+using Mobility.Input.Configuration;
 using Mobility.Reports.Charts;
 using Mobility.Reports.Html;
 
@@ -204,7 +204,7 @@ public static class ComparisonReport
         foreach (LoadedScenario scenario in input.Scenarios)
         {
             report.Heading($"Scenario {scenario.Name}", 3);
-            report.List(scenario.Files.Select(f => "file: " + Mobility.IO.PathDisplay.Of(f)));
+            report.List(scenario.Files.Select(f => "file: " + Mobility.Input.PathDisplay.Of(f)));
             if (!ReferenceEquals(scenario, reference))
             {
                 var keys = reference.Configuration.Keys.Union(scenario.Configuration.Keys).Order(StringComparer.Ordinal);

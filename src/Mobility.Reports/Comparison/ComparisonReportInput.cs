@@ -1,7 +1,7 @@
 namespace Mobility.Reports.Comparison;
 
 using Mobility.Experiments.Comparison;
-using Mobility.IO.Configuration;
+using Mobility.Input.Configuration;
 
 /// <summary>What a comparison report is built from.</summary>
 /// <param name="Runs">The finished runs (the first scenario is the reference).</param>

@@ -21,9 +21,10 @@ public sealed partial class LayeringTests
         ["Mobility.Model"] = [],
         ["Mobility.Engine"] = ["Mobility.Model"],
         ["Mobility.Experiments"] = ["Mobility.Model", "Mobility.Engine"],
-        ["Mobility.IO"] = ["Mobility.Model", "Mobility.Engine", "Mobility.Experiments"],
-        ["Mobility.Reports"] = ["Mobility.Model", "Mobility.Engine", "Mobility.Experiments", "Mobility.IO"],
-        ["Mobility.Cli"] = ["Mobility.Model", "Mobility.Engine", "Mobility.Experiments", "Mobility.IO", "Mobility.Reports"],
+        ["Mobility.Input"] = ["Mobility.Model"],
+        ["Mobility.Output"] = ["Mobility.Model", "Mobility.Engine", "Mobility.Experiments", "Mobility.Input"],
+        ["Mobility.Reports"] = ["Mobility.Model", "Mobility.Engine", "Mobility.Experiments", "Mobility.Input"],
+        ["Mobility.Cli"] = ["Mobility.Model", "Mobility.Engine", "Mobility.Experiments", "Mobility.Input", "Mobility.Output", "Mobility.Reports"],
     };
 
     /// <summary>The projects that do no I/O: they compute, the projects above them read and write.</summary>

@@ -1,7 +1,7 @@
 namespace Mobility.Tests.Calibration;
 
 using Mobility.Experiments.Calibration;
-using Mobility.IO.Configuration;
+using Mobility.Input.Configuration;
 using Mobility.Model.Observations;
 using Mobility.Model.Parameters;
 using Mobility.Tests.Engine;

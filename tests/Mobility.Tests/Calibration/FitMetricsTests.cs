@@ -69,16 +69,6 @@ public class FitMetricsTests
     }
 
     [Fact]
-    public void Latin_hypercube_puts_one_point_in_every_stratum_of_every_dimension()
-    {
-        var sample = LatinHypercube.Sample(10, 3, seed: 7);
-        for (int d = 0; d < 3; d++)
-        {
-            Assert.Equal(Enumerable.Range(0, 10), sample.Select(p => (int)(p[d] * 10)).Order());
-        }
-    }
-
-    [Fact]
     public void Parameter_bounds_hold_under_the_transformation()
     {
         var p = CalibrationParameter.Parse("degreeMobility:a0=-6..-2", out string? error)!;

@@ -6,26 +6,9 @@ using Mobility.Tests.IO;
 /// <summary>The program, called in-process: bad input exits with code 2 and a message naming the problem, never a stack trace.</summary>
 public class BadInputTests
 {
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Cli(params string[] args) => CliHarness.Run(args);
 
-    private static void AssertBadInput((int Code, string Out, string Err) result, params string[] expected)
-    {
-        Assert.True(result.Code == ExitCodes.BadInput, $"exit code {result.Code}; stderr:\n{result.Err}\nstdout:\n{result.Out}");
-        Assert.StartsWith("error: ", result.Err, StringComparison.Ordinal);
-        foreach (string part in expected)
-        {
-            Assert.Contains(part, result.Err, StringComparison.Ordinal);
-        }
-
-        Assert.DoesNotContain("   at ", result.Err, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", result.Err, StringComparison.Ordinal);
-    }
+    private static void AssertBadInput((int Code, string Out, string Err) result, params string[] expected) => CliHarness.AssertBadInput(result, expected);
 
     /// <summary>A base scenario over a copy of the project's world (or the fixture world when the project's is absent).</summary>
     private static string Scenario(TempFolder temp)

@@ -11,13 +11,7 @@ public sealed class BenchVerbTests
     private static readonly string[] Keys =
         ["threads", "median_seconds", "agent_years_per_second", "speedup", "peak_working_set_bytes", "bytes_per_agent", "stream_bound_ratio"];
 
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Cli(params string[] args) => CliHarness.Run(args);
 
     // In process (the test host cannot be relaunched as the program), scale 100, one reported year, one run each.
     [Fact]

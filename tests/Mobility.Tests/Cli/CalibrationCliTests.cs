@@ -6,13 +6,7 @@ using Mobility.Tests.IO;
 /// <summary>The fit, calibrate and survey verbs, in-process: outputs on good input, exit code 2 and a named problem on bad input.</summary>
 public class CalibrationCliTests
 {
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Cli(params string[] args) => CliHarness.Run(args);
 
     private static string Baseline => Path.Combine(TestFiles.RepositoryRoot, "scenarios", "baseline.json");
 

@@ -4,8 +4,9 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Mobility.Cli;
 using Mobility.Experiments.Comparison;
-using Mobility.IO.Comparison;
-using Mobility.IO.Output;
+using Mobility.Experiments.Runs;
+using Mobility.Output.Comparison;
+using Mobility.Output.Files;
 using Mobility.Reports.Comparison;
 using Mobility.Tests.Engine;
 using Mobility.Tests.IO;
@@ -18,13 +19,7 @@ public partial class CompareVerbTests
 {
     private static readonly string[] Coarse = ["--replications", "3", "--scale", "100", "--set", "scenario:endYear=2029"];
 
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static (int Code, string Out, string Err) Cli(params string[] args) => CliHarness.Run(args);
 
     private static (int Code, string Out, string Err) Compare(string outFolder, int threads, params string[] scenarios)
         => Cli(["compare", .. scenarios.Select(EngineTestKit.ScenarioPath), .. Coarse, "--threads", threads.ToString(CultureInfo.InvariantCulture), "--out", outFolder]);
@@ -48,6 +43,26 @@ public partial class CompareVerbTests
         Assert.Equal(header.Split(','), summary.Columns.Select(c => c.Name));
         ParquetTable runs = await ParquetTableReader.ReadAsync(Path.Combine(folder, ComparisonOutput.RunsFile));
         Assert.Equal(["run_id", "scenario", "seed", "replicate", "year", "country", "metric", "value"], runs.Columns.Select(c => c.Name));
+
+        // The seeds are unsigned: DuckDB reads replication 2's (above 2^63 for the baseline's seed) as the positive number it is.
+        using (var duck = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:"))
+        {
+            duck.Open();
+            using var query = duck.CreateCommand();
+            query.CommandText = $"SELECT DISTINCT replicate, typeof(seed), seed FROM read_parquet('{Path.Combine(folder, ComparisonOutput.RunsFile)}') ORDER BY replicate";
+            using var reader = query.ExecuteReader();
+            ulong baseSeed = EngineTestKit.Load("baseline").Settings.Scenario.Seed;
+            for (int r = 1; r <= 3; r++)
+            {
+                Assert.True(reader.Read());
+                Assert.Equal(r, reader.GetInt32(0));
+                Assert.Equal("UBIGINT", reader.GetString(1));
+                Assert.Equal(ReplicationSeeds.Derive(baseSeed, r), reader.GetFieldValue<ulong>(2));
+            }
+
+            Assert.True(ReplicationSeeds.Derive(baseSeed, 2) > long.MaxValue, "the shipped seed's second replication seed is above 2^63, so the test sees one");
+        }
+
         int countries = runs.Column<string>("country").Distinct().Count();
         int metrics = runs.Column<string>("metric").Distinct().Count();
         Assert.Equal(2 * countries * metrics * 2, summary.Rows.Count);

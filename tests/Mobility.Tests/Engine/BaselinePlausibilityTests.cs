@@ -3,7 +3,8 @@ namespace Mobility.Tests.Engine;
 using System.Globalization;
 using System.Text;
 using Mobility.Experiments.Calibration;
-using Mobility.IO.Observations;
+using Mobility.Input.Configuration;
+using Mobility.Input.Observations;
 using Xunit.Abstractions;
 
 /// <summary>
@@ -34,7 +35,7 @@ public sealed class BaselinePlausibilityTests
         var observations = ObservationsLoader.Load(path);
         var scenario = EngineTestKit.Load("baseline", "scenario:scale=10");
         var window = ObservationWindow.For(scenario.Settings.Scenario, observations);
-        var loaded = EngineTestKit.Load("baseline", ["scenario:scale=10", .. window.Sets]);
+        var loaded = new ScenarioVariants(scenario).With(new ScenarioLoadOptions { SpinUpYears = window.SpinUpYears, EndYear = window.EndYear });
         var fit = Calibrator.Evaluate(loaded.World, loaded.Settings, observations, replications: 1, EngineTestKit.Threads, window.ReportFrom);
 
         var table = new StringBuilder();

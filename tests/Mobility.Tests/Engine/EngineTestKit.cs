@@ -3,7 +3,7 @@ namespace Mobility.Tests.Engine;
 using System.Collections.Concurrent;
 using Mobility.Engine.Kernel;
 using Mobility.Engine.Measurement;
-using Mobility.IO.Configuration;
+using Mobility.Input.Configuration;
 
 /// <summary>
 /// Shared helpers of the engine tests: where the repository is, how to load a shipped scenario at a coarse

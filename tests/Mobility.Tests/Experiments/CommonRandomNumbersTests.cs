@@ -2,7 +2,7 @@ namespace Mobility.Tests.Experiments;
 
 using Mobility.Engine.Measurement;
 using Mobility.Experiments.Comparison;
-using Mobility.IO.Configuration;
+using Mobility.Input.Configuration;
 using Mobility.Tests.Engine;
 
 /// <summary>

@@ -2,6 +2,7 @@ namespace Mobility.Tests.Experiments;
 
 using Mobility.Engine.Measurement;
 using Mobility.Experiments.Comparison;
+using Mobility.Experiments.Runs;
 
 /// <summary>The comparison statistics against values worked out by hand (t quantiles from printed tables).</summary>
 public class ReplicationStatisticsTests

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text;
 using Mobility.Engine.Kernel;
 using Mobility.Engine.Measurement;
-using Mobility.IO.Configuration;
+using Mobility.Input.Configuration;
 using Mobility.Tests.Engine;
 
 /// <summary>

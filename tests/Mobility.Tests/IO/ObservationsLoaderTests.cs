@@ -1,8 +1,8 @@
 namespace Mobility.Tests.IO;
 
-using Mobility.IO;
-using Mobility.IO.Observations;
-using Mobility.IO.World;
+using Mobility.Input;
+using Mobility.Input.Observations;
+using Mobility.Input.World;
 using Mobility.Model.Observations;
 
 public class ObservationsLoaderTests

@@ -2,9 +2,10 @@ namespace Mobility.Tests.IO;
 
 using System.Text.Json;
 using Mobility.Engine.Measurement;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Output.Files;
+using Mobility.Output.Runs;
 
 public class ParquetOutputTests
 {
@@ -57,6 +58,28 @@ public class ParquetOutputTests
     }
 
     [Fact]
+    public async Task Seeds_above_2_to_the_63_read_back_positive_in_DuckDB()
+    {
+        // Half of all replication seeds are above 2^63: as a signed INT64 they read back negative in DuckDB and pandas.
+        const ulong seed = (1UL << 63) + 12345;
+        using var temp = new TempFolder();
+        await ParquetOutput.WriteAllAsync(temp.Path, RunIdentity.Create("t", seed, 100), SampleResult());
+
+        using var duck = new DuckDB.NET.Data.DuckDBConnection("Data Source=:memory:");
+        duck.Open();
+        using var query = duck.CreateCommand();
+        query.CommandText = $"SELECT DISTINCT typeof(seed), seed FROM read_parquet('{temp.File(ParquetOutput.MetricsFile)}')";
+        using var reader = query.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal("UBIGINT", reader.GetString(0));
+        Assert.Equal(seed, reader.GetFieldValue<ulong>(1));
+        Assert.False(reader.Read());
+
+        ParquetTable table = await ParquetTableReader.ReadAsync(temp.File(ParquetOutput.MetricsFile));
+        Assert.All(table.Rows, r => Assert.Equal(seed, r["seed"]));
+    }
+
+    [Fact]
     public async Task Metrics_round_trip_with_the_documented_schema()
     {
         using var temp = new TempFolder();
@@ -65,13 +88,13 @@ public class ParquetOutputTests
         ParquetTable table = await ParquetTableReader.ReadAsync(temp.File(ParquetOutput.MetricsFile));
 
         Assert.Equal(
-            [("run_id", typeof(string)), ("scenario", typeof(string)), ("seed", typeof(long)), ("year", typeof(int)),
+            [("run_id", typeof(string)), ("scenario", typeof(string)), ("seed", typeof(ulong)), ("year", typeof(int)),
              ("country", typeof(string)), ("metric", typeof(string)), ("value", typeof(double))],
             table.Columns.Select(c => (c.Name, c.ClrType)));
         Assert.Equal(4, table.Rows.Count);
         Assert.All(table.Rows, r => Assert.Equal("t-s42-k100", r["run_id"]));
         Assert.All(table.Rows, r => Assert.Equal("t", r["scenario"]));
-        Assert.All(table.Rows, r => Assert.Equal(42L, r["seed"]));
+        Assert.All(table.Rows, r => Assert.Equal(42UL, r["seed"]));
 
         // Sorted by year, country, metric.
         Assert.Equal(
@@ -163,7 +186,7 @@ public class ParquetOutputTests
         Assert.Equal("-3.5", root.GetProperty("configuration").GetProperty("degreeMobility:a0").GetString());
         var world = root.GetProperty("world");
         Assert.Equal(scenario.WorldFolder, world.GetProperty("folder").GetString());
-        Assert.Equal(ManifestWriter.Sha256(Path.Combine(scenario.WorldFolder, "pairs.csv")), world.GetProperty("files").GetProperty("pairs.csv").GetString());
+        Assert.Equal(FileHash.Sha256(Path.Combine(scenario.WorldFolder, "pairs.csv")), world.GetProperty("files").GetProperty("pairs.csv").GetString());
         Assert.Equal(64, world.GetProperty("files").GetProperty("countries.csv").GetString()!.Length);
         Assert.Equal(4, root.GetProperty("outputs").EnumerateObject().Count());
     }

@@ -1,6 +1,6 @@
 namespace Mobility.Tests.IO;
 
-using Mobility.IO.Configuration;
+using Mobility.Input.Configuration;
 
 public class ScenarioCatalogTests
 {

@@ -1,7 +1,7 @@
 namespace Mobility.Tests.IO;
 
-using Mobility.IO;
-using Mobility.IO.Configuration;
+using Mobility.Input;
+using Mobility.Input.Configuration;
 
 public class ScenarioLoaderTests
 {
@@ -269,4 +269,51 @@ public class ScenarioLoaderTests
         => Assert.True(
             ex.Problems.Any(p => parts.All(part => p.Contains(part, StringComparison.Ordinal))),
             $"no problem contains all of [{string.Join(" | ", parts)}]; problems:\n{string.Join("\n", ex.Problems)}");
+
+    [Fact]
+    public void Typed_options_lie_between_the_environment_and_the_sets()
+    {
+        using var temp = new TempFolder();
+        string path = TestFiles.WriteBaseScenario(temp);
+        var environment = new Dictionary<string, string> { ["MOBILITY_SCENARIO__SEED"] = "9", ["MOBILITY_SCENARIO__SCALE"] = "30" };
+
+        Assert.Equal(9UL, ScenarioLoader.Load(path, With(environment: environment)).Settings.Scenario.Seed);
+        var typed = ScenarioLoader.Load(path, new ScenarioLoadOptions { Seed = 4, Scale = 50, Environment = environment });
+        Assert.Equal((4UL, 50.0), (typed.Settings.Scenario.Seed, typed.Settings.Scenario.Scale));
+        Assert.Equal(4, ScenarioOverlay.Value(typed.Configuration, "scenario:seed"));
+        var set = ScenarioLoader.Load(path, new ScenarioLoadOptions { Seed = 4, Sets = ["scenario:seed=3", "SCENARIO:SEED=2"], Environment = environment });
+        Assert.Equal(2UL, set.Settings.Scenario.Seed);
+    }
+
+    [Fact]
+    public void An_environment_variable_is_named_as_written_and_its_key_by_its_documented_path()
+    {
+        using var temp = new TempFolder();
+        string path = TestFiles.WriteBaseScenario(temp);
+
+        var ex = Assert.Throws<InputException>(() => ScenarioLoader.Load(path, With(environment: new() { ["MOBILITY_SCENARIO__SEED"] = "abc" })));
+        AssertHas(ex, "scenario:seed must be a whole number >= 0 (was 'abc'; set in environment variable MOBILITY_SCENARIO__SEED)");
+        Assert.DoesNotContain("scenario:SEED", ex.Message, StringComparison.Ordinal);
+
+        var scale = Assert.Throws<InputException>(() => ScenarioLoader.Load(path, With(environment: new() { ["MOBILITY_SCENARIO__SCALE"] = "0" })));
+        AssertHas(scale, "scenario:scale must be > 0 (was 0), set in environment variable MOBILITY_SCENARIO__SCALE");
+    }
+
+    [Fact]
+    public void A_variant_lays_typed_options_over_the_loaded_scenario_without_reading_files_again()
+    {
+        using var temp = new TempFolder();
+        string path = TestFiles.WriteBaseScenario(temp);
+        LoadedScenario loaded = ScenarioLoader.Load(path, With(["degreeMobility:a0=-3"]));
+        File.Delete(path);
+
+        LoadedScenario windowed = new ScenarioVariants(loaded).With(new ScenarioLoadOptions { SpinUpYears = 12, EndYear = 2026 });
+
+        Assert.Equal((12, 2026, -3.0), (windowed.Settings.Scenario.SpinUpYears, windowed.Settings.Scenario.EndYear, windowed.Settings.DegreeMobility.A0));
+        Assert.Equal(2026, ScenarioOverlay.Value(windowed.Configuration, "scenario:endYear"));
+        Assert.Same(loaded.World, windowed.World);
+        Assert.Equal(2030, loaded.Settings.Scenario.EndYear);
+        var ex = Assert.Throws<InputException>(() => new ScenarioVariants(loaded).With(new ScenarioLoadOptions { EndYear = 2020 }));
+        AssertHas(ex, "scenario:endYear (2020) must not be before scenario:startYear (2025)", "scenario:endYear");
+    }
 }

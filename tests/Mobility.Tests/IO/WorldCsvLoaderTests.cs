@@ -1,7 +1,7 @@
 namespace Mobility.Tests.IO;
 
-using Mobility.IO;
-using Mobility.IO.World;
+using Mobility.Input;
+using Mobility.Input.World;
 using Mobility.Model.World;
 
 public class WorldCsvLoaderTests

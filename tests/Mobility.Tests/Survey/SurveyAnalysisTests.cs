@@ -3,8 +3,8 @@ namespace Mobility.Tests.Survey;
 using System.Globalization;
 using System.Text;
 using Mobility.Experiments.Survey;
-using Mobility.IO.Surveys;
-using Mobility.IO.World;
+using Mobility.Input.Surveys;
+using Mobility.Input.World;
 
 public class SurveyAnalysisTests
 {

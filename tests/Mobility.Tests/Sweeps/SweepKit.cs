@@ -1,21 +1,14 @@
 namespace Mobility.Tests.Sweeps;
 
-using Mobility.Cli;
+using Mobility.Tests.Cli;
 using Mobility.Tests.IO;
 
 /// <summary>Small sweeps over the shipped ucahes-full scenario, kept short (coarse scale, two reported years, one spin-up year).</summary>
 internal static class SweepKit
 {
-    public static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        int code = Program.Run(args, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    public static (int Code, string Out, string Err) Cli(params string[] args) => CliHarness.Run(args);
 
-    public static void AssertSuccess((int Code, string Out, string Err) result)
-        => Assert.True(result.Code == ExitCodes.Success, $"exit code {result.Code}; stderr:\n{result.Err}\nstdout:\n{result.Out}");
+    public static void AssertSuccess((int Code, string Out, string Err) result) => CliHarness.AssertSuccess(result);
 
     public static string Scenario => Path.Combine(TestFiles.RepositoryRoot, "scenarios", "ucahes-full.json").Replace("\\", "/", StringComparison.Ordinal);
 

@@ -1,8 +1,10 @@
 namespace Mobility.Tests.Sweeps;
 
 using Mobility.Experiments.Sweeps;
-using Mobility.IO.Output;
-using Mobility.IO.Sweeps;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Output.Files;
+using Mobility.Output.Sweeps;
 using Mobility.Tests.IO;
 
 public class SweepPlanTests
@@ -74,9 +76,9 @@ public class SweepPlanTests
         Assert.Equal(new SweepShard(2, 4), ShardResolution.Resolve(null, slurm));
         Assert.Equal(new SweepShard(1, 5), ShardResolution.Resolve("1/5", slurm));
         Assert.Equal(new SweepShard(1, 3), ShardResolution.Resolve(null, kubernetes));
-        var bad = Assert.Throws<Mobility.IO.InputException>(() => ShardResolution.Resolve("4/4", none));
+        var bad = Assert.Throws<InputException>(() => ShardResolution.Resolve("4/4", none));
         Assert.Contains("0..N-1", bad.Message, StringComparison.Ordinal);
-        Assert.Throws<Mobility.IO.InputException>(() => ShardResolution.Resolve(null, new System.Collections.Hashtable { ["JOB_COMPLETION_INDEX"] = "0" }));
+        Assert.Throws<InputException>(() => ShardResolution.Resolve(null, new System.Collections.Hashtable { ["JOB_COMPLETION_INDEX"] = "0" }));
     }
 
     [Theory]
@@ -103,11 +105,11 @@ public class SweepPlanTests
     public void Variants_of_a_loaded_scenario_equal_a_fresh_load_with_the_same_overrides()
     {
         string[] sets = ["degreeMobility:a0=-3.2", "policies:regionalMobilityGrants:ucahes-grants:grantsPerYear=4200"];
-        var options = new Mobility.IO.Configuration.ScenarioLoadOptions { Environment = new Dictionary<string, string>() };
-        var loaded = Mobility.IO.Configuration.ScenarioLoader.Load(SweepKit.Scenario, options);
-        var fresh = Mobility.IO.Configuration.ScenarioLoader.Load(SweepKit.Scenario, new Mobility.IO.Configuration.ScenarioLoadOptions { Sets = sets, Environment = new Dictionary<string, string>() });
+        var options = new ScenarioLoadOptions { Environment = new Dictionary<string, string>() };
+        var loaded = ScenarioLoader.Load(SweepKit.Scenario, options);
+        var fresh = ScenarioLoader.Load(SweepKit.Scenario, new ScenarioLoadOptions { Sets = sets, Environment = new Dictionary<string, string>() });
 
-        var variant = new Mobility.IO.Configuration.ScenarioVariants(loaded).Settings(sets);
+        var variant = new ScenarioVariants(loaded).Settings(sets);
 
         Assert.Equal(System.Text.Json.JsonSerializer.Serialize(fresh.Settings), System.Text.Json.JsonSerializer.Serialize(variant));
         Assert.NotEqual(System.Text.Json.JsonSerializer.Serialize(loaded.Settings), System.Text.Json.JsonSerializer.Serialize(variant));

@@ -1,8 +1,8 @@
 namespace Mobility.Tests.Sweeps;
 
 using Mobility.Cli;
-using Mobility.IO.Output;
-using Mobility.IO.Sweeps;
+using Mobility.Output.Files;
+using Mobility.Output.Sweeps;
 using Mobility.Tests.IO;
 
 public class SweepRunTests
@@ -43,6 +43,14 @@ public class SweepRunTests
         Assert.Equal(5L, reader.GetInt64(1));
         Assert.Equal(results.Column<double>("grants").Sum(), reader.GetDouble(2), 6);
         Assert.Equal("inbound_students", reader.GetString(3));
+
+        // Seeds are unsigned in every sweep file, as in the run and comparison files.
+        foreach (string file in new[] { "results.parquet", "design.parquet" })
+        {
+            using var types = duck.CreateCommand();
+            types.CommandText = $"SELECT DISTINCT typeof(seed) FROM read_parquet('{Path.Combine(dir, file)}')";
+            Assert.Equal("UBIGINT", types.ExecuteScalar());
+        }
     }
 
     [Fact]

@@ -1,0 +1,52 @@
+namespace Mobility.Input.Configuration;
+
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+/// <summary>
+/// Writes a scenario overlay: a JSON file whose <c>"base"</c> names the scenario it layers over (relative to the
+/// overlay's own folder) and which sets configuration paths (<c>degreeMobility:a0</c>, <c>entry:rateByCountry:TKM</c>)
+/// to values, as nested sections.
+/// </summary>
+public static class ScenarioOverlay
+{
+    /// <param name="overlayPath">Where the overlay will be saved (the base path is made relative to its folder).</param>
+    public static string Json(string overlayPath, string basePath, string name, string description, IEnumerable<KeyValuePair<string, double>> values)
+    {
+        var root = new JsonObject
+        {
+            [ScenarioLoader.BaseKey] = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(overlayPath))!, Path.GetFullPath(basePath)).Replace('\\', '/'),
+            ["scenario"] = new JsonObject { ["name"] = name, ["description"] = description },
+        };
+        foreach (var (path, value) in values)
+        {
+            string[] keys = path.Split(':');
+            JsonObject section = root;
+            foreach (string key in keys[..^1])
+            {
+                string existing = section.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) ?? key;
+                if (section[existing] is not JsonObject child)
+                {
+                    child = new JsonObject();
+                    section[existing] = child;
+                }
+
+                section = child;
+            }
+
+            section[keys[^1]] = JsonValue.Create(Math.Round(value, 6));
+        }
+
+        // Relaxed escaping keeps quotes and arrows in descriptions readable; the file is JSON, not HTML.
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + Environment.NewLine;
+    }
+
+    /// <summary>The value a resolved configuration gives a path, if it is set and numeric.</summary>
+    public static double? Value(IReadOnlyDictionary<string, string> configuration, string path)
+    {
+        var match = configuration.FirstOrDefault(kv => string.Equals(kv.Key, path, StringComparison.OrdinalIgnoreCase));
+        return match.Value is string text && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) ? v : null;
+    }
+}
