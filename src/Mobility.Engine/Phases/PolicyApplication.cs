@@ -3,6 +3,7 @@ namespace Mobility.Engine.Phases;
 using Mobility.Engine.Core;
 using Mobility.Engine.Random;
 using Mobility.Model.Policies;
+using Mobility.Model.World;
 
 /// <summary>
 /// Step 1: resolves the levers in force this year (spin-up years use the first reported year's levers): the policy
@@ -19,7 +20,7 @@ internal static class PolicyApplication
     {
         var p = s.Policies;
         var policies = s.Settings.Policies;
-        p.Streams ??= AllocateStreams(s);
+        p.Streams ??= AllocateStreams(s.Settings.Policies, s.World, s.Universities.Count);
         p.Reset(s.World, s.Settings.CreditMobility.BaseRecognition, o => s.CohortPersons(o, s.Year));
         var year = new SimulatedPolicyYear(s);
         foreach (var lever in PolicySettings.Levers)
@@ -31,14 +32,18 @@ internal static class PolicyApplication
         ApplyToUniversities(s);
     }
 
-    /// <summary>The run's non-agent random-stream ids: the engine's fixed ranges, then the levers' claims in lever order.</summary>
-    internal static StreamIdAllocator AllocateStreams(SimulationState s)
+    /// <summary>
+    /// A run's non-agent random-stream ids: the engine's fixed ranges, then the levers' claims in lever order (instances
+    /// in name order), so the same scenario always gets the same ids.
+    /// </summary>
+    /// <param name="universities">Universities of the run, branch campuses included.</param>
+    internal static StreamIdAllocator AllocateStreams(PolicySettings policies, WorldData world, int universities)
     {
         var ids = new StreamIdAllocator();
-        NonAgentStreams.Reserve(ids, s.CountryCount, s.Universities.Count);
+        NonAgentStreams.Reserve(ids, world.Countries.Count, universities);
         foreach (var lever in PolicySettings.Levers)
         {
-            foreach (var claim in lever.StreamClaims(s.Settings.Policies, s.World))
+            foreach (var claim in lever.StreamClaims(policies, world))
             {
                 ids.Claim(claim);
             }
