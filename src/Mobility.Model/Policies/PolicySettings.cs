@@ -32,6 +32,7 @@ public sealed class PolicySettings
         LeverKind.Of<DestinationShock>(p => p.DestinationShock),
         LeverKind.Of<EducationExport>(p => p.EducationExport),
         LeverKind.Of<QualityInvestment>(p => p.QualityInvestment),
+        LeverKind.Of<PostStudyWorkRights>(p => p.PostStudyWorkRights),
     ];
 
     public Dictionary<string, RegionalCreditRecognition> RegionalCreditRecognition { get; set; } = new();
@@ -51,4 +52,6 @@ public sealed class PolicySettings
     public Dictionary<string, DestinationShock> DestinationShock { get; set; } = new();
 
     public Dictionary<string, QualityInvestment> QualityInvestment { get; set; } = new();
+
+    public Dictionary<string, PostStudyWorkRights> PostStudyWorkRights { get; set; } = new();
 }

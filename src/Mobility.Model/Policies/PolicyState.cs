@@ -29,6 +29,7 @@ public class PolicyState
         InvestmentCostUsd = new double[countries];
         JointShare = new double[countries];
         CohortPersons = new double[countries];
+        PostStudyWork = new double[countries];
     }
 
     /// <summary>Recognition of credits and degrees earned in h at home in o (0..1).</summary>
@@ -83,6 +84,9 @@ public class PolicyState
     /// <summary>This year's Bachelor entry cohort (persons) of each member.</summary>
     public double[] CohortPersons { get; }
 
+    /// <summary>How open a host's post-study work rights are (0..1), in graduates' return decision.</summary>
+    public double[] PostStudyWork { get; }
+
     /// <summary>National scholarships in force, in lever order (the order they are awarded in).</summary>
     public List<ScholarshipProgramme> Scholarships { get; } = [];
 
@@ -90,8 +94,9 @@ public class PolicyState
     public List<QuotaProgramme> Quotas { get; } = [];
 
     /// <summary>
-    /// The year's starting point, as if no lever were in force: the world's visa barriers and agreements; recognition
-    /// 1 at home, <paramref name="baseRecognition"/> between agreement partners, else 0; no shock, grant, aid, discount.
+    /// The year's starting point, as if no lever were in force: the world's visa barriers, agreements and post-study
+    /// work rights; recognition 1 at home, <paramref name="baseRecognition"/> between agreement partners, else 0; no
+    /// shock, grant, aid or discount.
     /// </summary>
     /// <param name="cohortPersons">This year's Bachelor entry cohort (persons) of a country.</param>
     public void Reset(WorldData world, double baseRecognition, Func<int, double> cohortPersons)
@@ -114,6 +119,7 @@ public class PolicyState
             InvestmentCostUsd[o] = 0;
             JointShare[o] = 0;
             CohortPersons[o] = cohortPersons(o);
+            PostStudyWork[o] = world.Countries[o].PostStudyWork;
             for (int l = 0; l < 3; l++)
             {
                 DegreeAidAvailability[o, l] = 0;

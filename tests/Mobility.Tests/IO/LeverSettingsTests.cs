@@ -117,6 +117,23 @@ public sealed class LeverSettingsTests
         Assert.Contains("policies:nationalScholarship:s:levels:0 must be Bachelor, Master or Phd (was '2')", ex.Problems);
     }
 
+    [Fact]
+    public void Two_levels_of_post_study_work_rights_for_one_country_in_the_same_year_are_refused()
+    {
+        using var temp = new TempFolder();
+        string path = TestFiles.WriteBaseScenario(temp);
+        string[] open = ["policies:postStudyWorkRights:a:country=KAZ", "policies:postStudyWorkRights:a:start=2026", "policies:postStudyWorkRights:a:level=0.8"];
+
+        var ex = Assert.Throws<InputException>(() => ScenarioLoader.Load(path, Sets([.. open,
+            "policies:postStudyWorkRights:b:country=kaz", "policies:postStudyWorkRights:b:start=2029", "policies:postStudyWorkRights:b:level=0.2"])));
+        Assert.Contains(ex.Problems, p => p.StartsWith("policies:postStudyWorkRights:a and policies:postStudyWorkRights:b contradict each other in 2029", StringComparison.Ordinal));
+
+        var loaded = ScenarioLoader.Load(path, Sets([.. open, "policies:postStudyWorkRights:a:end=2028",
+            "policies:postStudyWorkRights:b:country=KAZ", "policies:postStudyWorkRights:b:start=2029", "policies:postStudyWorkRights:b:level=0.2",
+            "policies:postStudyWorkRights:c:country=UZB", "policies:postStudyWorkRights:c:start=2026"]));
+        Assert.Equal(3, loaded.Settings.Policies.PostStudyWorkRights.Count);
+    }
+
     /// <summary>Every setting of every lever as (its --set key on an instance "t", its descriptor), entries of a campus "NEW-CAMPUS" included.</summary>
     private static IEnumerable<(string Key, SettingDescriptor Descriptor)> AllSettings()
     {
