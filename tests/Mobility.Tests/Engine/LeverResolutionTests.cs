@@ -48,6 +48,19 @@ public sealed class LeverResolutionTests
         Assert.Equal(0.8, state.Recognition[world.CountryIndex("KAZ"), world.CountryIndex("UZB")], 12);
     }
 
+    // The order is stated once in code (PolicySettings.Levers) and explained in docs/ODD.md 7.1: the two must agree.
+    [Fact]
+    public void Docs_list_the_levers_in_the_order_they_are_resolved()
+    {
+        string odd = File.ReadAllText(Path.Combine(TestFiles.RepositoryRoot, "docs", "ODD.md"));
+        int from = odd.IndexOf("### 7.1 ", StringComparison.Ordinal);
+        string section = odd[from..odd.IndexOf("### 7.2 ", from, StringComparison.Ordinal)];
+        var documented = System.Text.RegularExpressions.Regex.Matches(section, @"^\d+\. \*\*(\w+)\*\*", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value);
+
+        Assert.Equal(PolicySettings.Levers.Select(l => char.ToUpperInvariant(l.Key[0]) + l.Key[1..]), documented);
+    }
+
     private static void Resolve(WorldData world, ScenarioSettings settings, PolicyState state, int year)
     {
         state.Reset(world, settings.CreditMobility.BaseRecognition, _ => 1000);
