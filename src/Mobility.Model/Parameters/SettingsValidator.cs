@@ -331,7 +331,7 @@ public static partial class SettingsValidator
             foreach (var d in descriptors)
             {
                 string at = $"{path}:{d.Key}";
-                object? value = d.Read(settings);
+                object? value = d.ValueOf(settings);
                 switch (d.Type)
                 {
                     case SettingType.Number:

@@ -31,7 +31,7 @@ public sealed class NationalScholarship : PolicyLever
         new SettingList<NationalScholarship>()
             .Country(x => x.Country, "the country that funds the scholarship; its students receive it")
             .Number(x => x.AwardsPerYear, 0, LeverBounds.PersonsPerYear, "persons per year", "awards a year")
-            .WholeNumber(x => x.EligibleTopRank, 0, WorstRank, "world rank", "only universities ranked at most this are eligible (0 = any university)")
+            .WholeNumber(x => x.EligibleTopRank, 0, WorstRank, "", "only universities whose world rank is at most this are eligible (0 = any university)")
             .WholeNumber(x => x.ReturnObligationYears, 0, 50, "years", "years a graduate must work at home (0 = no obligation)")
             .Countries(x => x.Destinations, "host countries on the programme's list (empty = any foreign country)")
             .Choices<StudyLevel>(x => x.Levels, "levels the scholarship funds (empty = Master and Phd)"));

@@ -42,10 +42,6 @@ public sealed record SettingDescriptor
     /// <summary>The settings of each entry of an <see cref="SettingType.Entries"/> setting.</summary>
     public IReadOnlyList<SettingDescriptor> Entries { get; init; } = [];
 
-    /// <summary>
-    /// Reads the setting from a settings object: a double, int, int?, bool, string, string[], the pair dictionary,
-    /// or, for entries, the entries in ordinal order of their ids.
-    /// </summary>
     internal Func<object, object?> Read { get; init; } = _ => null;
 
     /// <summary>The allowed range as text, e.g. "0 to 1", "> -1 and <= 1", or the allowed values; empty when neither applies.</summary>
@@ -66,6 +62,12 @@ public sealed record SettingDescriptor
             return MinimumExclusive ? $"> {Format(min)} and <= {Format(max)}" : $"{Format(min)} to {Format(max)}";
         }
     }
+
+    /// <summary>
+    /// The setting's value in a settings object of the type it describes (a lever instance, a branch campus): a double,
+    /// int, int?, bool, string, string[], the pair dictionary, or, for entries, (id, entry) pairs in ordinal order of the ids.
+    /// </summary>
+    public object? ValueOf(object settings) => Read(settings);
 
     internal static string Format(double value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

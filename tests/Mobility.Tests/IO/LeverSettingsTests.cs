@@ -34,7 +34,7 @@ public sealed class LeverSettingsTests
     }
 
     [Fact]
-    public void Every_number_has_finite_bounds_a_unit_or_share_range_and_a_description()
+    public void Every_number_has_finite_bounds_a_unit_unless_a_share_and_a_description()
     {
         foreach (var (path, d) in AllSettings())
         {
@@ -42,7 +42,7 @@ public sealed class LeverSettingsTests
             if (d.Type is SettingType.Number or SettingType.WholeNumber or SettingType.CountryPairs or SettingType.Year)
             {
                 Assert.True(d.Minimum is double min && double.IsFinite(min) && d.Maximum is double max && double.IsFinite(max) && min < max, $"{path}: bounds {d.Minimum}..{d.Maximum}");
-                Assert.True(d.Unit.Length > 0 || d.Type == SettingType.Year || (d.Minimum == 0 && d.Maximum == 1), $"{path}: a number that is not a 0..1 share needs a unit");
+                Assert.True(d.Unit.Length > 0 || d.Type != SettingType.Number || (d.Minimum == 0 && d.Maximum == 1), $"{path}: a real number that is not a 0..1 share needs a unit");
                 Assert.NotEqual("", d.Range);
             }
 
@@ -89,7 +89,7 @@ public sealed class LeverSettingsTests
             if (d.Type != SettingType.Number)
             {
                 var ex = Assert.Throws<InputException>(() => ScenarioLoader.Load(path, Sets($"{at}={int.MaxValue}")));
-                string expected = $"{at} must be between {Format(d.Minimum)} and {Format(d.Maximum)} {d.Unit} (was {int.MaxValue})";
+                string expected = $"{at} must be between {Format(d.Minimum)} and {Format(d.Maximum)}{(d.Unit.Length > 0 ? " " + d.Unit : "")} (was {int.MaxValue})";
                 Assert.True(ex.Problems.Any(p => p.Contains(expected, StringComparison.Ordinal)), $"{at}: no problem says '{expected}':\n{string.Join("\n", ex.Problems)}");
             }
         }
