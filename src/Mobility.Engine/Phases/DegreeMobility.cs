@@ -206,7 +206,7 @@ internal sealed class DegreeMobility
             if (!s.IsMember[o] && s.Countries[o].InboundPool > 0)
             {
                 counts[o] = RandomStream.StochasticRound(
-                    s.Countries[o].InboundPool / s.Scale, s.Seed, RandomStream.NonAgentEntity + 0x100 + (uint)o, s.Year);
+                    s.Countries[o].InboundPool / s.Scale, s.Seed, NonAgentStreams.InboundPool(o), s.Year);
                 total += counts[o];
             }
         }

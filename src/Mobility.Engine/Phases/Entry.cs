@@ -35,7 +35,7 @@ internal static class Entry
             }
 
             int cohort = RandomStream.StochasticRound(
-                s.Policies.CohortPersons[o] / s.Scale, s.Seed, RandomStream.NonAgentEntity + (uint)o, s.Year);
+                s.Policies.CohortPersons[o] / s.Scale, s.Seed, NonAgentStreams.Cohort(o), s.Year);
             int first = students.Count;
             students.EnsureCapacity(first + cohort);
             s.NextAgentId += cohort;

@@ -84,7 +84,7 @@ internal sealed class GraduationAndReturn
                 {
                     double x = g.G0 + (g.GWage * Math.Log(co.WageIndex / ch.WageIndex))
                         + (obligation == 1 ? g.GObligation : 0)
-                        - (g.GPsw * ch.PostStudyWork)
+                        - (g.GPsw * s.Policies.PostStudyWork[h])
                         + (co.Region == ch.Region ? g.GRegion : 0);
                     returnProbability[(((o * c) + h) * 2) + obligation] = Logistic.Sigmoid(x);
                 }

@@ -16,7 +16,7 @@ internal static class ScholarPopulationFactory
         {
             if (s.IsMember[u.Country[i]] && u.Opens[i] == int.MinValue)
             {
-                counts[i] = RandomStream.StochasticRound(u.Staff[i] / s.Scale, s.Seed, RandomStream.NonAgentEntity + 0x30_0000 + (uint)i, 0);
+                counts[i] = RandomStream.StochasticRound(u.Staff[i] / s.Scale, s.Seed, NonAgentStreams.Staff(i), 0);
                 total += counts[i];
             }
         }

@@ -174,17 +174,6 @@ internal sealed class SimulationState
         return total;
     }
 
-    /// <summary>Member countries named in a lever (all members when the list is empty).</summary>
-    public int[] Participants(string[] codes)
-    {
-        if (codes.Length == 0)
-        {
-            return Enumerable.Range(0, CountryCount).Where(i => IsMember[i]).ToArray();
-        }
-
-        return codes.Select(World.CountryIndex).Where(i => i >= 0).Distinct().Order().ToArray();
-    }
-
     /// <summary>
     /// languageMatch of the choice model: 1 when the student speaks a language taught; for an English speaker
     /// otherwise, the share of programmes taught in English; else 0.

@@ -6,8 +6,8 @@ using Mobility.Model.World;
 
 /// <summary>
 /// Universities as arrays: the published data, this year's policy-adjusted seats and prices, the indicators the
-/// rankings move, and what the simulation measured at each university. Branch campuses opened by education-export
-/// policies are appended after the universities of the world data.
+/// rankings move, and what the simulation measured at each university. Universities the levers open (branch
+/// campuses) are appended after those of the world data, in lever order.
 /// </summary>
 internal sealed class UniversityTable
 {
@@ -15,34 +15,12 @@ internal sealed class UniversityTable
     {
         var rows = new List<(string Id, string Name, int Country, double Capacity, double Seats, double Tuition,
             LanguageSet Languages, double Staff, int? QsRank, double[] Data, bool Aggregate, int Opens)>();
-        foreach (var u in world.Universities)
+        var opened = world.Universities.Select(u => new OpenedUniversity(u, int.MinValue))
+            .Concat(PolicySettings.Levers.SelectMany(lever => lever.OpenedUniversities(policies, world)));
+        foreach (var (u, opens) in opened)
         {
             rows.Add((u.Id, u.Name, u.Country, u.Capacity, u.ForeignSeats, u.TuitionUsd, u.Languages, u.Staff, u.QsRank,
-                u.Indicators.ToArray(), u.IsAggregate, int.MinValue));
-        }
-
-        int english = world.LanguageIndex("en");
-        foreach (var (_, export) in policies.EducationExport.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            int host = world.CountryIndex(export.Country);
-            foreach (var (campusId, campus) in export.BranchCampuses.OrderBy(p => p.Key, StringComparer.Ordinal))
-            {
-                int parentIndex = world.UniversityIndex(campus.Parent);
-                var parent = world.Universities[parentIndex];
-                var hostMean = MeanIndicators(world, host);
-                var data = new double[Indicators.Count];
-                for (int k = 0; k < Indicators.Count; k++)
-                {
-                    data[k] = k is (int)Indicator.AcademicReputation or (int)Indicator.EmployerReputation or (int)Indicator.EmploymentOutcomes
-                        ? parent.Indicators[k]
-                        : 0.5 * (parent.Indicators[k] + hostMean[k]);
-                }
-
-                var languages = english >= 0 ? parent.Languages.With(english) : parent.Languages;
-                rows.Add((campusId, $"{parent.Name} ({world.Countries[host].Name} campus)", host, campus.Capacity,
-                    campus.ForeignSeats, campus.TuitionUsd, languages, Math.Max(1, campus.Capacity / 15), null, data,
-                    false, campus.Opens ?? export.Start));
-            }
+                u.Indicators.ToArray(), u.IsAggregate, opens));
         }
 
         Count = rows.Count;
@@ -224,30 +202,5 @@ internal sealed class UniversityTable
             : RankIntercept + (RankSlope * Composite[u]);
         double value = Math.Exp(logRank);
         return (int)Math.Clamp(Math.Round(value), 1, 5000);
-    }
-
-    private static double[] MeanIndicators(WorldData world, int country)
-    {
-        var mean = new double[Indicators.Count];
-        int n = 0;
-        foreach (var u in world.Universities)
-        {
-            if (u.Country == country)
-            {
-                for (int k = 0; k < Indicators.Count; k++)
-                {
-                    mean[k] += u.Indicators[k];
-                }
-
-                n++;
-            }
-        }
-
-        for (int k = 0; k < Indicators.Count; k++)
-        {
-            mean[k] = n > 0 ? mean[k] / n : 0;
-        }
-
-        return mean;
     }
 }

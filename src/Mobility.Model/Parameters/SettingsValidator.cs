@@ -264,185 +264,49 @@ public static partial class SettingsValidator
         v.Range("softPower:worstRank", w.WorstRank, 1, double.PositiveInfinity, minExclusive: true);
     }
 
+    /// <summary>
+    /// Every instance of every lever: each setting against its descriptor (the same descriptors a user interface
+    /// shows), then the lever's own checks, then pairs of instances that contradict each other in a common year.
+    /// </summary>
     private static void ValidatePolicies(Checker v, PolicySettings p)
     {
-        foreach (var (name, x) in p.RegionalCreditRecognition)
+        foreach (var kind in PolicySettings.Levers)
         {
-            string path = $"policies:regionalCreditRecognition:{name}";
-            v.Timeline(path, x);
-            v.Members($"{path}:countries", x.Countries);
-            v.Unit($"{path}:level", x.Level);
-        }
-
-        foreach (var (name, x) in p.RegionalMobilityGrants)
-        {
-            string path = $"policies:regionalMobilityGrants:{name}";
-            v.Timeline(path, x);
-            v.Members($"{path}:countries", x.Countries);
-            v.NonNegative($"{path}:grantsPerYear", x.GrantsPerYear);
-            v.NonNegative($"{path}:amountUsd", x.AmountUsd);
-            if (x.Kind is not ("credit" or "degree" or "both"))
+            var instances = kind.Instances(p).ToList();
+            foreach (var (instance, lever) in instances)
             {
-                v.Add($"{path}:kind must be credit, degree or both (was '{x.Kind}')");
+                string path = instance.Path;
+                v.Settings(path, kind.Settings, lever);
+                if (lever.End is int end && end < lever.Start)
+                {
+                    v.Add($"{path}:end ({end}) must not be before {path}:start ({lever.Start})");
+                }
+
+                lever.Check(new LeverCheck(path, v.World, v.Add));
             }
 
-            v.Unit($"{path}:scholarShare", x.ScholarShare);
-        }
-
-        foreach (var (name, x) in p.VisaFacilitation)
-        {
-            string path = $"policies:visaFacilitation:{name}";
-            v.Timeline(path, x);
-            v.Members($"{path}:countries", x.Countries);
-            v.Unit($"{path}:reduction", x.Reduction);
-        }
-
-        foreach (var (name, x) in p.JointDegrees)
-        {
-            string path = $"policies:jointDegrees:{name}";
-            v.Timeline(path, x);
-            foreach (var (pair, count) in x.Programmes)
+            for (int i = 0; i < instances.Count; i++)
             {
-                v.CountryPair($"{path}:programmes", pair);
-                if (count < 0)
+                for (int j = i + 1; j < instances.Count; j++)
                 {
-                    v.Add($"{path}:programmes:{pair} must be >= 0 (was {count})");
-                }
-            }
-
-            if (x.FullEffectProgrammes < 1)
-            {
-                v.Add($"{path}:fullEffectProgrammes must be >= 1 (was {x.FullEffectProgrammes})");
-            }
-
-            v.Unit($"{path}:recognitionGain", x.RecognitionGain);
-        }
-
-        foreach (var (name, x) in p.EducationExport)
-        {
-            string path = $"policies:educationExport:{name}";
-            v.Timeline(path, x);
-            v.Country($"{path}:country", x.Country);
-            v.Range($"{path}:foreignSeatsGrowth", x.ForeignSeatsGrowth, -1, double.PositiveInfinity, minExclusive: true);
-            v.Unit($"{path}:tuitionDiscount", x.TuitionDiscount);
-            v.Unit($"{path}:englishTaughtShare", x.EnglishTaughtShare);
-            foreach (var (campusId, campus) in x.BranchCampuses)
-            {
-                string campusPath = $"{path}:branchCampuses:{campusId}";
-                if (v.World.UniversityIndex(campusId) >= 0)
-                {
-                    v.Add($"{path}:branchCampuses: campus id '{campusId}' is already a university id in the world data; choose a new id");
-                }
-
-                if (string.IsNullOrEmpty(campus.Parent))
-                {
-                    v.Add($"{campusPath}:parent must name the parent university's id");
-                }
-                else if (v.World.UniversityIndex(campus.Parent) < 0)
-                {
-                    v.Add($"{campusPath}:parent '{campus.Parent}' is not a university id in the world data");
-                }
-
-                v.NonNegative($"{campusPath}:capacity", campus.Capacity);
-                v.NonNegative($"{campusPath}:foreignSeats", campus.ForeignSeats);
-                if (campus.ForeignSeats > campus.Capacity)
-                {
-                    v.Add($"{campusPath}:foreignSeats ({Checker.Format(campus.ForeignSeats)}) must not exceed {campusPath}:capacity ({Checker.Format(campus.Capacity)})");
-                }
-
-                v.NonNegative($"{campusPath}:tuitionUsd", campus.TuitionUsd);
-                if (campus.Opens is int opens)
-                {
-                    v.Year($"{campusPath}:opens", opens);
-                    if (opens < x.Start)
+                    var (a, b) = (instances[i], instances[j]);
+                    if (a.Lever.Contradicts(b.Lever) && CommonYear(a.Lever, b.Lever) is int year)
                     {
-                        v.Add($"{campusPath}:opens ({opens}) must not be before {path}:start ({x.Start})");
+                        v.Add($"{a.Instance.Path} and {b.Instance.Path} contradict each other in {year}, when both are in force; "
+                            + $"end one before the other starts (set {a.Instance.Path}:end or {b.Instance.Path}:end)");
                     }
                 }
             }
         }
-
-        foreach (var (name, x) in p.NationalScholarship)
-        {
-            string path = $"policies:nationalScholarship:{name}";
-            v.Timeline(path, x);
-            v.Country($"{path}:country", x.Country);
-            v.NonNegative($"{path}:awardsPerYear", x.AwardsPerYear);
-            if (x.EligibleTopRank < 0)
-            {
-                v.Add($"{path}:eligibleTopRank must be >= 0 (0 = any university) (was {x.EligibleTopRank})");
-            }
-
-            if (x.ReturnObligationYears < 0)
-            {
-                v.Add($"{path}:returnObligationYears must be >= 0 (was {x.ReturnObligationYears})");
-            }
-
-            for (int i = 0; i < x.Levels.Length; i++)
-            {
-                if (!Levels.Contains(x.Levels[i], StringComparer.OrdinalIgnoreCase))
-                {
-                    v.Add($"{path}:levels:{i} must be Bachelor, Master or Phd (was '{x.Levels[i]}')");
-                }
-            }
-
-            for (int i = 0; i < x.Destinations.Length; i++)
-            {
-                v.Country($"{path}:destinations:{i}", x.Destinations[i]);
-            }
-        }
-
-        foreach (var (name, x) in p.HostQuota)
-        {
-            string path = $"policies:hostQuota:{name}";
-            v.Timeline(path, x);
-            bool host = v.Country($"{path}:host", x.Host);
-            bool origin = v.Country($"{path}:origin", x.Origin);
-            if (host && origin && string.Equals(x.Host, x.Origin, StringComparison.OrdinalIgnoreCase))
-            {
-                v.Add($"{path}:origin must differ from {path}:host (both '{x.Host}')");
-            }
-
-            v.NonNegative($"{path}:seatsPerYear", x.SeatsPerYear);
-        }
-
-        foreach (var (name, x) in p.DestinationShock)
-        {
-            string path = $"policies:destinationShock:{name}";
-            v.Timeline(path, x);
-            v.Country($"{path}:country", x.Country);
-            v.Unit($"{path}:attractivenessMultiplier", x.AttractivenessMultiplier);
-        }
-
-        foreach (var (name, x) in p.QualityInvestment)
-        {
-            string path = $"policies:qualityInvestment:{name}";
-            v.Timeline(path, x);
-            if (string.IsNullOrEmpty(x.Country) && x.Universities.Length == 0)
-            {
-                v.Add($"{path} must set country or universities");
-            }
-
-            if (!string.IsNullOrEmpty(x.Country))
-            {
-                v.Country($"{path}:country", x.Country);
-            }
-
-            for (int i = 0; i < x.Universities.Length; i++)
-            {
-                if (v.World.UniversityIndex(x.Universities[i]) < 0)
-                {
-                    v.Add($"{path}:universities:{i} '{x.Universities[i]}' is not a university id in the world data");
-                }
-            }
-
-            v.Finite($"{path}:reputationGainPerYear", x.ReputationGainPerYear);
-            v.Finite($"{path}:citationsGainPerYear", x.CitationsGainPerYear);
-            v.NonNegative($"{path}:costUsdPerYear", x.CostUsdPerYear);
-        }
     }
 
-    private static readonly string[] Levels = ["Bachelor", "Master", "Phd"];
+    /// <summary>The first year both timelines are in force, or null.</summary>
+    private static int? CommonYear(PolicyTimeline a, PolicyTimeline b)
+    {
+        int first = Math.Max(a.Start, b.Start);
+        int last = Math.Min(a.End ?? int.MaxValue, b.End ?? int.MaxValue);
+        return first <= last ? first : null;
+    }
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
     private static partial Regex ScenarioNamePattern();
@@ -468,7 +332,8 @@ public static partial class SettingsValidator
             }
         }
 
-        public void Range(string path, double value, double min, double max, bool minExclusive = false)
+        /// <param name="unit">Named after the bounds when set, e.g. "persons per year".</param>
+        public void Range(string path, double value, double min, double max, bool minExclusive = false, string unit = "")
         {
             bool ok = (minExclusive ? value > min : value >= min) && value <= max;
             if (ok)
@@ -480,7 +345,7 @@ public static partial class SettingsValidator
             string expectation = double.IsPositiveInfinity(max)
                 ? $"{(minExclusive ? ">" : ">=")} {lo}"
                 : minExclusive ? $"> {lo} and <= {Format(max)}" : $"between {lo} and {Format(max)}";
-            Add($"{path} must be {expectation} (was {Format(value)})");
+            Add($"{path} must be {expectation}{(unit.Length > 0 ? " " + unit : "")} (was {Format(value)})");
         }
 
         public void Unit(string path, double value) => Range(path, value, 0, 1);
@@ -497,20 +362,108 @@ public static partial class SettingsValidator
             }
         }
 
-        public void Timeline(string path, PolicyTimeline timeline)
+        /// <summary>Checks each of <paramref name="descriptors"/> on a settings object (a lever instance, a branch campus) at <paramref name="path"/>.</summary>
+        public void Settings(string path, IReadOnlyList<SettingDescriptor> descriptors, object settings)
         {
-            if (timeline.Start != 0)
+            foreach (var d in descriptors)
             {
-                Year($"{path}:start", timeline.Start);
-            }
-
-            if (timeline.End is int end)
-            {
-                Year($"{path}:end", end);
-                if (end < timeline.Start)
+                string at = $"{path}:{d.Key}";
+                object? value = d.ValueOf(settings);
+                switch (d.Type)
                 {
-                    Add($"{path}:end ({end}) must not be before {path}:start ({timeline.Start})");
+                    case SettingType.Number:
+                        Range(at, (double)value!, d.Minimum!.Value, d.Maximum!.Value, d.MinimumExclusive, d.Unit);
+                        break;
+                    case SettingType.WholeNumber:
+                        Range(at, (int)value!, d.Minimum!.Value, d.Maximum!.Value, unit: d.Unit);
+                        break;
+                    case SettingType.Year:
+                        if (value is int year && !(d.Optional && year == 0))
+                        {
+                            Year(at, year);
+                        }
+
+                        break;
+                    case SettingType.Choice:
+                        Choice(at, (string)value!, d.AllowedValues);
+                        break;
+                    case SettingType.Choices:
+                        var choices = (string[])value!;
+                        for (int i = 0; i < choices.Length; i++)
+                        {
+                            Choice($"{at}:{i}", choices[i], d.AllowedValues);
+                        }
+
+                        break;
+                    case SettingType.Country:
+                        if (!(d.Optional && string.IsNullOrEmpty((string)value!)))
+                        {
+                            Country(at, (string)value!);
+                        }
+
+                        break;
+                    case SettingType.Countries:
+                        var codes = (string[])value!;
+                        for (int i = 0; i < codes.Length; i++)
+                        {
+                            Country($"{at}:{i}", codes[i]);
+                        }
+
+                        break;
+                    case SettingType.Members:
+                        Members(at, (string[])value!);
+                        break;
+                    case SettingType.University:
+                        University(at, (string)value!);
+                        break;
+                    case SettingType.Universities:
+                        var ids = (string[])value!;
+                        for (int i = 0; i < ids.Length; i++)
+                        {
+                            University($"{at}:{i}", ids[i]);
+                        }
+
+                        break;
+                    case SettingType.CountryPairs:
+                        foreach (var (pair, count) in (Dictionary<string, int>)value!)
+                        {
+                            CountryPair(at, pair);
+                            Range($"{at}:{pair}", count, d.Minimum!.Value, d.Maximum!.Value, unit: d.Unit);
+                        }
+
+                        break;
+                    case SettingType.Entries:
+                        foreach (var (id, entry) in (IEnumerable<KeyValuePair<string, object>>)value!)
+                        {
+                            Settings($"{at}:{id}", d.Entries, entry);
+                        }
+
+                        break;
+                    case SettingType.Boolean:
+                        break;
+                    default:
+                        throw new InvalidOperationException($"{at}: no check for settings of type {d.Type}");
                 }
+            }
+        }
+
+        public void Choice(string path, string value, IReadOnlyList<string> allowed)
+        {
+            if (!allowed.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                Add($"{path} must be {SettingChoice.Describe(allowed)} (was '{value}')");
+            }
+        }
+
+        public void University(string path, string id)
+        {
+            if (string.IsNullOrEmpty(id))
+            {
+                Add($"{path} must name a university id of the world data");
+            }
+            else if (World.UniversityIndex(id) < 0)
+            {
+                Add($"{path} '{id}' is not a university id in the world data");
             }
         }
 

@@ -103,6 +103,51 @@ public sealed class PolicyLeverTests
         AssertRaises(Intra, visa, "degree flows between members 2025-2032, visa facilitation", minimumRatio: 1.03);
     }
 
+    // Post-study work rights enter a graduate abroad's return logit as -gPsw*postStudyWork(host), gPsw = 1.5:
+    // Kazakhstan opening its rights fully from 2025 (0.30 in the world data) keeps more of the members' graduates
+    // who studied there, so its brain gain over the horizon must rise well above the baseline's.
+    [Fact]
+    public void Opening_post_study_work_rights_raises_the_hosts_brain_gain()
+    {
+        static double BrainGain(RunResult r) => EngineTestKit.MetricSum(r, "KAZ", MetricNames.BrainGain);
+        var open = EngineTestKit.Cached("baseline", [.. EngineTestKit.Coarse,
+            "policies:postStudyWorkRights:t:country=KAZ", "policies:postStudyWorkRights:t:start=2025", "policies:postStudyWorkRights:t:level=1"]);
+
+        AssertRaises(BrainGain, open, "KAZ brain gain 2025-2032, post-study work rights 0.3 -> 1", minimumRatio: 1.2);
+    }
+
+    // The law behind the lever: with common random numbers, everything before graduation in the lever's first year
+    // is the same at any level, and a graduate abroad in the host stays when its draw is at least the return
+    // probability, which falls as the level rises. So in that year, for any two levels, the higher one never sends
+    // more graduates home (returnees) nor keeps fewer abroad (brain drain), for every member. Levels are drawn at random.
+    [Fact]
+    public void More_open_post_study_work_rights_never_send_more_graduates_home()
+    {
+        const int Start = 2026;
+        var random = new System.Random(14);
+        double[] levels = [0, .. Enumerable.Range(0, 3).Select(_ => Math.Round(random.NextDouble(), 3)), 1];
+        var runs = levels.Order().Select(level => (Level: level, Run: EngineTestKit.Run(EngineTestKit.Load("baseline",
+            "scenario:scale=20", $"scenario:endYear={Start}", "policies:postStudyWorkRights:t:country=RUS",
+            $"policies:postStudyWorkRights:t:start={Start}", $"policies:postStudyWorkRights:t:level={level.ToString(System.Globalization.CultureInfo.InvariantCulture)}")))).ToList();
+
+        double Value(RunResult run, string country, string metric) => run.Metrics.Single(m => m.Year == Start && m.Country == country && m.Metric == metric).Value;
+        for (int k = 1; k < runs.Count; k++)
+        {
+            var (lower, higher) = (runs[k - 1], runs[k]);
+            foreach (string o in EngineTestKit.Members)
+            {
+                Assert.True(Value(higher.Run, o, MetricNames.Returnees) <= Value(lower.Run, o, MetricNames.Returnees),
+                    $"{o}: returnees {Value(higher.Run, o, MetricNames.Returnees):N0} at RUS level {higher.Level} > {Value(lower.Run, o, MetricNames.Returnees):N0} at {lower.Level}");
+                Assert.True(Value(higher.Run, o, MetricNames.BrainDrain) >= Value(lower.Run, o, MetricNames.BrainDrain),
+                    $"{o}: brain drain {Value(higher.Run, o, MetricNames.BrainDrain):N0} at RUS level {higher.Level} < {Value(lower.Run, o, MetricNames.BrainDrain):N0} at {lower.Level}");
+            }
+        }
+
+        double drain(RunResult run) => EngineTestKit.Members.Sum(o => Value(run, o, MetricNames.BrainDrain));
+        output.WriteLine($"members' brain drain {Start} by RUS post-study work level: {string.Join(", ", runs.Select(r => $"{r.Level}: {drain(r.Run):N0}"))}");
+        Assert.True(drain(runs[^1].Run) > drain(runs[0].Run), "opening Russia's rights fully should keep some graduates who would have returned");
+    }
+
     private void AssertRaises(Func<RunResult, double> indicator, RunResult scenario, string what, double minimumRatio)
     {
         var (value, reference, noise) = Measure(indicator, scenario, what);

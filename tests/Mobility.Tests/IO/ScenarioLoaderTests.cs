@@ -216,7 +216,7 @@ public class ScenarioLoaderTests
         AssertHas(ex, "entry:rate must be between 0 and 1 (was 1.5)");
         AssertHas(ex, "entry:rateByCountry:QQQ", "not a country");
         AssertHas(ex, "policies:hostQuota:ru-tj:origin 'XXX' is not a country in the world data");
-        AssertHas(ex, "policies:nationalScholarship:bolashak:awardsPerYear must be >= 0 (was -5)");
+        AssertHas(ex, "policies:nationalScholarship:bolashak:awardsPerYear must be between 0 and 1000000 persons per year (was -5)");
         AssertHas(ex, "policies:nationalScholarship:bolashak:end (2024) must not be before policies:nationalScholarship:bolashak:start (2026)");
         AssertHas(ex, "policies:nationalScholarship:bolashak:levels:1 must be Bachelor, Master or Phd (was 'Postdoc')");
         AssertHas(ex, "policies:regionalMobilityGrants:g:countries:1 'RUS' is not a member of the region");
