@@ -1,6 +1,7 @@
 namespace Mobility.Tests.Engine;
 
 using Mobility.Engine.Measurement;
+using Mobility.Model.Metrics;
 using Xunit.Abstractions;
 
 /// <summary>
@@ -77,8 +78,8 @@ public sealed class PolicyLeverTests
     {
         static double ReturnRate(RunResult r)
         {
-            double returnees = EngineTestKit.MetricSum(r, "KAZ", MetricNames.Returnees);
-            return returnees / (returnees + EngineTestKit.MetricSum(r, "KAZ", MetricNames.BrainDrain));
+            double returnees = EngineTestKit.MetricSum(r, "KAZ", MetricCatalogue.Returnees.Name);
+            return returnees / (returnees + EngineTestKit.MetricSum(r, "KAZ", MetricCatalogue.BrainDrain.Name));
         }
 
         var with = EngineTestKit.Cached("bolashak-expansion", EngineTestKit.Coarse);

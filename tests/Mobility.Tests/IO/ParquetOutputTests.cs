@@ -5,6 +5,7 @@ using Mobility.Engine.Measurement;
 using Mobility.IO;
 using Mobility.IO.Configuration;
 using Mobility.IO.Output;
+using Mobility.Model.Metrics;
 
 public class ParquetOutputTests
 {
@@ -14,10 +15,10 @@ public class ParquetOutputTests
     {
         MetricRecord[] metrics =
         [
-            new(2025, "KAZ", MetricNames.RegionalImage, 0.61),
-            new(2025, "UZB", MetricNames.RegionalImage, 0.55),
-            new(2025, "KAZ", MetricNames.InboundStudents, 41000),
-            new(2026, "KAZ", MetricNames.RegionalImage, 0.62),
+            new(2025, "KAZ", MetricCatalogue.RegionalImage.Name, 0.61),
+            new(2025, "UZB", MetricCatalogue.RegionalImage.Name, 0.55),
+            new(2025, "KAZ", MetricCatalogue.InboundStudents.Name, 41000),
+            new(2026, "KAZ", MetricCatalogue.RegionalImage.Name, 0.62),
         ];
         FlowRecord[] flows =
         [
