@@ -97,15 +97,7 @@ public sealed class ComparisonRuns
         double largest = -1;
         for (int i = Years.Count - 1; i >= 0; i--)
         {
-            double[] values = InYear(scenario, country, metric, Years[i]);
-            double[] reference = InYear(0, country, metric, Years[i]);
-            double sum = 0;
-            for (int r = 0; r < values.Length; r++)
-            {
-                sum += values[r] - reference[r];
-            }
-
-            double size = Math.Abs(sum / values.Length);
+            double size = Math.Abs(DifferencesInYear(scenario, country, metric, Years[i]).Average());
             if (double.IsNaN(size))
             {
                 return null;
@@ -118,6 +110,33 @@ public sealed class ComparisonRuns
         }
 
         return peak;
+    }
+
+    /// <summary>Replication by replication, scenario <paramref name="scenario"/> minus the reference in one year.</summary>
+    public double[] DifferencesInYear(int scenario, string country, string metric, int year)
+    {
+        double[] values = InYear(scenario, country, metric, year);
+        double[] reference = InYear(0, country, metric, year);
+        for (int r = 0; r < values.Length; r++)
+        {
+            values[r] -= reference[r];
+        }
+
+        return values;
+    }
+
+    /// <summary>The index of the scenario named <paramref name="name"/>.</summary>
+    public int IndexOf(string name)
+    {
+        for (int s = 0; s < Scenarios.Count; s++)
+        {
+            if (Scenarios[s].Name == name)
+            {
+                return s;
+            }
+        }
+
+        throw new ArgumentException($"no scenario named '{name}' in this comparison", nameof(name));
     }
 
     /// <summary>The values of every replication in one year, for yearly bands.</summary>

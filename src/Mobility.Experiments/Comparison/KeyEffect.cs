@@ -61,10 +61,11 @@ public sealed record KeyEffect(SummaryRow Row, Metric Metric, string CountryName
         => Ranked(runs, summary, scenario, Horizons.Peak, count);
 
     /// <summary>
-    /// In plain words, e.g. "ucahes-full raises Kazakhstan's regional image by 0.041 (95% CI 0.032 to 0.050) by 2040,
-    /// +6.0% on baseline"; at a peak, "russia-shock raises Kazakhstan's intra-regional share most in 2030, by 9.0 pp
-    /// (95% CI 8.1 pp to 9.9 pp), +47.0% on baseline; by 2040 the change is +0.3 pp (95% CI -0.2 pp to +0.8 pp)".
-    /// Against a zero or negative reference value the levels are given instead of a percentage.
+    /// In plain words, e.g. "ucahes-full raises Turkmenistan's intra-regional share by 9.1 pp (95% CI 8.9 pp to 9.3 pp)
+    /// by 2040, +120.8% on baseline"; at a peak, "russia-shock raises Kyrgyzstan's intra-regional share most in 2030,
+    /// by 8.6 pp (95% CI 8.2 pp to 9.0 pp), +83.9% on baseline; by 2040 the change is +0.6 pp (95% CI +0.5 pp to
+    /// +0.7 pp)". Against a zero or negative reference value the two levels are given instead of a percentage
+    /// ("from -5,159 under baseline to 5,670"), with the digits that tell them apart.
     /// </summary>
     public string Sentence(string referenceName)
     {
@@ -76,7 +77,7 @@ public sealed record KeyEffect(SummaryRow Row, Metric Metric, string CountryName
         var (change, low, high) = Metric.FormatEffect(Math.Abs(diff), from, to, signed: false);
         string against = RelativePercent is string percent
             ? $"{percent} on {referenceName}"
-            : $"from {Metric.Format(ReferenceMean)} under {referenceName} to {Metric.Format(Row.Mean)}";
+            : $"from {Metric.FormatPrecise(ReferenceMean)} under {referenceName} to {Metric.FormatPrecise(Row.Mean)}";
         if (Row.Horizon != Horizons.Peak)
         {
             return $"{Row.Scenario} {verb} {CountryName}'s {Metric.Label} by {change} (95% CI {low} to {high}) by {Year}, {against}";
@@ -95,19 +96,12 @@ public sealed record KeyEffect(SummaryRow Row, Metric Metric, string CountryName
     /// <summary>True when, replication by replication, the difference in the row's year exceeds the final year's in size, significantly.</summary>
     private static bool LargerThanAtHorizon(ComparisonRuns runs, SummaryRow row)
     {
-        int scenario = runs.Scenarios.Select(s => s.Name).ToList().IndexOf(row.Scenario);
-        double[] atPeak = Differences(runs, scenario, row.Country, row.Metric, row.Year!.Value);
-        double[] atHorizon = Differences(runs, scenario, row.Country, row.Metric, runs.FinalYear);
+        int scenario = runs.IndexOf(row.Scenario);
+        double[] atPeak = runs.DifferencesInYear(scenario, row.Country, row.Metric, row.Year!.Value);
+        double[] atHorizon = runs.DifferencesInYear(scenario, row.Country, row.Metric, runs.FinalYear);
         double sign = Math.Sign(row.Diff!.Value);
-        double[] shrink = atPeak.Select((d, r) => sign * (d - atHorizon[r])).ToArray();
-        return ReplicationStatistics.Describe(shrink).Low > 0;
-    }
-
-    private static double[] Differences(ComparisonRuns runs, int scenario, string country, string metric, int year)
-    {
-        double[] values = runs.InYear(scenario, country, metric, year);
-        double[] reference = runs.InYear(0, country, metric, year);
-        return values.Select((v, r) => v - reference[r]).ToArray();
+        double[] excess = atPeak.Select((d, r) => sign * (d - atHorizon[r])).ToArray();
+        return ReplicationStatistics.Describe(excess).Low > 0;
     }
 
     private static List<KeyEffect> Ranked(ComparisonRuns runs, IReadOnlyList<SummaryRow> summary, string scenario, string horizon, int count)

@@ -19,10 +19,10 @@ public sealed record Metric(string Name, string Label, MetricUnit Unit, YearAggr
 
     public bool IsDerived => Derivation is not null;
 
-    /// <summary>The unit in words, for axis titles: "persons per year", "score (0 to 1)", "%".</summary>
+    /// <summary>The unit in words, for axis titles: "persons per year", "score 0-1", "%".</summary>
     public string UnitText => Unit switch
     {
-        MetricUnit.Score => "score (0 to 1)",
+        MetricUnit.Score => "score 0-1",
         MetricUnit.Share => "%",
         MetricUnit.Persons => OverYears == YearAggregation.Sum ? "persons per year" : "persons",
         MetricUnit.Usd => OverYears == YearAggregation.Sum ? "US dollars per year" : "US dollars",

@@ -30,8 +30,7 @@ public static class ComparisonCharts
         {
             Plot plot = panels[i];
             string country = runs.Members[i];
-            double low = double.PositiveInfinity, high = double.NegativeInfinity;
-            double lowestMean = double.PositiveInfinity, highestMean = double.NegativeInfinity;
+            var bands = new List<YearlyBand>();
             foreach (int s in DrawingOrder(runs))
             {
                 YearlyBand band = YearlyBand.Of(runs, s, country, metric.Name);
@@ -43,12 +42,13 @@ public static class ComparisonCharts
                 var line = plot.Add.ScatterLine(years, band.Mean, color);
                 line.LineWidth = s == 0 ? 2.5f : 2;
                 line.LinePattern = s == 0 ? LinePattern.Dashed : LinePattern.Solid;
-                (low, high) = (Math.Min(low, Finite(band.Low).DefaultIfEmpty(low).Min()), Math.Max(high, Finite(band.High).DefaultIfEmpty(high).Max()));
-                (lowestMean, highestMean) = (Math.Min(lowestMean, Finite(band.Mean).DefaultIfEmpty(lowestMean).Min()), Math.Max(highestMean, Finite(band.Mean).DefaultIfEmpty(highestMean).Max()));
+                bands.Add(band);
             }
 
             Style(plot, runs.CountryName(country), v => metric.FormatTick(v), metric.UnitText);
             YearTicks(plot, runs.Years);
+            var (low, high) = Extent(bands.SelectMany(b => b.Low.Concat(b.High)));
+            var (lowestMean, highestMean) = Extent(bands.SelectMany(b => b.Mean));
             ValueAxis axis = ValueAxis.For(metric, low, high);
             plot.Axes.AutoScaleX();
             plot.Axes.SetLimitsY(axis.Min, axis.Max);
@@ -65,12 +65,18 @@ public static class ComparisonCharts
         }
 
         string flatNote = flat.Count == 0 ? "" : $" Does not move (every scenario within {ValueAxis.FlatFraction:0%} of the axis in every year): {string.Join(", ", flat)}.";
-        string axisNote = metric.Unit is MetricUnit.Score or MetricUnit.Share
-            ? $" Each axis spans at least {(metric.Unit == MetricUnit.Score ? ValueAxis.MinimumScoreSpan.ToString("0.00", CultureInfo.InvariantCulture) : (ValueAxis.MinimumShareSpan * 100).ToString("0", CultureInfo.InvariantCulture) + " percentage points")}, so that noise does not fill the panel."
-            : metric.Unit == MetricUnit.Rank ? "" : " Axes start at zero.";
         return Render(multiplot, panels, $"timeseries-{metric.Name}.png",
-            $"{Capitalise(metric.Label)} ({metric.UnitText}) by year and member country: mean over {runs.Replications} replications with its 95% interval (band); the reference ({runs.Reference.Name}) is dashed.{axisNote}{flatNote}");
+            $"{Capitalise(metric.Label)} ({metric.UnitText}) by year and member country: mean over {runs.Replications} replications with its 95% interval (band); the reference ({runs.Reference.Name}) is dashed.{AxisNote(metric)}{flatNote}");
     }
+
+    /// <summary>How the value axes of a metric's time series were chosen, for the caption.</summary>
+    private static string AxisNote(Metric metric) => metric.Unit switch
+    {
+        MetricUnit.Score => $" Each axis spans at least {ValueAxis.MinimumScoreSpan.ToString("0.00", CultureInfo.InvariantCulture)}, so that noise does not fill the panel.",
+        MetricUnit.Share => $" Each axis spans at least {(ValueAxis.MinimumShareSpan * 100).ToString("0", CultureInfo.InvariantCulture)} percentage points, so that noise does not fill the panel.",
+        MetricUnit.Rank => "",
+        _ => " Every axis includes zero.",
+    };
 
     /// <summary>
     /// The final-year effect of every scenario on a headline metric versus the reference, one panel per member country
@@ -307,7 +313,12 @@ public static class ComparisonCharts
         }
     }
 
-    private static IEnumerable<double> Finite(IEnumerable<double> values) => values.Where(double.IsFinite);
+    /// <summary>The smallest and largest finite value (NaN, NaN if there is none).</summary>
+    private static (double Min, double Max) Extent(IEnumerable<double> values)
+    {
+        double[] finite = values.Where(double.IsFinite).ToArray();
+        return finite.Length == 0 ? (double.NaN, double.NaN) : (finite.Min(), finite.Max());
+    }
 
     private static void YearTicks(Plot plot, IReadOnlyList<int> years)
     {

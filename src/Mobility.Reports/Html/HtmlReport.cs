@@ -24,8 +24,8 @@ public sealed class HtmlReport
     public static string Encode(string text) => WebUtility.HtmlEncode(text);
 
     /// <summary>
-    /// Names (e.g. of scenarios) that headings, paragraphs and lists must not break across lines: a browser would
-    /// otherwise split "kz-education-export" at its hyphens. Tables and preformatted text are left as they are.
+    /// Names (e.g. of scenarios) that headings, paragraphs, lists and tables must not break across lines: a browser
+    /// would otherwise split "kz-education-export" at its hyphens. Preformatted text is left as it is.
     /// </summary>
     public HtmlReport KeepWhole(IEnumerable<string> names)
     {
@@ -59,14 +59,17 @@ public sealed class HtmlReport
         return this;
     }
 
-    /// <summary>A table; cells are text (encoded). Numeric-looking cells are right-aligned.</summary>
+    /// <summary>
+    /// A table; cells are text (encoded, names of <see cref="KeepWhole"/> kept on one line). Numeric-looking cells
+    /// (thousands separators allowed) are right-aligned. A table wider than the page scrolls sideways.
+    /// </summary>
     public HtmlReport Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, string? id = null)
     {
         string idAttribute = id is null ? "" : $" id=\"{Encode(id)}\"";
         body.Append(CultureInfo.InvariantCulture, $"<table{idAttribute}>\n<thead><tr>");
         foreach (string h in header)
         {
-            body.Append(CultureInfo.InvariantCulture, $"<th>{Encode(h)}</th>");
+            body.Append(CultureInfo.InvariantCulture, $"<th>{Text(h)}</th>");
         }
 
         body.Append("</tr></thead>\n<tbody>\n");
@@ -75,8 +78,8 @@ public sealed class HtmlReport
             body.Append("<tr>");
             foreach (string cell in row)
             {
-                bool numeric = double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
-                body.Append(numeric ? "<td class=\"num\">" : "<td>").Append(Encode(cell)).Append("</td>");
+                bool numeric = double.TryParse(cell, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture, out _);
+                body.Append(numeric ? "<td class=\"num\">" : "<td>").Append(Text(cell)).Append("</td>");
             }
 
             body.Append("</tr>\n");
@@ -139,7 +142,7 @@ public sealed class HtmlReport
         body { font-family: "DejaVu Sans", Verdana, sans-serif; max-width: 1000px; margin: 2em auto; padding: 0 1em; color: #222; }
         h1 { border-bottom: 2px solid #345; padding-bottom: .3em; }
         h2 { margin-top: 2em; color: #345; }
-        table { border-collapse: collapse; margin: 1em 0; font-size: 90%; }
+        table { border-collapse: collapse; margin: 1em 0; font-size: 90%; display: block; max-width: 100%; overflow-x: auto; }
         th, td { border: 1px solid #ccc; padding: .25em .6em; }
         th { background: #eef; }
         td.num { text-align: right; font-variant-numeric: tabular-nums; }
