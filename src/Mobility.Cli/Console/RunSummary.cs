@@ -2,8 +2,9 @@ namespace Mobility.Cli.Console;
 
 using System.Globalization;
 using Mobility.Engine.Measurement;
-using Mobility.Input;
 using Mobility.Input.Configuration;
+using Mobility.Input;
+using Mobility.Model.Metrics;
 using Spectre.Console;
 
 /// <summary>
@@ -12,24 +13,17 @@ using Spectre.Console;
 /// </summary>
 internal static class RunSummary
 {
-    private enum Style
-    {
-        Score,
-        Count,
-        Share,
-        Rank,
-    }
-
-    private static readonly (string Metric, string Label, Style Style)[] Rows =
+    /// <summary>The rows, labelled and formatted as their records in <see cref="MetricCatalogue"/> say.</summary>
+    private static readonly Metric[] Rows =
     [
-        (MetricNames.RegionalImage, "regional image", Style.Score),
-        (MetricNames.InboundStudents, "inbound students", Style.Count),
-        (MetricNames.OutboundStudents, "outbound students", Style.Count),
-        (MetricNames.IntraRegionalShare, "intra-regional share", Style.Share),
-        (MetricNames.HumanCapital, "human capital", Style.Count),
-        (MetricNames.ReturnRate, "return rate", Style.Share),
-        (MetricNames.BestRank, "best rank", Style.Rank),
-        (MetricNames.SoftPowerScore, "soft power score", Style.Score),
+        MetricCatalogue.RegionalImage,
+        MetricCatalogue.InboundStudents,
+        MetricCatalogue.OutboundStudents,
+        MetricCatalogue.IntraRegionalShare,
+        MetricCatalogue.HumanCapital,
+        MetricCatalogue.ReturnRate,
+        MetricCatalogue.BestRank,
+        MetricCatalogue.SoftPowerScore,
     ];
 
     public static void Write(IAnsiConsole console, LoadedScenario scenario, RunResult result, TimeSpan wall, string outputFolder, string runId)
@@ -48,11 +42,11 @@ internal static class RunSummary
             table.AddColumn(new TableColumn(Markup.Escape(code)).RightAligned());
         }
 
-        foreach (var row in Rows)
+        foreach (Metric row in Rows)
         {
             var cells = new List<string> { Markup.Escape(row.Label) };
             cells.AddRange(members.Select(code =>
-                values.TryGetValue((code, row.Metric), out double v) && double.IsFinite(v) ? Format(v, row.Style) : "-"));
+                values.TryGetValue((code, row.Name), out double v) && double.IsFinite(v) ? Markup.Escape(row.Format(v)) : "-"));
             table.AddRow(cells.ToArray());
         }
 
@@ -66,22 +60,5 @@ internal static class RunSummary
             CultureInfo.InvariantCulture,
             $"speed: {stats.AgentYears:N0} agent-years, {perSecond:N0} agent-years/s"));
         console.WriteLine($"run {runId} written to {PathDisplay.Of(outputFolder)}");
-    }
-
-    private static string Format(double value, Style style)
-    {
-        var c = CultureInfo.InvariantCulture;
-        return style switch
-        {
-            Style.Score => value.ToString("0.000", c),
-            Style.Share => (value * 100).ToString("0.0", c) + "%",
-            Style.Rank => value.ToString("N0", c),
-            _ => Math.Abs(value) switch
-            {
-                >= 1e6 => (value / 1e6).ToString("0.00", c) + "M",
-                >= 1e4 => (value / 1e3).ToString("0.0", c) + "k",
-                _ => value.ToString("N0", c),
-            },
-        };
     }
 }

@@ -1,8 +1,12 @@
 namespace Mobility.Engine.Measurement;
 
 using Mobility.Engine.State;
+using Mobility.Model.Metrics;
 
-/// <summary>Turns a reported year's state into tidy records (persons, not agents).</summary>
+/// <summary>
+/// Turns a reported year's state into tidy records (persons, not agents): the formulas of the measured metrics of
+/// <see cref="MetricCatalogue"/>, one <c>Add</c> each, in the catalogue's order.
+/// </summary>
 internal sealed class MetricsCollector
 {
     private readonly SimulationState s;
@@ -33,9 +37,9 @@ internal sealed class MetricsCollector
         {
             for (int h = 0; h < c; h++)
             {
-                AddFlow(year, codes[o], codes[h], "degree", m.DegreeFlows[o, h] * k);
-                AddFlow(year, codes[o], codes[h], "credit", m.CreditFlows[o, h] * k);
-                AddFlow(year, codes[o], codes[h], "scholar", m.ScholarFlows[o, h] * k);
+                AddFlow(year, codes[o], codes[h], FlowKinds.Degree, m.DegreeFlows[o, h] * k);
+                AddFlow(year, codes[o], codes[h], FlowKinds.Credit, m.CreditFlows[o, h] * k);
+                AddFlow(year, codes[o], codes[h], FlowKinds.Scholar, m.ScholarFlows[o, h] * k);
                 AddFlow(year, codes[o], codes[h], FlowKinds.NationalScholarship, m.NationalScholarshipFlows[o, h] * k);
                 if (m.Stocks[o, h] > 0)
                 {
@@ -134,35 +138,36 @@ internal sealed class MetricsCollector
                 + (w.ExportRevenue * revenue / (revenue + w.RevenueReferenceUsd))) / weights;
 
             string code = codes[x];
-            Add(year, code, MetricNames.RegionalImage, regionalImage[x]);
-            Add(year, code, MetricNames.GlobalImage, globalImage[x]);
-            Add(year, code, MetricNames.InboundStudents, inboundPersons);
-            Add(year, code, MetricNames.OutboundStudents, outbound * k);
-            Add(year, code, MetricNames.IntraRegionalShare, outbound > 0 ? outboundRegional / outbound : 0);
-            Add(year, code, MetricNames.DegreeOutflow, degreeOut * k);
-            Add(year, code, MetricNames.DegreeInflow, degreeIn * k);
-            Add(year, code, MetricNames.CreditOutflow, creditOut * k);
-            Add(year, code, MetricNames.ScholarVisitsOut, scholarsOut * k);
-            Add(year, code, MetricNames.ScholarVisitsIn, scholarsIn * k);
-            Add(year, code, MetricNames.HumanCapital, (s.DomesticAlumniSkill[x] + s.MobileResidentSkill[x]) * k);
-            Add(year, code, MetricNames.IntlHumanCapital, s.MobileResidentSkill[x] * k);
-            Add(year, code, MetricNames.Returnees, returnees * k);
-            Add(year, code, MetricNames.BrainDrain, drain * k);
-            Add(year, code, MetricNames.BrainGain, m.BrainGain[x] * k);
-            Add(year, code, MetricNames.ReturnRate, returnees + drain > 0 ? returnees / (returnees + drain) : 0);
-            Add(year, code, MetricNames.ExportRevenueUsd, revenue);
-            Add(year, code, MetricNames.BestRank, bestRank == int.MaxValue ? 0 : bestRank);
-            Add(year, code, MetricNames.UniversitiesTop500, top500);
-            Add(year, code, MetricNames.UniversitiesTop1000, top1000);
-            Add(year, code, MetricNames.SoftPowerScore, softPower);
-            Add(year, code, MetricNames.DomesticStudents, m.DomesticStudents[x] * k);
-            Add(year, code, MetricNames.Graduates, m.Graduates[x] * k);
-            Add(year, code, MetricNames.Dropouts, m.Dropouts[x] * k);
-            Add(year, code, MetricNames.InvestmentCostUsd, s.Policies.InvestmentCostUsd[x]);
+            Add(year, code, MetricCatalogue.RegionalImage, regionalImage[x]);
+            Add(year, code, MetricCatalogue.GlobalImage, globalImage[x]);
+            Add(year, code, MetricCatalogue.InboundStudents, inboundPersons);
+            Add(year, code, MetricCatalogue.OutboundStudents, outbound * k);
+            Add(year, code, MetricCatalogue.IntraRegionalShare, outbound > 0 ? outboundRegional / outbound : 0);
+            Add(year, code, MetricCatalogue.DegreeOutflow, degreeOut * k);
+            Add(year, code, MetricCatalogue.DegreeInflow, degreeIn * k);
+            Add(year, code, MetricCatalogue.CreditOutflow, creditOut * k);
+            Add(year, code, MetricCatalogue.ScholarVisitsOut, scholarsOut * k);
+            Add(year, code, MetricCatalogue.ScholarVisitsIn, scholarsIn * k);
+            Add(year, code, MetricCatalogue.HumanCapital, (s.DomesticAlumniSkill[x] + s.MobileResidentSkill[x]) * k);
+            Add(year, code, MetricCatalogue.IntlHumanCapital, s.MobileResidentSkill[x] * k);
+            Add(year, code, MetricCatalogue.Returnees, returnees * k);
+            Add(year, code, MetricCatalogue.BrainDrain, drain * k);
+            Add(year, code, MetricCatalogue.BrainGain, m.BrainGain[x] * k);
+            Add(year, code, MetricCatalogue.ReturnRate, returnees + drain > 0 ? returnees / (returnees + drain) : 0);
+            Add(year, code, MetricCatalogue.ExportRevenueUsd, revenue);
+            Add(year, code, MetricCatalogue.BestRank, bestRank == int.MaxValue ? 0 : bestRank);
+            Add(year, code, MetricCatalogue.UniversitiesTop500, top500);
+            Add(year, code, MetricCatalogue.UniversitiesTop1000, top1000);
+            Add(year, code, MetricCatalogue.SoftPowerScore, softPower);
+            Add(year, code, MetricCatalogue.DomesticStudents, m.DomesticStudents[x] * k);
+            Add(year, code, MetricCatalogue.Graduates, m.Graduates[x] * k);
+            Add(year, code, MetricCatalogue.Dropouts, m.Dropouts[x] * k);
+            Add(year, code, MetricCatalogue.InvestmentCostUsd, s.Policies.InvestmentCostUsd[x]);
         }
     }
 
-    private void Add(int year, string country, string metric, double value) => Metrics.Add(new MetricRecord(year, country, metric, value));
+    /// <summary>Records a metric's value; only a metric with a record in <see cref="MetricCatalogue"/> can be emitted.</summary>
+    private void Add(int year, string country, Metric metric, double value) => Metrics.Add(new MetricRecord(year, country, metric.Name, value));
 
     private void AddFlow(int year, string origin, string destination, string kind, double persons)
     {

@@ -1,6 +1,7 @@
 namespace Mobility.Experiments.Comparison;
 
 using Mobility.Experiments.Runs;
+using Mobility.Model.Metrics;
 
 /// <summary>
 /// The finished runs of a comparison: every scenario times every replication, replication r of every scenario run
@@ -26,6 +27,10 @@ public sealed class ComparisonRuns
         Countries = countries.Select(c => c.Code).ToArray();
         Members = countries.Where(c => c.IsMember).Select(c => c.Code).ToArray();
         Metrics = outcomes[0][0].Metrics.Select(m => m.Metric).Distinct().Order(StringComparer.Ordinal).ToArray();
+        foreach (string metric in Metrics)
+        {
+            MetricCatalogue.Get(metric); // a metric without a record would be summarised by guesswork: refuse it
+        }
     }
 
     public IReadOnlyList<ComparisonScenario> Scenarios { get; }
@@ -51,7 +56,7 @@ public sealed class ComparisonRuns
     /// <summary>Codes of the member countries (the region).</summary>
     public IReadOnlyList<string> Members { get; }
 
-    /// <summary>Metric names, ordinal order.</summary>
+    /// <summary>Metric names, ordinal order; each has a record in <see cref="MetricCatalogue"/>.</summary>
     public IReadOnlyList<string> Metrics { get; }
 
     /// <summary>The English name of a country code (the code itself if unknown).</summary>
@@ -61,18 +66,78 @@ public sealed class ComparisonRuns
     public ReplicationOutcome Outcome(int scenario, int replicate) => outcomes[scenario][replicate - 1];
 
     /// <summary>
-    /// One value per replication (index r - 1) of a metric of a country over a horizon; NaN where the run has no value.
+    /// One value per replication (index r - 1) of a metric of a country over the <see cref="Horizons.Final"/> or
+    /// <see cref="Horizons.Cumulative"/> horizon (summed or averaged over the years as the metric's record says); NaN
+    /// where the run has no value. The <see cref="Horizons.Peak"/> is a year: see <see cref="PeakYear"/>.
     /// </summary>
     public double[] Across(int scenario, string country, string metric, string horizon)
     {
+        Metric record = MetricCatalogue.Get(metric);
+        if (horizon is not (Horizons.Final or Horizons.Cumulative))
+        {
+            throw new ArgumentOutOfRangeException(nameof(horizon), horizon, "expected 'final' or 'cumulative'");
+        }
+
         var values = new double[Replications];
         for (int r = 0; r < values.Length; r++)
         {
             double[]? yearly = outcomes[scenario][r].Series(country, metric);
-            values[r] = yearly is null ? double.NaN : MetricKinds.Aggregate(metric, horizon, yearly);
+            values[r] = yearly is null ? double.NaN : horizon == Horizons.Final ? yearly[^1] : record.Aggregate(yearly);
         }
 
         return values;
+    }
+
+    /// <summary>
+    /// The reported year in which the mean paired difference of scenario <paramref name="scenario"/> from the
+    /// reference is largest in size (the latest such year in a tie); null where a run has no value in some year.
+    /// </summary>
+    public int? PeakYear(int scenario, string country, string metric)
+    {
+        int? peak = null;
+        double largest = -1;
+        for (int i = Years.Count - 1; i >= 0; i--)
+        {
+            double size = Math.Abs(DifferencesInYear(scenario, country, metric, Years[i]).Average());
+            if (double.IsNaN(size))
+            {
+                return null;
+            }
+
+            if (size > largest)
+            {
+                (largest, peak) = (size, Years[i]);
+            }
+        }
+
+        return peak;
+    }
+
+    /// <summary>Replication by replication, scenario <paramref name="scenario"/> minus the reference in one year.</summary>
+    public double[] DifferencesInYear(int scenario, string country, string metric, int year)
+    {
+        double[] values = InYear(scenario, country, metric, year);
+        double[] reference = InYear(0, country, metric, year);
+        for (int r = 0; r < values.Length; r++)
+        {
+            values[r] -= reference[r];
+        }
+
+        return values;
+    }
+
+    /// <summary>The index of the scenario named <paramref name="name"/>.</summary>
+    public int IndexOf(string name)
+    {
+        for (int s = 0; s < Scenarios.Count; s++)
+        {
+            if (Scenarios[s].Name == name)
+            {
+                return s;
+            }
+        }
+
+        throw new ArgumentException($"no scenario named '{name}' in this comparison", nameof(name));
     }
 
     /// <summary>The values of every replication in one year, for yearly bands.</summary>

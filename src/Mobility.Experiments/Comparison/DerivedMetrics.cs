@@ -1,37 +1,47 @@
 namespace Mobility.Experiments.Comparison;
 
 using Mobility.Engine.Measurement;
+using Mobility.Model.Metrics;
 
-/// <summary>Metrics a comparison computes from the engine's own, per country and year.</summary>
+/// <summary>Adds the derived metrics of <see cref="MetricCatalogue"/> (e.g. net brain gain) to a run's measured ones.</summary>
 public static class DerivedMetrics
 {
-    /// <summary>Foreign graduates who stayed in the country minus the country's graduates who stayed abroad, in the year.</summary>
-    public const string NetBrainGain = "net_brain_gain";
-
-    /// <summary>The engine's metrics followed by the derived ones (for every country and year that has both inputs).</summary>
+    /// <summary>
+    /// The engine's metrics followed by the derived ones, for every country and year that has all of a derived
+    /// metric's inputs (in the order the country-years first appear).
+    /// </summary>
     public static IReadOnlyList<MetricRecord> AddTo(IReadOnlyList<MetricRecord> metrics)
     {
-        var gain = new Dictionary<(int, string), double>();
-        var drain = new Dictionary<(int, string), double>();
+        var values = new Dictionary<(int Year, string Country, string Metric), double>();
+        var countryYears = new List<(int Year, string Country)>();
+        var seen = new HashSet<(int, string)>();
         foreach (MetricRecord m in metrics)
         {
-            if (m.Metric == MetricNames.BrainGain)
+            values[(m.Year, m.Country, m.Metric)] = m.Value;
+            if (seen.Add((m.Year, m.Country)))
             {
-                gain[(m.Year, m.Country)] = m.Value;
-            }
-            else if (m.Metric == MetricNames.BrainDrain)
-            {
-                drain[(m.Year, m.Country)] = m.Value;
+                countryYears.Add((m.Year, m.Country));
             }
         }
 
-        var all = new List<MetricRecord>(metrics.Count + gain.Count);
+        var all = new List<MetricRecord>(metrics.Count + (countryYears.Count * MetricCatalogue.Derived.Count));
         all.AddRange(metrics);
-        foreach (var ((year, country), g) in gain)
+        foreach (Metric derived in MetricCatalogue.Derived)
         {
-            if (drain.TryGetValue((year, country), out double d))
+            MetricDerivation how = derived.Derivation!;
+            var inputs = new double[how.Inputs.Count];
+            foreach (var (year, country) in countryYears)
             {
-                all.Add(new MetricRecord(year, country, NetBrainGain, g - d));
+                bool complete = true;
+                for (int i = 0; i < inputs.Length && complete; i++)
+                {
+                    complete = values.TryGetValue((year, country, how.Inputs[i].Name), out inputs[i]);
+                }
+
+                if (complete)
+                {
+                    all.Add(new MetricRecord(year, country, derived.Name, how.Combine(inputs)));
+                }
             }
         }
 

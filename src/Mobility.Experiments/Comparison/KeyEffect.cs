@@ -1,42 +1,71 @@
 namespace Mobility.Experiments.Comparison;
 
 using System.Globalization;
+using Mobility.Model.Metrics;
 
 /// <summary>
-/// A significant effect of a scenario on a member country's headline indicator in the final year, and its size
-/// relative to the reference value (the scale-free measure by which effects of different units are ranked).
+/// A significant effect of a scenario on a member country's headline indicator, at the horizon (the final year) or
+/// in the year it peaks, with the reference's value in that year, against which its size is measured.
 /// </summary>
-public sealed record KeyEffect(SummaryRow Row, HeadlineMetric Metric, string CountryName, int Year, double RelativeChange)
+/// <param name="Row">The summary row of the effect (horizon <c>final</c> or <c>peak</c>).</param>
+/// <param name="ReferenceMean">The reference scenario's mean in the effect's year.</param>
+public sealed record KeyEffect(SummaryRow Row, Metric Metric, string CountryName, double ReferenceMean)
 {
+    /// <summary>For an effect at its peak, the same effect at the horizon (what is left of it), if summarised.</summary>
+    public SummaryRow? AtHorizon { get; init; }
+
+    /// <summary>The year the effect is measured in.</summary>
+    public int Year => Row.Year!.Value;
+
+    /// <summary>|difference| / |reference mean|: the scale-free size by which effects of different units are ranked.</summary>
+    public double Size => Math.Abs(Row.Diff!.Value) / Math.Abs(ReferenceMean);
+
     /// <summary>
-    /// The <paramref name="count"/> largest significant final-year effects of <paramref name="scenario"/> on the member
-    /// countries' headline indicators, ranked by |difference| / |reference mean|, at most one per indicator (the
-    /// country where it is largest), so that three closely linked effects (inbound students and export revenue of the
-    /// same country) do not crowd out the rest. Effects on an indicator whose reference value is zero cannot be put in
-    /// relation and are left out.
+    /// Difference / reference mean, or null when the reference value is zero or negative: a move from -5.2k to +5.6k
+    /// is no percentage change (it would read "+209.9%").
     /// </summary>
-    public static IReadOnlyList<KeyEffect> Largest(ComparisonRuns runs, IReadOnlyList<SummaryRow> summary, string scenario, int count = 3)
+    public double? RelativeChange => ReferenceMean > 0 ? Row.Diff!.Value / ReferenceMean : null;
+
+    /// <summary>The relative change as a signed percentage with one decimal ("+6.0%", "~0%" when it rounds to zero), or null when there is none.</summary>
+    public string? RelativePercent
     {
-        var reference = summary
-            .Where(r => r.Scenario == runs.Reference.Name && r.Horizon == Horizons.Final)
-            .ToDictionary(r => (r.Country, r.Metric), r => r.Mean);
-        return summary
-            .Where(r => r.Scenario == scenario && r.Horizon == Horizons.Final && r.Significant == true && runs.Members.Contains(r.Country))
-            .Select(r => (Row: r, Metric: HeadlineMetric.Summarised.FirstOrDefault(h => h.Metric == r.Metric)))
-            .Where(x => x.Metric is not null && reference.TryGetValue((x.Row.Country, x.Row.Metric), out double m) && m != 0)
-            .Select(x => new KeyEffect(x.Row, x.Metric!, runs.CountryName(x.Row.Country), runs.FinalYear,
-                x.Row.Diff!.Value / Math.Abs(reference[(x.Row.Country, x.Row.Metric)])))
-            .OrderByDescending(e => Math.Abs(e.RelativeChange))
-            .ThenBy(e => e.Row.Country, StringComparer.Ordinal)
-            .ThenBy(e => e.Row.Metric, StringComparer.Ordinal)
-            .DistinctBy(e => e.Row.Metric)
-            .Take(count)
-            .ToArray();
+        get
+        {
+            if (RelativeChange is not double relative)
+            {
+                return null;
+            }
+
+            double percent = Math.Round(relative * 100, 1, MidpointRounding.AwayFromZero);
+            return percent == 0 ? "~0%" : percent.ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + "%";
+        }
     }
 
     /// <summary>
-    /// In plain words, e.g. "ucahes-full raises Kazakhstan's regional image by 0.041 (95% CI 0.032 to 0.050) by 2040,
-    /// +6.0% on the reference".
+    /// The <paramref name="count"/> largest significant final-year effects of <paramref name="scenario"/> on the member
+    /// countries' headline indicators, ranked by <see cref="Size"/>, at most one per indicator (the country where it
+    /// is largest), so that three closely linked effects (inbound students and export revenue of the same country)
+    /// do not crowd out the rest. Effects on an indicator whose reference value is zero cannot be put in relation and
+    /// are left out.
+    /// </summary>
+    public static IReadOnlyList<KeyEffect> Largest(ComparisonRuns runs, IReadOnlyList<SummaryRow> summary, string scenario, int count = 3)
+        => Ranked(runs, summary, scenario, Horizons.Final, count);
+
+    /// <summary>
+    /// As <see cref="Largest"/>, for the effects that peak before the final year, measured in their peak year: what a
+    /// look at the horizon alone would miss (a shock that ends early shows only its residue there). A peak counts only
+    /// when the difference in its year is significantly larger than in the final year (paired over replications,
+    /// 95%), so that a series that merely wobbles near its final value does not report a peak.
+    /// </summary>
+    public static IReadOnlyList<KeyEffect> EarlierPeaks(ComparisonRuns runs, IReadOnlyList<SummaryRow> summary, string scenario, int count = 3)
+        => Ranked(runs, summary, scenario, Horizons.Peak, count);
+
+    /// <summary>
+    /// In plain words, e.g. "ucahes-full raises Turkmenistan's intra-regional share by 9.1 pp (95% CI 8.9 pp to 9.3 pp)
+    /// by 2040, +120.8% on baseline"; at a peak, "russia-shock raises Kyrgyzstan's intra-regional share most in 2030,
+    /// by 8.6 pp (95% CI 8.2 pp to 9.0 pp), +83.9% on baseline; by 2040 the change is +0.6 pp (95% CI +0.5 pp to
+    /// +0.7 pp)". Against a zero or negative reference value the two levels are given instead of a percentage
+    /// ("from -5,159 under baseline to 5,670"), with the digits that tell them apart.
     /// </summary>
     public string Sentence(string referenceName)
     {
@@ -45,18 +74,73 @@ public sealed record KeyEffect(SummaryRow Row, HeadlineMetric Metric, string Cou
 
         // An interval entirely below zero reads as a reduction between its magnitudes, smallest first.
         (double from, double to) = diff >= 0 ? (Row.DiffLow!.Value, Row.DiffHigh!.Value) : (-Row.DiffHigh!.Value, -Row.DiffLow!.Value);
-        string relative = RelativePercent;
-        return $"{Row.Scenario} {verb} {CountryName}'s {Metric.Label} by {Metric.FormatChange(Math.Abs(diff))} "
-            + $"(95% CI {Metric.FormatChange(from)} to {Metric.FormatChange(to)}) by {Year}, {relative} on {referenceName}";
+        var (change, low, high) = Metric.FormatEffect(Math.Abs(diff), from, to, signed: false);
+        string against = RelativePercent is string percent
+            ? $"{percent} on {referenceName}"
+            : $"from {Metric.FormatPrecise(ReferenceMean)} under {referenceName} to {Metric.FormatPrecise(Row.Mean)}";
+        if (Row.Horizon != Horizons.Peak)
+        {
+            return $"{Row.Scenario} {verb} {CountryName}'s {Metric.Label} by {change} (95% CI {low} to {high}) by {Year}, {against}";
+        }
+
+        string residue = "";
+        if (AtHorizon is { Diff: double d, DiffLow: double dl, DiffHigh: double dh, Year: int final })
+        {
+            var (c, l, h) = Metric.FormatEffect(d, dl, dh, signed: true);
+            residue = $"; by {final} the change is {c} (95% CI {l} to {h})";
+        }
+
+        return $"{Row.Scenario} {verb} {CountryName}'s {Metric.Label} most in {Year}, by {change} (95% CI {low} to {high}), {against}{residue}";
     }
 
-    /// <summary>The relative change as a signed percentage with one decimal ("+6.0%"), or "~0%" when it rounds to zero.</summary>
-    public string RelativePercent
+    /// <summary>True when, replication by replication, the difference in the row's year exceeds the final year's in size, significantly.</summary>
+    private static bool LargerThanAtHorizon(ComparisonRuns runs, SummaryRow row)
     {
-        get
+        int scenario = runs.IndexOf(row.Scenario);
+        double[] atPeak = runs.DifferencesInYear(scenario, row.Country, row.Metric, row.Year!.Value);
+        double[] atHorizon = runs.DifferencesInYear(scenario, row.Country, row.Metric, runs.FinalYear);
+        double sign = Math.Sign(row.Diff!.Value);
+        double[] excess = atPeak.Select((d, r) => sign * (d - atHorizon[r])).ToArray();
+        return ReplicationStatistics.Describe(excess).Low > 0;
+    }
+
+    private static List<KeyEffect> Ranked(ComparisonRuns runs, IReadOnlyList<SummaryRow> summary, string scenario, string horizon, int count)
+    {
+        var final = summary.Where(r => r.Horizon == Horizons.Final).ToDictionary(r => (r.Scenario, r.Country, r.Metric));
+        var effects = new List<KeyEffect>();
+        foreach (SummaryRow row in summary)
         {
-            double percent = Math.Round(RelativeChange * 100, 1, MidpointRounding.AwayFromZero);
-            return percent == 0 ? "~0%" : percent.ToString("+0.0;-0.0", CultureInfo.InvariantCulture) + "%";
+            if (row.Scenario != scenario || row.Horizon != horizon || row.Significant != true || !runs.Members.Contains(row.Country)
+                || MetricCatalogue.Headline.FirstOrDefault(h => h.Name == row.Metric) is not Metric metric)
+            {
+                continue;
+            }
+
+            if (horizon == Horizons.Peak && (row.Year >= runs.FinalYear || !LargerThanAtHorizon(runs, row)))
+            {
+                continue; // the effect at the horizon tells it already
+            }
+
+            double? reference = horizon == Horizons.Peak
+                ? ReplicationStatistics.Describe(runs.InYear(0, row.Country, row.Metric, row.Year!.Value)).Mean
+                : final.GetValueOrDefault((runs.Reference.Name, row.Country, row.Metric))?.Mean;
+            if (reference is not double referenceMean || referenceMean == 0)
+            {
+                continue;
+            }
+
+            effects.Add(new KeyEffect(row, metric, runs.CountryName(row.Country), referenceMean)
+            {
+                AtHorizon = horizon == Horizons.Peak ? final.GetValueOrDefault((scenario, row.Country, row.Metric)) : null,
+            });
         }
+
+        return effects
+            .OrderByDescending(e => e.Size)
+            .ThenBy(e => e.Row.Country, StringComparer.Ordinal)
+            .ThenBy(e => e.Row.Metric, StringComparer.Ordinal)
+            .DistinctBy(e => e.Row.Metric)
+            .Take(count)
+            .ToList();
     }
 }

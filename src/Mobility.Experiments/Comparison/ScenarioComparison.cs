@@ -2,6 +2,7 @@ namespace Mobility.Experiments.Comparison;
 
 using Mobility.Engine.Measurement;
 using Mobility.Experiments.Runs;
+using Mobility.Model.Metrics;
 
 /// <summary>
 /// Runs every scenario of a comparison <c>R</c> times, replication r of every scenario with the same seed (common
@@ -55,7 +56,7 @@ public static class ScenarioComparison
     private static ReplicationOutcome Keep(int replicate, ulong seed, RunResult result, IReadOnlyList<int> years)
     {
         int final = years[^1];
-        var flows = result.Flows.Where(f => f.Year == final && f.Kind == "degree").ToArray();
+        var flows = result.Flows.Where(f => f.Year == final && f.Kind == FlowKinds.Degree).ToArray();
         return new ReplicationOutcome(replicate, seed, DerivedMetrics.AddTo(result.Metrics), flows, years);
     }
 }

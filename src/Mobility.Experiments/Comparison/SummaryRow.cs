@@ -2,7 +2,8 @@ namespace Mobility.Experiments.Comparison;
 
 /// <summary>
 /// One row of <c>summary.parquet</c>: a metric of a country under a scenario over a horizon, across replications.
-/// The difference columns are null for the reference scenario.
+/// The difference columns are null for the reference scenario. <see cref="Year"/> is the year a <c>final</c> or
+/// <c>peak</c> row describes, null for <c>cumulative</c>.
 /// </summary>
 public sealed record SummaryRow(
     string Scenario,
@@ -17,4 +18,5 @@ public sealed record SummaryRow(
     double? DiffLow,
     double? DiffHigh,
     bool? Significant,
-    double? VarianceReduction);
+    double? VarianceReduction,
+    int? Year);

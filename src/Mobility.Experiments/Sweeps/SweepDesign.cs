@@ -29,7 +29,7 @@ public sealed record SweepDesign
 
     public required IReadOnlyList<SweepParameter> Parameters { get; init; }
 
-    /// <summary>Metric names kept (see <see cref="MetricNames"/>).</summary>
+    /// <summary>Metric names kept (see <see cref="Mobility.Model.Metrics.MetricCatalogue.Measured"/>).</summary>
     public required IReadOnlyList<string> Metrics { get; init; }
 
     /// <summary>Reported years kept (empty: all).</summary>

@@ -2,6 +2,7 @@ namespace Mobility.Input.Observations;
 
 using System.Text.RegularExpressions;
 using Mobility.Input.World;
+using Mobility.Model.Metrics;
 using Mobility.Model.Observations;
 
 /// <summary>
@@ -16,7 +17,6 @@ public static partial class ObservationsLoader
     public static readonly IReadOnlyList<string> OptionalColumns = ["note", "weight", "tolerance", "flow_kind"];
 
     /// <summary>The flow kinds an observation may name (the kinds of flows.parquet).</summary>
-    public static readonly IReadOnlyList<string> FlowKinds = ["degree", "credit", "scholar", "national_scholarship"];
 
     public static IReadOnlyList<Observation> Load(string path)
     {
@@ -85,10 +85,10 @@ public static partial class ObservationsLoader
             double value = row.Number("value", 0, minExclusive: true);
             double weight = row.Raw("weight").Length == 0 ? 1 : row.Number("weight", 0);
             double tolerance = row.Raw("tolerance").Length == 0 ? 0 : row.Number("tolerance", 0, 10);
-            string flowKind = row.Raw("flow_kind").Length == 0 ? "degree" : row.Raw("flow_kind").ToLowerInvariant();
-            if (!FlowKinds.Contains(flowKind))
+            string flowKind = row.Raw("flow_kind").Length == 0 ? FlowKinds.Degree : row.Raw("flow_kind").ToLowerInvariant();
+            if (!FlowKinds.All.Contains(flowKind))
             {
-                row.Problem("flow_kind", $"must be empty or one of {string.Join(", ", FlowKinds)}");
+                row.Problem("flow_kind", $"must be empty or one of {string.Join(", ", FlowKinds.All)}");
             }
             else if (kind == ObservationKind.Stock && row.Raw("flow_kind").Length > 0)
             {

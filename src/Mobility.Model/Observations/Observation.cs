@@ -1,9 +1,11 @@
 namespace Mobility.Model.Observations;
 
+using Mobility.Model.Metrics;
+
 /// <summary>
 /// One published figure the model can be compared with: students of <see cref="Origin"/> enrolled in
 /// <see cref="Destination"/> in <see cref="Year"/> (a stock), or new departures in that year (a flow of
-/// <see cref="FlowKind"/>: "degree", "credit", "scholar" or "national_scholarship"). <see cref="AllCountries"/>
+/// <see cref="FlowKind"/>, one of <see cref="FlowKinds"/>). <see cref="AllCountries"/>
 /// ("*") on either side sums over every country but the other side.
 /// </summary>
 /// <param name="Weight">Relative weight in the calibration objective (default 1).</param>
@@ -22,7 +24,7 @@ public sealed record Observation(
     string Note,
     double Weight = 1,
     double Tolerance = 0,
-    string FlowKind = "degree",
+    string FlowKind = FlowKinds.Degree,
     int Line = 0)
 {
     public const string AllCountries = "*";

@@ -27,7 +27,10 @@ public static class ComparisonOutput
         new DataField<string>("metric", false),
         new DataField<double>("value"));
 
-    /// <summary>The summary's columns, in this order (also the CSV header).</summary>
+    /// <summary>
+    /// The summary's columns, in this order (also the CSV header); <c>year</c>, added last so that the earlier
+    /// columns keep their positions, is the year a <c>final</c> or <c>peak</c> row describes (empty for <c>cumulative</c>).
+    /// </summary>
     public static readonly ParquetSchema SummarySchema = new(
         new DataField<string>("scenario", false),
         new DataField<string>("country", false),
@@ -41,7 +44,8 @@ public static class ComparisonOutput
         new DataField<double?>("diff_low"),
         new DataField<double?>("diff_high"),
         new DataField<bool?>("significant"),
-        new DataField<double?>("variance_reduction"));
+        new DataField<double?>("variance_reduction"),
+        new DataField<int?>("year"));
 
     /// <summary>Writes the three files into <paramref name="folder"/>.</summary>
     public static async Task WriteAllAsync(string folder, ComparisonRuns runs, double scale, IReadOnlyList<SummaryRow> summary, CancellationToken cancellationToken = default)
@@ -121,6 +125,7 @@ public static class ComparisonOutput
             await group.WriteAsync<double>(f[10], rows.Select(r => r.DiffHigh).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
             await group.WriteAsync<bool>(f[11], rows.Select(r => r.Significant).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
             await group.WriteAsync<double>(f[12], rows.Select(r => r.VarianceReduction).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await group.WriteAsync<int>(f[13], rows.Select(r => r.Year).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -138,7 +143,8 @@ public static class ComparisonOutput
                 Number(r.Mean), Number(r.Sd), Number(r.CiLow), Number(r.CiHigh),
                 Number(r.Diff), Number(r.DiffLow), Number(r.DiffHigh),
                 r.Significant is bool b ? (b ? "true" : "false") : "",
-                Number(r.VarianceReduction)).Append('\n');
+                Number(r.VarianceReduction),
+                r.Year is int year ? year.ToString(CultureInfo.InvariantCulture) : "").Append('\n');
         }
 
         await File.WriteAllTextAsync(path, text.ToString(), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);

@@ -1,14 +1,13 @@
 namespace Mobility.Output.Sweeps;
 
 using System.Globalization;
-using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
-using Mobility.Engine.Measurement;
 using Mobility.Experiments.Sampling;
 using Mobility.Experiments.Sweeps;
-using Mobility.Input;
 using Mobility.Input.Configuration;
+using Mobility.Input;
+using Mobility.Model.Metrics;
 
 /// <summary>
 /// Reads a design file (JSON, through Microsoft.Extensions.Configuration; comments allowed, unknown keys are errors),
@@ -318,11 +317,7 @@ public static partial class SweepDesignLoader
         }
     }
 
-    private static HashSet<string> KnownMetrics()
-        => typeof(MetricNames).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral && f.FieldType == typeof(string))
-            .Select(f => (string)f.GetRawConstantValue()!)
-            .ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string> KnownMetrics() => MetricCatalogue.Measured.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
 
     private static string Show(double v) => v.ToString(CultureInfo.InvariantCulture);
 

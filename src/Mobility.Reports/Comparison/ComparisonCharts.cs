@@ -1,14 +1,15 @@
 namespace Mobility.Reports.Comparison;
 
 using System.Globalization;
-using Mobility.Engine.Measurement;
 using Mobility.Experiments.Comparison;
+using Mobility.Model.Metrics;
 using Mobility.Reports.Charts;
 using ScottPlot;
 
 /// <summary>
 /// The charts of a comparison report, drawn with ScottPlot: one colour per scenario throughout, 95% intervals as
-/// shaded bands or error bars, one panel per member country where countries differ in scale.
+/// shaded bands or error bars, one panel per member country where countries differ in scale, axes titled with
+/// their unit.
 /// </summary>
 public static class ComparisonCharts
 {
@@ -16,17 +17,23 @@ public static class ComparisonCharts
     private const int PanelHeight = 760;
     private const float TitleSize = 15;
 
-    /// <summary>Yearly mean and 95% band of a headline metric, one panel per member country, a line per scenario.</summary>
-    public static ChartImage TimeSeries(ComparisonRuns runs, HeadlineMetric metric)
+    /// <summary>
+    /// Yearly mean and 95% band of a headline metric, one panel per member country, a line per scenario. Value axes
+    /// follow <see cref="ValueAxis"/> (counts from zero, scores and shares over a minimum span), and a panel whose
+    /// lines stay within a sliver of its axis says that it does not move, with its range.
+    /// </summary>
+    public static ChartImage TimeSeries(ComparisonRuns runs, Metric metric)
     {
         var panels = Panels(runs, $"{Capitalise(metric.Label)}\nmean and 95% interval\nover {runs.Replications} replications", out Multiplot multiplot);
+        var flat = new List<string>();
         for (int i = 0; i < runs.Members.Count; i++)
         {
             Plot plot = panels[i];
             string country = runs.Members[i];
+            var bands = new List<YearlyBand>();
             foreach (int s in DrawingOrder(runs))
             {
-                YearlyBand band = YearlyBand.Of(runs, s, country, metric.Metric);
+                YearlyBand band = YearlyBand.Of(runs, s, country, metric.Name);
                 double[] years = band.Years.Select(y => (double)y).ToArray();
                 Color color = ScenarioColor(s);
                 var fill = plot.Add.FillY(years, band.Low, band.High);
@@ -35,25 +42,53 @@ public static class ComparisonCharts
                 var line = plot.Add.ScatterLine(years, band.Mean, color);
                 line.LineWidth = s == 0 ? 2.5f : 2;
                 line.LinePattern = s == 0 ? LinePattern.Dashed : LinePattern.Solid;
+                bands.Add(band);
             }
 
-            Style(plot, runs.CountryName(country), metric.FormatTick);
+            Style(plot, runs.CountryName(country), v => metric.FormatTick(v), metric.UnitText);
             YearTicks(plot, runs.Years);
+            var (low, high) = Extent(bands.SelectMany(b => b.Low.Concat(b.High)));
+            var (lowestMean, highestMean) = Extent(bands.SelectMany(b => b.Mean));
+            ValueAxis axis = ValueAxis.For(metric, low, high);
+            plot.Axes.AutoScaleX();
+            plot.Axes.SetLimitsY(axis.Min, axis.Max);
+            if (double.IsFinite(lowestMean) && axis.DoesNotMove(lowestMean, highestMean))
+            {
+                string range = $"{metric.FormatPrecise(lowestMean)} to {metric.FormatPrecise(highestMean)}";
+                var note = plot.Add.Annotation($"does not move: {range}", Alignment.UpperCenter);
+                note.LabelFontSize = 12;
+                note.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
+                note.LabelBorderColor = Colors.Gray;
+                note.LabelShadowColor = Colors.Transparent;
+                flat.Add($"{runs.CountryName(country)} ({range})");
+            }
         }
 
-        return Render(multiplot, panels, $"timeseries-{metric.Metric}.png",
-            $"{Capitalise(metric.Label)} by year and member country: mean over {runs.Replications} replications with its 95% interval (band); the reference ({runs.Reference.Name}) is dashed.");
+        string flatNote = flat.Count == 0 ? "" : $" Does not move (every scenario within {ValueAxis.FlatFraction:0%} of the axis in every year): {string.Join(", ", flat)}.";
+        return Render(multiplot, panels, $"timeseries-{metric.Name}.png",
+            $"{Capitalise(metric.Label)} ({metric.UnitText}) by year and member country: mean over {runs.Replications} replications with its 95% interval (band); the reference ({runs.Reference.Name}) is dashed.{AxisNote(metric)}{flatNote}");
     }
+
+    /// <summary>How the value axes of a metric's time series were chosen, for the caption.</summary>
+    private static string AxisNote(Metric metric) => metric.Unit switch
+    {
+        MetricUnit.Score => $" Each axis spans at least {ValueAxis.MinimumScoreSpan.ToString("0.00", CultureInfo.InvariantCulture)}, so that noise does not fill the panel.",
+        MetricUnit.Share => $" Each axis spans at least {(ValueAxis.MinimumShareSpan * 100).ToString("0", CultureInfo.InvariantCulture)} percentage points, so that noise does not fill the panel.",
+        MetricUnit.Rank => "",
+        _ => " Every axis includes zero.",
+    };
 
     /// <summary>
     /// The final-year effect of every scenario on a headline metric versus the reference, one panel per member country
     /// (each with its own scale, so that one large effect does not flatten the others), with the 95% interval of the
     /// paired difference as error bars.
     /// </summary>
-    public static ChartImage Effects(ComparisonRuns runs, IReadOnlyList<SummaryRow> summary, HeadlineMetric metric)
+    public static ChartImage Effects(ComparisonRuns runs, IReadOnlyList<SummaryRow> summary, Metric metric)
     {
-        var rows = summary.Where(r => r.Metric == metric.Metric && r.Horizon == Horizons.Final && r.Diff is not null)
+        var rows = summary.Where(r => r.Metric == metric.Name && r.Horizon == Horizons.Final && r.Diff is not null)
             .ToDictionary(r => (r.Scenario, r.Country));
+        var levels = summary.Where(r => r.Metric == metric.Name && r.Horizon == Horizons.Final && r.Scenario == runs.Reference.Name)
+            .ToDictionary(r => r.Country, r => r.Mean);
         var panels = Panels(runs, $"{Capitalise(metric.Label)}:\nchange vs {runs.Reference.Name} in {runs.FinalYear}\n(mean paired difference\nand 95% interval)", out Multiplot multiplot, withReference: false);
         for (int c = 0; c < runs.Members.Count; c++)
         {
@@ -81,16 +116,23 @@ public static class ComparisonCharts
 
             plot.Add.Bars(bars);
             plot.Add.HorizontalLine(0, 1, Colors.Black);
-            Style(plot, runs.CountryName(country), metric.FormatTick);
+            ValueAxis axis = ValueAxis.ForChanges(metric,
+                bars.Select(b => b.Value - b.Error).DefaultIfEmpty(0).Min(), bars.Select(b => b.Value + b.Error).DefaultIfEmpty(0).Max(),
+                levels.GetValueOrDefault(country, double.NaN));
+            Style(plot, runs.CountryName(country), v => metric.FormatTick(v, change: true), $"change, {metric.ChangeUnitText}", yearAxis: false);
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([], []);
             plot.Axes.Bottom.MajorTickStyle.Length = 0;
-            plot.Axes.Margins(bottom: 0.1, top: 0.1);
+            plot.Axes.AutoScaleX();
+            plot.Axes.SetLimitsY(axis.Min, axis.Max);
             plot.HideGrid();
         }
 
-        return Render(multiplot, panels, $"effects-{metric.Metric}.png",
-            $"Effect of each scenario on {metric.Label} in {runs.FinalYear} versus {runs.Reference.Name}, by member country (each panel "
-            + "on its own scale): bars are the mean paired difference over the replications, error bars its 95% interval.");
+        return Render(multiplot, panels, $"effects-{metric.Name}.png",
+            $"Effect of each scenario on {metric.Label} ({metric.ChangeUnitText}) in {runs.FinalYear} versus {runs.Reference.Name}, by member country: "
+            + "bars are the mean paired difference over the replications, error bars its 95% interval. Each panel has its own scale, "
+            + $"at least {ValueAxis.MinimumEffectFraction:0%} of the country's level under {runs.Reference.Name} wide"
+            + (metric.Unit == MetricUnit.Share ? " (and at least one percentage point)" : "")
+            + ", so that effects too small to matter look small.");
     }
 
     /// <summary>
@@ -182,7 +224,7 @@ public static class ComparisonCharts
             string country = runs.Members[i];
             foreach (int s in DrawingOrder(runs))
             {
-                YearlyBand band = YearlyBand.Of(runs, s, country, MetricNames.BestRank);
+                YearlyBand band = YearlyBand.Of(runs, s, country, MetricCatalogue.BestRank.Name);
 
                 // Rank 0 means no ranked university that year: leave the year out.
                 int[] shown = Enumerable.Range(0, band.Years.Length).Where(k => band.Mean[k] > 0).ToArray();
@@ -201,7 +243,7 @@ public static class ComparisonCharts
                 line.LinePattern = s == 0 ? LinePattern.Dashed : LinePattern.Solid;
             }
 
-            Style(plot, runs.CountryName(country), v => v.ToString("N0", CultureInfo.InvariantCulture));
+            Style(plot, runs.CountryName(country), v => v.ToString("N0", CultureInfo.InvariantCulture), "world rank (1 = best)");
             YearTicks(plot, runs.Years);
             plot.Axes.AutoScale();
             plot.Axes.InvertY();
@@ -252,13 +294,30 @@ public static class ComparisonCharts
         return plots;
     }
 
-    private static void Style(Plot plot, string title, Func<double, string> format)
+    /// <summary>A panel's title, tick labels and axis titles (the value axis in its unit, the other "year" unless told otherwise).</summary>
+    private static void Style(Plot plot, string title, Func<double, string> format, string valueAxisTitle, bool yearAxis = true)
     {
         plot.Title(title);
         plot.Axes.Title.Label.FontSize = TitleSize;
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = format };
         plot.Axes.Left.TickLabelStyle.FontSize = 11;
         plot.Axes.Bottom.TickLabelStyle.FontSize = 11;
+        plot.Axes.Left.Label.Text = valueAxisTitle;
+        plot.Axes.Left.Label.FontSize = 12;
+        plot.Axes.Left.Label.Bold = false;
+        if (yearAxis)
+        {
+            plot.Axes.Bottom.Label.Text = "year";
+            plot.Axes.Bottom.Label.FontSize = 12;
+            plot.Axes.Bottom.Label.Bold = false;
+        }
+    }
+
+    /// <summary>The smallest and largest finite value (NaN, NaN if there is none).</summary>
+    private static (double Min, double Max) Extent(IEnumerable<double> values)
+    {
+        double[] finite = values.Where(double.IsFinite).ToArray();
+        return finite.Length == 0 ? (double.NaN, double.NaN) : (finite.Min(), finite.Max());
     }
 
     private static void YearTicks(Plot plot, IReadOnlyList<int> years)

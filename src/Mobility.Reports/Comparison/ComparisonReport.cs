@@ -3,6 +3,7 @@ namespace Mobility.Reports.Comparison;
 using System.Globalization;
 using Mobility.Experiments.Comparison;
 using Mobility.Input.Configuration;
+using Mobility.Model.Metrics;
 using Mobility.Reports.Charts;
 using Mobility.Reports.Html;
 
@@ -25,7 +26,11 @@ public static class ComparisonReport
         ComparisonRuns runs = input.Runs;
         var charts = new List<ChartImage>();
         string reference = runs.Reference.Name;
-        var report = new HtmlReport($"Scenario comparison: {string.Join(", ", runs.Scenarios.Skip(1).Select(s => s.Name))} versus {reference}");
+        var s0 = runs.Reference.Settings.Scenario;
+
+        // The scenarios are named in the summary below, not in the title, which would wrap over several lines.
+        var report = new HtmlReport($"Scenario comparison versus {reference}, {s0.StartYear}-{s0.EndYear}")
+            .KeepWhole(runs.Scenarios.Select(s => s.Name));
 
         ExecutiveSummary(report, input);
 
@@ -33,7 +38,7 @@ public static class ComparisonReport
         report.Paragraph("Each panel is one member country; each line the mean over the replications of one scenario, with "
             + "its 95% confidence interval shaded. Where bands of two scenarios overlap in a year, the difference in that "
             + "year may still be significant: the paired differences in the effect charts and the table are the sharper test.");
-        foreach (HeadlineMetric metric in HeadlineMetric.Charted)
+        foreach (Metric metric in MetricCatalogue.Charted)
         {
             charts.Add(Add(report, ComparisonCharts.TimeSeries(runs, metric)));
         }
@@ -43,7 +48,7 @@ public static class ComparisonReport
             report.Heading($"Effects versus {reference} in {runs.FinalYear}");
             report.Paragraph($"Bars: the mean difference from {reference} over replications paired by seed; error bars: its 95% "
                 + "confidence interval. A bar whose interval does not cross zero is a significant effect.");
-            foreach (HeadlineMetric metric in HeadlineMetric.Charted)
+            foreach (Metric metric in MetricCatalogue.Charted)
             {
                 charts.Add(Add(report, ComparisonCharts.Effects(runs, input.Summary, metric)));
             }
@@ -83,8 +88,11 @@ public static class ComparisonReport
         return path;
     }
 
-    /// <summary>A number for the effects table: thousands separators from 1000 up, four significant digits below.</summary>
-    public static string Number(double value)
+    /// <summary>
+    /// A number for the effects table: thousands separators from 1000 up and for whole quantities (persons are
+    /// whole persons), four significant digits below.
+    /// </summary>
+    public static string Number(double value, Metric metric)
     {
         var c = CultureInfo.InvariantCulture;
         if (!double.IsFinite(value))
@@ -92,7 +100,13 @@ public static class ComparisonReport
             return "";
         }
 
-        return Math.Abs(value) >= 1000 ? value.ToString("N0", c) : value.ToString("G4", c);
+        if (Math.Abs(value) >= 1000 || metric.IsWhole)
+        {
+            double whole = Math.Round(value, MidpointRounding.AwayFromZero);
+            return (whole == 0 ? 0 : whole).ToString("N0", c); // never "-0"
+        }
+
+        return value.ToString("G4", c);
     }
 
     private static ChartImage Add(HtmlReport report, ChartImage chart)
@@ -110,11 +124,14 @@ public static class ComparisonReport
         string sampling = s0.Scale == 1
             ? "one agent per person"
             : $"one agent per {s0.Scale.ToString("0.##", CultureInfo.InvariantCulture)} persons";
+        int policies = runs.Scenarios.Count - 1;
+        string names = policies == 0 ? "" : $" ({string.Join(", ", runs.Scenarios.Skip(1).Select(s => s.Name))})";
         report.Paragraph(
-            $"{runs.Scenarios.Count - 1} policy scenarios compared with {reference}, {s0.StartYear}-{s0.EndYear}, each run "
+            $"{policies} policy scenario{(policies == 1 ? "" : "s")}{names} compared with {reference}, {s0.StartYear}-{s0.EndYear}, each run "
             + $"{runs.Replications} times ({sampling}). Replication r of every scenario uses the same random "
             + "numbers, so each difference is measured on otherwise identical histories. Below, for each scenario, its three largest "
-            + $"effects in {runs.FinalYear} that are significant at the 95% level, ranked by size relative to the value under {reference}.",
+            + $"effects in {runs.FinalYear} that are significant at the 95% level, ranked by size relative to the value under {reference}; "
+            + $"then the effects that were largest in an earlier year (their peak), which a look at {runs.FinalYear} alone would miss.",
             "summary");
         for (int s = 1; s < runs.Scenarios.Count; s++)
         {
@@ -133,7 +150,19 @@ public static class ComparisonReport
             }
             else
             {
+                report.Paragraph($"In {runs.FinalYear}:");
                 report.List(effects.Select(e => e.Sentence(reference)));
+            }
+
+            var peaks = KeyEffect.EarlierPeaks(runs, input.Summary, scenario.Name);
+            if (peaks.Count == 0)
+            {
+                report.Paragraph($"No significant effect on a headline indicator peaks before {runs.FinalYear}.");
+            }
+            else
+            {
+                report.Paragraph("Larger earlier, at their peak:");
+                report.List(peaks.Select(e => e.Sentence(reference)));
             }
         }
     }
@@ -146,37 +175,42 @@ public static class ComparisonReport
             return;
         }
 
-        report.Heading($"Headline effects in {runs.FinalYear} (table)");
-        report.Paragraph($"Every member country and headline indicator, final year, from summary.parquet (horizon 'final'): the mean under "
-            + $"{runs.Reference.Name} and under the scenario, the paired difference with its 95% interval, whether the interval "
-            + "excludes zero, and the variance reduction that pairing achieved.");
+        report.Heading($"Headline effects in {runs.FinalYear} and at their peak (table)");
+        report.Paragraph($"Every member country and headline indicator, from summary.parquet: the mean under {runs.Reference.Name} "
+            + $"and under the scenario in {runs.FinalYear} (horizon 'final'), the paired difference with its 95% interval, whether the "
+            + "interval excludes zero, the variance reduction that pairing achieved, and the year in which the difference peaks "
+            + "(horizon 'peak') with the difference and its interval in that year. Persons are whole persons.");
         report.BeginDetails("Show the table");
-        var byKey = input.Summary.Where(r => r.Horizon == Horizons.Final).ToDictionary(r => (r.Scenario, r.Country, r.Metric));
+        var byKey = input.Summary.Where(r => r.Horizon != Horizons.Cumulative).ToDictionary(r => (r.Scenario, r.Country, r.Metric, r.Horizon));
         var rows = new List<IReadOnlyList<string>>();
         foreach (ComparisonScenario scenario in runs.Scenarios.Skip(1))
         {
-            foreach (HeadlineMetric metric in HeadlineMetric.Summarised)
+            foreach (Metric metric in MetricCatalogue.Headline)
             {
                 foreach (string country in runs.Members)
                 {
-                    if (!byKey.TryGetValue((scenario.Name, country, metric.Metric), out SummaryRow? row)
-                        || !byKey.TryGetValue((runs.Reference.Name, country, metric.Metric), out SummaryRow? referenceRow))
+                    if (!byKey.TryGetValue((scenario.Name, country, metric.Name, Horizons.Final), out SummaryRow? row)
+                        || !byKey.TryGetValue((runs.Reference.Name, country, metric.Name, Horizons.Final), out SummaryRow? referenceRow))
                     {
                         continue;
                     }
 
+                    string n(double? v) => v is double d ? Number(d, metric) : "";
+                    SummaryRow? peak = byKey.GetValueOrDefault((scenario.Name, country, metric.Name, Horizons.Peak));
                     rows.Add([
-                        row.Scenario, row.Country, row.Metric, Number(referenceRow.Mean), Number(row.Mean),
-                        Number(row.Diff!.Value), Number(row.DiffLow!.Value), Number(row.DiffHigh!.Value),
+                        row.Scenario, row.Country, row.Metric, n(referenceRow.Mean), n(row.Mean),
+                        n(row.Diff), n(row.DiffLow), n(row.DiffHigh),
                         row.Significant == true ? "yes" : "no",
-                        row.VarianceReduction is double v ? Number(v) : "",
+                        row.VarianceReduction is double v ? Number(v, MetricCatalogue.RegionalImage) : "",
+                        peak?.Year?.ToString(CultureInfo.InvariantCulture) ?? "", n(peak?.Diff), n(peak?.DiffLow), n(peak?.DiffHigh),
                     ]);
                 }
             }
         }
 
         report.Table(
-            ["scenario", "country", "metric", $"mean ({runs.Reference.Name})", "mean", "diff", "diff_low", "diff_high", "significant", "variance_reduction"],
+            ["scenario", "country", "metric", $"mean ({runs.Reference.Name})", "mean", "diff", "diff_low", "diff_high", "significant", "variance_reduction",
+                "peak year", "diff at peak", "low", "high"],
             rows,
             EffectsTableId);
         report.EndDetails();
@@ -191,8 +225,9 @@ public static class ComparisonReport
             $"diff, diff_low and diff_high: the mean of the per-replication differences from {runs.Reference.Name} with its 95% Student-t interval; significant: the interval excludes zero.",
             "variance_reduction: the variance the difference would have with independent runs (the sum of the two scenarios' variances) divided by the variance of the paired differences. A value of 10 means pairing did the work of ten times as many replications; empty when the paired differences do not vary at all.",
             "Horizon 'final': the last reported year. Horizon 'cumulative': the total over the reported years for yearly flows (departures, graduates, returnees, brain gain and drain, revenue, costs), the average over the years for levels (images, students enrolled, shares, human capital, ranks, scores).",
+            $"Horizon 'peak': the year in which a scenario's mean paired difference from {runs.Reference.Name} is largest in size, with the difference and its interval in that year. The interval does not allow for the year having been picked as the largest, so a peak that is barely significant deserves caution.",
             "net_brain_gain: foreign graduates who stayed in the country (brain_gain) minus the country's graduates who stayed abroad (brain_drain), per year.",
-            "The executive summary ranks significant final-year effects by their size relative to the reference value (|diff| / |reference mean|), so that scores, persons and dollars can be compared; indicators whose reference value is zero are left out of the ranking.",
+            "The executive summary ranks significant effects by their size relative to the reference value (|diff| / |reference mean|), so that scores, persons and dollars can be compared; indicators whose reference value is zero are left out of the ranking. A percentage change is given only against a positive reference value: against a negative one (net brain gain often is) the two levels are given instead.",
         ]);
     }
 

@@ -3,6 +3,7 @@ namespace Mobility.Reports.Fit;
 using System.Globalization;
 using System.Text;
 using Mobility.Experiments.Calibration;
+using Mobility.Model.Metrics;
 using Mobility.Model.Observations;
 using Mobility.Reports.Charts;
 using Mobility.Reports.Html;
@@ -162,7 +163,7 @@ public static class FitReport
     }
 
     private static string Kind(Observation o)
-        => o.Kind == ObservationKind.Stock ? "stock" : (o.FlowKind == "degree" ? "flow" : "flow:" + o.FlowKind);
+        => o.Kind == ObservationKind.Stock ? "stock" : (o.FlowKind == FlowKinds.Degree ? "flow" : "flow:" + o.FlowKind);
 
     private static string Number(double value) => value.ToString("R", Invariant);
 

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Mobility.Cli;
 using Mobility.Experiments.Comparison;
 using Mobility.Experiments.Runs;
+using Mobility.Model.Metrics;
 using Mobility.Output.Comparison;
 using Mobility.Output.Files;
 using Mobility.Reports.Comparison;
@@ -36,9 +37,10 @@ public partial class CompareVerbTests
         Assert.Contains("key effects vs baseline, 2029", output);
         Assert.Contains("report: ", output);
 
-        // summary.csv and summary.parquet: the documented columns, one row per scenario, country, metric and horizon.
+        // summary.csv and summary.parquet: the documented columns, one row per scenario, country, metric and horizon
+        // (final and cumulative for every scenario, peak for those compared with the reference).
         string header = File.ReadLines(Path.Combine(folder, ComparisonOutput.SummaryCsvFile)).First();
-        Assert.Equal("scenario,country,metric,horizon,mean,sd,ci_low,ci_high,diff,diff_low,diff_high,significant,variance_reduction", header);
+        Assert.Equal("scenario,country,metric,horizon,mean,sd,ci_low,ci_high,diff,diff_low,diff_high,significant,variance_reduction,year", header);
         ParquetTable summary = await ParquetTableReader.ReadAsync(Path.Combine(folder, ComparisonOutput.SummaryFile));
         Assert.Equal(header.Split(','), summary.Columns.Select(c => c.Name));
         ParquetTable runs = await ParquetTableReader.ReadAsync(Path.Combine(folder, ComparisonOutput.RunsFile));
@@ -65,7 +67,11 @@ public partial class CompareVerbTests
 
         int countries = runs.Column<string>("country").Distinct().Count();
         int metrics = runs.Column<string>("metric").Distinct().Count();
-        Assert.Equal(2 * countries * metrics * 2, summary.Rows.Count);
+        Assert.Equal((2 * countries * metrics * 2) + (countries * metrics), summary.Rows.Count);
+        Assert.All(summary.Rows.Where(r => (string)r["horizon"]! == Horizons.Peak), r => Assert.Equal("ucahes-full", r["scenario"]));
+        Assert.All(summary.Rows.Where(r => (string)r["horizon"]! == Horizons.Peak), r => Assert.InRange((int)r["year"]!, 2025, 2029));
+        Assert.All(summary.Rows.Where(r => (string)r["horizon"]! == Horizons.Final), r => Assert.Equal(2029, r["year"]));
+        Assert.All(summary.Rows.Where(r => (string)r["horizon"]! == Horizons.Cumulative), r => Assert.Null(r["year"]));
         Assert.Equal(File.ReadLines(Path.Combine(folder, ComparisonOutput.SummaryCsvFile)).Count() - 1, summary.Rows.Count);
         Assert.Equal([1, 2, 3], runs.Column<int>("replicate").Distinct().Order());
         Assert.Equal(2 * 3 * 5 * countries * metrics, runs.Rows.Count);
@@ -84,8 +90,8 @@ public partial class CompareVerbTests
 
         string[] expectedCharts =
         [
-            .. HeadlineMetric.Charted.Select(m => $"timeseries-{m.Metric}.png"),
-            .. HeadlineMetric.Charted.Select(m => $"effects-{m.Metric}.png"),
+            .. MetricCatalogue.Charted.Select(m => $"timeseries-{m.Name}.png"),
+            .. MetricCatalogue.Charted.Select(m => $"effects-{m.Name}.png"),
             "flows-baseline.png", "flows-ucahes-full.png", "ranks.png",
         ];
         Assert.Equal(expectedCharts.Order(), chartFiles.Order());
@@ -94,21 +100,27 @@ public partial class CompareVerbTests
         Assert.Contains("scenario:seed", html); // resolved settings
         Assert.Contains("Executive summary", html);
 
-        // The headline effects table shows the values of summary.parquet.
+        // The headline effects table shows the values of summary.parquet, at the horizon and at the peak.
         var finalRows = summary.Rows.Where(r => (string)r["horizon"]! == Horizons.Final)
             .ToDictionary(r => ((string)r["scenario"]!, (string)r["country"]!, (string)r["metric"]!));
+        var peakRows = summary.Rows.Where(r => (string)r["horizon"]! == Horizons.Peak)
+            .ToDictionary(r => ((string)r["scenario"]!, (string)r["country"]!, (string)r["metric"]!));
         var tableRows = TableRows(html, ComparisonReport.EffectsTableId);
-        Assert.Equal(EngineTestKit.Members.Length * HeadlineMetric.Summarised.Count, tableRows.Count);
+        Assert.Equal(EngineTestKit.Members.Length * MetricCatalogue.Headline.Count, tableRows.Count);
         foreach (string[] cells in tableRows)
         {
             var row = finalRows[(cells[0], cells[1], cells[2])];
             var reference = finalRows[("baseline", cells[1], cells[2])];
-            AssertShown((double)reference["mean"]!, cells[3], "reference mean");
-            AssertShown((double)row["mean"]!, cells[4], "mean");
-            AssertShown((double)row["diff"]!, cells[5], "diff");
-            AssertShown((double)row["diff_low"]!, cells[6], "diff_low");
-            AssertShown((double)row["diff_high"]!, cells[7], "diff_high");
+            var peak = peakRows[(cells[0], cells[1], cells[2])];
+            var metric = MetricCatalogue.Get(cells[2]);
+            AssertShown((double)reference["mean"]!, cells[3], "reference mean", metric);
+            AssertShown((double)row["mean"]!, cells[4], "mean", metric);
+            AssertShown((double)row["diff"]!, cells[5], "diff", metric);
+            AssertShown((double)row["diff_low"]!, cells[6], "diff_low", metric);
+            AssertShown((double)row["diff_high"]!, cells[7], "diff_high", metric);
             Assert.Equal((bool)row["significant"]! ? "yes" : "no", cells[8]);
+            Assert.Equal(((int)peak["year"]!).ToString(CultureInfo.InvariantCulture), cells[10]);
+            AssertShown((double)peak["diff"]!, cells[11], "diff at peak", metric);
         }
     }
 
@@ -187,11 +199,11 @@ public partial class CompareVerbTests
 
     private static string Json(string path) => path.Replace("\\", "\\\\", StringComparison.Ordinal);
 
-    /// <summary>A table cell shows a value to the precision of <see cref="ComparisonReport.Number"/>.</summary>
-    private static void AssertShown(double expected, string cell, string what)
+    /// <summary>A table cell shows a value to the precision of <see cref="ComparisonReport.Number"/>: whole persons, or four digits.</summary>
+    private static void AssertShown(double expected, string cell, string what, Metric metric)
     {
         double shown = double.Parse(cell, NumberStyles.Float | NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
-        double tolerance = Math.Abs(expected) >= 1000 ? 0.5 : Math.Max(Math.Abs(expected) * 5e-4, 1e-12);
+        double tolerance = Math.Abs(expected) >= 1000 || metric.IsWhole ? 0.5 : Math.Max(Math.Abs(expected) * 5e-4, 1e-12);
         Assert.True(Math.Abs(shown - expected) <= tolerance, $"{what}: table shows {cell}, summary.parquet has {expected}");
     }
 
@@ -202,7 +214,7 @@ public partial class CompareVerbTests
         int end = html.IndexOf("</table>", start, StringComparison.Ordinal);
         string body = html[start..end];
         return RowRegex().Matches(body)
-            .Select(m => CellRegex().Matches(m.Groups[1].Value).Select(c => System.Net.WebUtility.HtmlDecode(c.Groups[1].Value)).ToArray())
+            .Select(m => CellRegex().Matches(m.Groups[1].Value).Select(c => System.Net.WebUtility.HtmlDecode(TagRegex().Replace(c.Groups[1].Value, ""))).ToArray())
             .ToList();
     }
 
@@ -214,4 +226,8 @@ public partial class CompareVerbTests
 
     [GeneratedRegex("<td[^>]*>(.*?)</td>")]
     private static partial Regex CellRegex();
+
+    /// <summary>Markup inside a cell (a scenario name kept on one line is wrapped in a span).</summary>
+    [GeneratedRegex("<[^>]+>")]
+    private static partial Regex TagRegex();
 }

@@ -2,6 +2,7 @@ namespace Mobility.Tests.Engine;
 
 using Mobility.Engine.Kernel;
 using Mobility.Engine.Measurement;
+using Mobility.Model.Metrics;
 
 /// <summary>What calibration needs from the engine: spin-up years reported on request, and scholarship-funded departures.</summary>
 public class MeasurementForCalibrationTests

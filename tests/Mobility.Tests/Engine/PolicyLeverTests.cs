@@ -1,6 +1,7 @@
 namespace Mobility.Tests.Engine;
 
 using Mobility.Engine.Measurement;
+using Mobility.Model.Metrics;
 using Xunit.Abstractions;
 
 /// <summary>
@@ -77,8 +78,8 @@ public sealed class PolicyLeverTests
     {
         static double ReturnRate(RunResult r)
         {
-            double returnees = EngineTestKit.MetricSum(r, "KAZ", MetricNames.Returnees);
-            return returnees / (returnees + EngineTestKit.MetricSum(r, "KAZ", MetricNames.BrainDrain));
+            double returnees = EngineTestKit.MetricSum(r, "KAZ", MetricCatalogue.Returnees.Name);
+            return returnees / (returnees + EngineTestKit.MetricSum(r, "KAZ", MetricCatalogue.BrainDrain.Name));
         }
 
         var with = EngineTestKit.Cached("bolashak-expansion", EngineTestKit.Coarse);
@@ -109,7 +110,7 @@ public sealed class PolicyLeverTests
     [Fact]
     public void Opening_post_study_work_rights_raises_the_hosts_brain_gain()
     {
-        static double BrainGain(RunResult r) => EngineTestKit.MetricSum(r, "KAZ", MetricNames.BrainGain);
+        static double BrainGain(RunResult r) => EngineTestKit.MetricSum(r, "KAZ", MetricCatalogue.BrainGain.Name);
         var open = EngineTestKit.Cached("baseline", [.. EngineTestKit.Coarse,
             "policies:postStudyWorkRights:t:country=KAZ", "policies:postStudyWorkRights:t:start=2025", "policies:postStudyWorkRights:t:level=1"]);
 
@@ -136,14 +137,14 @@ public sealed class PolicyLeverTests
             var (lower, higher) = (runs[k - 1], runs[k]);
             foreach (string o in EngineTestKit.Members)
             {
-                Assert.True(Value(higher.Run, o, MetricNames.Returnees) <= Value(lower.Run, o, MetricNames.Returnees),
-                    $"{o}: returnees {Value(higher.Run, o, MetricNames.Returnees):N0} at RUS level {higher.Level} > {Value(lower.Run, o, MetricNames.Returnees):N0} at {lower.Level}");
-                Assert.True(Value(higher.Run, o, MetricNames.BrainDrain) >= Value(lower.Run, o, MetricNames.BrainDrain),
-                    $"{o}: brain drain {Value(higher.Run, o, MetricNames.BrainDrain):N0} at RUS level {higher.Level} < {Value(lower.Run, o, MetricNames.BrainDrain):N0} at {lower.Level}");
+                Assert.True(Value(higher.Run, o, MetricCatalogue.Returnees.Name) <= Value(lower.Run, o, MetricCatalogue.Returnees.Name),
+                    $"{o}: returnees {Value(higher.Run, o, MetricCatalogue.Returnees.Name):N0} at RUS level {higher.Level} > {Value(lower.Run, o, MetricCatalogue.Returnees.Name):N0} at {lower.Level}");
+                Assert.True(Value(higher.Run, o, MetricCatalogue.BrainDrain.Name) >= Value(lower.Run, o, MetricCatalogue.BrainDrain.Name),
+                    $"{o}: brain drain {Value(higher.Run, o, MetricCatalogue.BrainDrain.Name):N0} at RUS level {higher.Level} < {Value(lower.Run, o, MetricCatalogue.BrainDrain.Name):N0} at {lower.Level}");
             }
         }
 
-        double drain(RunResult run) => EngineTestKit.Members.Sum(o => Value(run, o, MetricNames.BrainDrain));
+        double drain(RunResult run) => EngineTestKit.Members.Sum(o => Value(run, o, MetricCatalogue.BrainDrain.Name));
         output.WriteLine($"members' brain drain {Start} by RUS post-study work level: {string.Join(", ", runs.Select(r => $"{r.Level}: {drain(r.Run):N0}"))}");
         Assert.True(drain(runs[^1].Run) > drain(runs[0].Run), "opening Russia's rights fully should keep some graduates who would have returned");
     }

@@ -3,6 +3,7 @@ namespace Mobility.Tests.Experiments;
 using Mobility.Engine.Measurement;
 using Mobility.Experiments.Comparison;
 using Mobility.Input.Configuration;
+using Mobility.Model.Metrics;
 using Mobility.Tests.Engine;
 
 /// <summary>
@@ -26,7 +27,7 @@ public class CommonRandomNumbersTests
         var ratios = new List<double>();
         foreach (string country in EngineTestKit.Members)
         {
-            foreach (string metric in new[] { MetricNames.RegionalImage, MetricNames.OutboundStudents, MetricNames.IntraRegionalShare })
+            foreach (string metric in new[] { MetricCatalogue.RegionalImage.Name, MetricCatalogue.OutboundStudents.Name, MetricCatalogue.IntraRegionalShare.Name })
             {
                 double[] reference = paired.Across(0, country, metric, Horizons.Final);
                 double[] withCrn = paired.Across(1, country, metric, Horizons.Final);

@@ -2,8 +2,9 @@ namespace Mobility.Tests.IO;
 
 using System.Text.Json;
 using Mobility.Engine.Measurement;
-using Mobility.Input;
 using Mobility.Input.Configuration;
+using Mobility.Input;
+using Mobility.Model.Metrics;
 using Mobility.Output.Files;
 using Mobility.Output.Runs;
 
@@ -15,10 +16,10 @@ public class ParquetOutputTests
     {
         MetricRecord[] metrics =
         [
-            new(2025, "KAZ", MetricNames.RegionalImage, 0.61),
-            new(2025, "UZB", MetricNames.RegionalImage, 0.55),
-            new(2025, "KAZ", MetricNames.InboundStudents, 41000),
-            new(2026, "KAZ", MetricNames.RegionalImage, 0.62),
+            new(2025, "KAZ", MetricCatalogue.RegionalImage.Name, 0.61),
+            new(2025, "UZB", MetricCatalogue.RegionalImage.Name, 0.55),
+            new(2025, "KAZ", MetricCatalogue.InboundStudents.Name, 41000),
+            new(2026, "KAZ", MetricCatalogue.RegionalImage.Name, 0.62),
         ];
         FlowRecord[] flows =
         [

@@ -41,4 +41,21 @@ public class ChartRenderingTests
         Assert.DoesNotContain("http", html);
         Assert.Contains("<td class=\"num\">1.5</td>", html);
     }
+
+    [Fact]
+    public void Scenario_names_are_not_broken_at_their_hyphens()
+    {
+        var report = new HtmlReport("Scenario comparison versus baseline")
+            .KeepWhole(["baseline", "kz-education-export", "kz-education-export-2"])
+            .Paragraph("kz-education-export and kz-education-export-2 compared with baseline")
+            .Table(["scenario"], [["kz-education-export"]])
+            .Preformatted("kz-education-export");
+
+        string html = report.ToString();
+
+        Assert.Contains("<p><span class=\"nowrap\">kz-education-export</span> and <span class=\"nowrap\">kz-education-export-2</span> compared with baseline</p>", html);
+        Assert.Contains("<td><span class=\"nowrap\">kz-education-export</span></td>", html);
+        Assert.Contains("<pre>kz-education-export</pre>", html);
+        Assert.Contains(".nowrap { white-space: nowrap; }", html);
+    }
 }
