@@ -113,8 +113,8 @@ public sealed class LeverSettingsTests
             "policies:regionalMobilityGrants:g:kind=1",
             "policies:nationalScholarship:s:country=KAZ",
             "policies:nationalScholarship:s:levels:0=2")));
-        Assert.Contains("policies:regionalMobilityGrants:g:kind must be credit, degree or both (was '1')", ex.Problems);
-        Assert.Contains("policies:nationalScholarship:s:levels:0 must be Bachelor, Master or Phd (was '2')", ex.Problems);
+        Assert.Contains(ex.Problems, p => p.StartsWith("policies:regionalMobilityGrants:g:kind must be credit, degree or both (was '1'), set in --set", StringComparison.Ordinal));
+        Assert.Contains(ex.Problems, p => p.StartsWith("policies:nationalScholarship:s:levels:0 must be Bachelor, Master or Phd (was '2'), set in --set", StringComparison.Ordinal));
     }
 
     [Fact]
