@@ -52,9 +52,9 @@ public static partial class WorldCsvLoader
         }
 
         var problems = new List<string>();
-        CsvTable? countriesTable = Read(Path.Combine(full, CountriesFile), problems);
-        CsvTable? universitiesTable = Read(Path.Combine(full, UniversitiesFile), problems);
-        CsvTable? pairsTable = Read(Path.Combine(full, PairsFile), problems);
+        CsvTable? countriesTable = CsvSchema.Read(Path.Combine(full, CountriesFile), problems);
+        CsvTable? universitiesTable = CsvSchema.Read(Path.Combine(full, UniversitiesFile), problems);
+        CsvTable? pairsTable = CsvSchema.Read(Path.Combine(full, PairsFile), problems);
 
         var countryRows = new List<CountryRow>();
         var codes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -110,68 +110,9 @@ public static partial class WorldCsvLoader
         return new WorldData(countries, universities, languages, visa, image, agreement);
     }
 
-    private static CsvTable? Read(string path, List<string> problems)
-    {
-        if (!File.Exists(path))
-        {
-            problems.Add($"{PathDisplay.Of(path)}: file not found");
-            return null;
-        }
-
-        CsvTable table = CsvReader.ReadFile(path);
-        problems.AddRange(table.Problems);
-        return table;
-    }
-
-    /// <summary>Maps column names to positions, or reports what is wrong with the header and returns null.</summary>
-    private static Dictionary<string, int>? Columns(CsvTable table, IReadOnlyList<string> expected, List<string> problems)
-    {
-        string expectedText = string.Join(',', expected);
-        if (table.Header is null)
-        {
-            problems.Add($"{table.DisplayPath}: the file is empty; expected the header '{expectedText}'");
-            return null;
-        }
-
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        var wrong = new List<string>();
-        for (int i = 0; i < table.Header.Fields.Count; i++)
-        {
-            string name = table.Header.Fields[i];
-            if (!expected.Contains(name, StringComparer.Ordinal))
-            {
-                wrong.Add($"unexpected column '{name}'");
-            }
-            else if (!map.TryAdd(name, i))
-            {
-                wrong.Add($"column '{name}' appears twice");
-            }
-        }
-
-        wrong.AddRange(expected.Where(e => !map.ContainsKey(e)).Select(e => $"column '{e}' is missing"));
-        if (wrong.Count > 0)
-        {
-            problems.Add($"{table.DisplayPath}:{table.Header.Line}: wrong header ({string.Join("; ", wrong)}); expected '{expectedText}'");
-            return null;
-        }
-
-        return map;
-    }
-
-    private static bool ColumnCountOk(CsvTable table, CsvRecord record, int expected, List<string> problems)
-    {
-        if (record.Fields.Count == expected)
-        {
-            return true;
-        }
-
-        problems.Add($"{table.DisplayPath}:{record.Line}: expected {expected} columns as in the header but found {record.Fields.Count}");
-        return false;
-    }
-
     private static bool ReadCountries(CsvTable table, List<string> problems, List<CountryRow> rows, Dictionary<string, int> codes)
     {
-        var columns = Columns(table, CountryColumns, problems);
+        var columns = CsvSchema.Columns(table, CountryColumns, problems);
         if (columns is null)
         {
             return false;
@@ -180,7 +121,7 @@ public static partial class WorldCsvLoader
         foreach (CsvRecord record in table.Records)
         {
             var row = new CsvRow(table, record, columns, problems);
-            if (!ColumnCountOk(table, record, columns.Count, problems))
+            if (!CsvSchema.ColumnCountOk(table, record, columns.Count, problems))
             {
                 // Keep the code so that other files do not report it as unknown.
                 string code = row.Raw("code");
@@ -242,7 +183,7 @@ public static partial class WorldCsvLoader
     private static void ReadUniversities(
         CsvTable table, List<string> problems, List<UniversityRow> rows, Dictionary<string, int> codes, bool countriesUsable)
     {
-        var columns = Columns(table, UniversityColumns, problems);
+        var columns = CsvSchema.Columns(table, UniversityColumns, problems);
         if (columns is null)
         {
             return;
@@ -252,7 +193,7 @@ public static partial class WorldCsvLoader
         var aggregateLine = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (CsvRecord record in table.Records)
         {
-            if (!ColumnCountOk(table, record, columns.Count, problems))
+            if (!CsvSchema.ColumnCountOk(table, record, columns.Count, problems))
             {
                 continue;
             }
@@ -320,7 +261,7 @@ public static partial class WorldCsvLoader
         CsvTable table, List<string> problems, Dictionary<string, int> codes, bool countriesUsable,
         double[,] visa, double[,] image, bool[,] agreement)
     {
-        var columns = Columns(table, PairColumns, problems);
+        var columns = CsvSchema.Columns(table, PairColumns, problems);
         if (columns is null)
         {
             return;
@@ -331,7 +272,7 @@ public static partial class WorldCsvLoader
         foreach (CsvRecord record in table.Records)
         {
             var row = new CsvRow(table, record, columns, problems);
-            bool complete = ColumnCountOk(table, record, columns.Count, problems);
+            bool complete = CsvSchema.ColumnCountOk(table, record, columns.Count, problems);
             int o = PairCountry(row, "origin", codes, countriesUsable && complete);
             int h = PairCountry(row, "destination", codes, countriesUsable && complete);
             bool known = o >= 0 && h >= 0;
