@@ -2,9 +2,12 @@ namespace Mobility.IO.World;
 
 using System.Text.RegularExpressions;
 using Mobility.Model.World;
+using Mobility.Model.World.Series;
 
 /// <summary>
-/// Loads the world from <c>countries.csv</c>, <c>universities.csv</c> and <c>pairs.csv</c> in a folder. Every file is
+/// Loads the world from <c>countries.csv</c>, <c>universities.csv</c>, <c>pairs.csv</c>, <c>series.csv</c> (what
+/// changes by year, <see cref="WorldSeriesLoader"/>) and <c>ties.csv</c> (ties between countries,
+/// <see cref="WorldTiesLoader"/>) in a folder. Every file is
 /// checked completely and every problem is reported (file, line, column, what was expected, what was found) in one
 /// <see cref="InputException"/>.
 /// </summary>
@@ -13,9 +16,11 @@ public static partial class WorldCsvLoader
     public const string CountriesFile = "countries.csv";
     public const string UniversitiesFile = "universities.csv";
     public const string PairsFile = "pairs.csv";
+    public const string SeriesFile = "series.csv";
+    public const string TiesFile = "ties.csv";
 
     /// <summary>The files a world folder consists of (hashed in run manifests).</summary>
-    public static readonly IReadOnlyList<string> FileNames = [CountriesFile, UniversitiesFile, PairsFile];
+    public static readonly IReadOnlyList<string> FileNames = [CountriesFile, UniversitiesFile, PairsFile, SeriesFile, TiesFile];
 
     public static readonly IReadOnlyList<string> CountryColumns =
     [
@@ -55,6 +60,8 @@ public static partial class WorldCsvLoader
         CsvTable? countriesTable = CsvSchema.Read(Path.Combine(full, CountriesFile), problems);
         CsvTable? universitiesTable = CsvSchema.Read(Path.Combine(full, UniversitiesFile), problems);
         CsvTable? pairsTable = CsvSchema.Read(Path.Combine(full, PairsFile), problems);
+        CsvTable? seriesTable = CsvSchema.Read(Path.Combine(full, SeriesFile), problems);
+        CsvTable? tiesTable = CsvSchema.Read(Path.Combine(full, TiesFile), problems);
 
         var countryRows = new List<CountryRow>();
         var codes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -73,6 +80,18 @@ public static partial class WorldCsvLoader
         if (pairsTable is not null)
         {
             ReadPairs(pairsTable, problems, codes, countriesUsable, visa, image, agreement);
+        }
+
+        int CountryIndex(string code) => codes.TryGetValue(code, out int index) ? index : -1;
+        var universityIds = universityRows.Select((u, index) => (u.Id, index)).DistinctBy(u => u.Id, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(u => u.Id, u => u.index, StringComparer.OrdinalIgnoreCase);
+        var seriesPoints = seriesTable is null
+            ? []
+            : WorldSeriesLoader.Read(seriesTable, problems, CountryIndex, id => universityIds.GetValueOrDefault(id, -1), countriesUsable && universitiesTable is not null);
+        var ties = tiesTable is null ? [] : WorldTiesLoader.Read(tiesTable, problems, CountryIndex, countriesUsable);
+        if (seriesTable is not null && countriesUsable)
+        {
+            WorldSeriesLoader.CheckImmigrantStocks(seriesTable, seriesPoints, ties, countryRows.Select(c => c.Code).ToArray(), problems);
         }
 
         var languages = countryRows.SelectMany(c => c.Languages)
@@ -107,7 +126,7 @@ public static partial class WorldCsvLoader
             agreement[i, i] = true;
         }
 
-        return new WorldData(countries, universities, languages, visa, image, agreement);
+        return new WorldData(countries, universities, languages, visa, image, agreement, new WorldSeries(seriesPoints), ties);
     }
 
     private static bool ReadCountries(CsvTable table, List<string> problems, List<CountryRow> rows, Dictionary<string, int> codes)

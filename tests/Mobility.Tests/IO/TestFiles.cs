@@ -1,5 +1,7 @@
 namespace Mobility.Tests.IO;
 
+using Mobility.IO.World;
+
 /// <summary>Temporary folders, the fixture world and small scenario files for I/O and CLI tests.</summary>
 public sealed class TempFolder : IDisposable
 {
@@ -57,14 +59,14 @@ public static class TestFiles
     public static string ProjectWorld => Path.Combine(RepositoryRoot, "scenarios", "world");
 
     public static bool ProjectWorldPresent =>
-        new[] { "countries.csv", "universities.csv", "pairs.csv" }.All(f => File.Exists(Path.Combine(ProjectWorld, f)));
+        WorldCsvLoader.FileNames.All(f => File.Exists(Path.Combine(ProjectWorld, f)));
 
-    /// <summary>Copies the three CSV files of a world folder into <paramref name="destination"/>.</summary>
+    /// <summary>Copies the CSV files of a world folder into <paramref name="destination"/>.</summary>
     public static string CopyWorld(string destination, string? source = null)
     {
         source ??= FixtureWorld;
         Directory.CreateDirectory(destination);
-        foreach (string name in new[] { "countries.csv", "universities.csv", "pairs.csv" })
+        foreach (string name in WorldCsvLoader.FileNames)
         {
             File.Copy(Path.Combine(source, name), Path.Combine(destination, name), overwrite: true);
         }

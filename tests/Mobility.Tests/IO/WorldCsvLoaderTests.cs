@@ -61,6 +61,16 @@ public class WorldCsvLoaderTests
         Assert.Equal(5, world.MemberIndices().Count());
         Assert.All(world.MemberIndices(), i => Assert.Contains(world.Countries[i].Code, new[] { "KAZ", "KGZ", "TJK", "TKM", "UZB" }));
         Assert.True(world.Universities.Count > 40);
+
+        // The countries the observations name beyond the first release, each with its aggregate row and every pair.
+        foreach (string code in new[] { "UKR", "LTU", "LVA" })
+        {
+            int c = world.CountryIndex(code);
+            Assert.True(c >= 0, code);
+            Assert.Contains(world.Universities, u => u.Country == c && u.IsAggregate);
+        }
+
+        Assert.Equal(world.Countries.Count * (world.Countries.Count - 1), File.ReadAllLines(Path.Combine(TestFiles.ProjectWorld, "pairs.csv")).Length - 1);
     }
 
     [Fact]
