@@ -42,12 +42,7 @@ public sealed class WorldData
         var immigrantStock = Enumerable.Range(0, countries.Count)
             .Select(c => series.TryValueAt(SeriesEntity.Country(c), SeriesVariable.ImmigrantStock, ImmigrantStockYear, out double stock) ? stock : double.NaN)
             .ToArray();
-        var publishedStocks = ties.Where(t => t.Kind == TieKind.MigrantStock && t.Origin >= 0)
-            .GroupBy(t => (t.Origin, t.Destination))
-            .Select(g => g.MaxBy(t => t.Year)!)
-            .Select(t => (t.Origin, t.Destination, t.Value))
-            .ToArray();
-        Ties = new WorldTies(ties, countries, DiasporaGravity.Fit(countries, DistanceKm, immigrantStock, publishedStocks));
+        Ties = new WorldTies(ties, countries, DistanceKm, immigrantStock);
     }
 
     /// <summary>The year whose immigrant stocks (series <c>immigrant_stock</c>) the diaspora imputation uses.</summary>

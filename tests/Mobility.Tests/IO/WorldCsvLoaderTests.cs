@@ -169,8 +169,5 @@ public class WorldCsvLoaderTests
         Assert.Contains(broken.Problems, p => p.StartsWith("b.csv:2:", StringComparison.Ordinal) && p.Contains("not closed", StringComparison.Ordinal));
     }
 
-    private static void AssertHas(InputException ex, params string[] parts)
-        => Assert.True(
-            ex.Problems.Any(p => parts.All(part => p.Contains(part, StringComparison.Ordinal))),
-            $"no problem contains all of [{string.Join(" | ", parts)}]; problems:\n{string.Join("\n", ex.Problems)}");
+    private static void AssertHas(InputException ex, params string[] parts) => TestFiles.AssertProblem(ex, parts);
 }

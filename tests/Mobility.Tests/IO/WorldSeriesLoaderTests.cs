@@ -10,14 +10,12 @@ public class WorldSeriesLoaderTests
     private static int Points(WorldData world)
         => Enum.GetValues<SeriesVariable>().Sum(v => world.Series.Entities(v).Sum(e => world.Series.Points(e, v).Count));
 
-    private static int DataLines(string path) => File.ReadAllLines(path).Count(l => l.Length > 0 && !l.StartsWith('#')) - 1;
-
     [Fact]
     public void The_fixture_series_load_for_every_kind_of_entity()
     {
         WorldData world = WorldCsvLoader.Load(TestFiles.FixtureWorld);
 
-        Assert.Equal(DataLines(Path.Combine(TestFiles.FixtureWorld, "series.csv")), Points(world));
+        Assert.Equal(TestFiles.DataLines(Path.Combine(TestFiles.FixtureWorld, "series.csv")), Points(world));
         Assert.Equal(550000, world.ValueAt("UZB", SeriesVariable.TertiaryEnrolment, 2019));
         Assert.Equal(300000, world.ValueAt("UZB", SeriesVariable.TertiaryEnrolment, 2010));
         Assert.Equal(1300000, world.ValueAt("UZB", SeriesVariable.TertiaryEnrolment, 2030));
@@ -34,7 +32,7 @@ public class WorldSeriesLoaderTests
     {
         WorldData world = WorldCsvLoader.Load(TestFiles.ProjectWorld);
 
-        Assert.Equal(DataLines(Path.Combine(TestFiles.ProjectWorld, "series.csv")), Points(world));
+        Assert.Equal(TestFiles.DataLines(Path.Combine(TestFiles.ProjectWorld, "series.csv")), Points(world));
 
         // Ukraine admits foreign students until 2021 and none from 2022.
         Assert.Equal([1.0, 1.0, 0.0, 0.0], new[] { 2015, 2021, 2022, 2040 }.Select(y => world.ValueAt("UKR", SeriesVariable.ForeignEntryOpen, y)));
@@ -63,9 +61,7 @@ public class WorldSeriesLoaderTests
     public void Bad_rows_are_reported_with_file_and_line()
     {
         using var temp = new TempFolder();
-        string folder = TestFiles.CopyWorld(temp.File("world"));
-        string series = Path.Combine(folder, "series.csv");
-        File.AppendAllLines(series,
+        var (ex, first) = TestFiles.LoadWorldWithRows(temp, "series.csv",
         [
             "XXX,tertiary_enrolment,2020,5,s",
             "UZB,tertiary_enrollment,2020,5,s",
@@ -78,21 +74,18 @@ public class WorldSeriesLoaderTests
             "UZB,tertiary_enrolment,2030,5,",
             "UZB,tertiary_enrolment,2031",
         ]);
-        int first = File.ReadAllLines(series).Length - 9;
         string at(int k) => $"series.csv:{first + k}: ";
 
-        var ex = Assert.Throws<InputException>(() => WorldCsvLoader.Load(folder));
-
-        AssertHas(ex, at(0) + "column 'entity' must be a country code of countries.csv, two of them joined by '-'", "(was 'XXX')");
-        AssertHas(ex, at(1) + "column 'variable' must be one of tertiary_enrolment, foreign_seats", "(was 'tertiary_enrollment')");
-        AssertHas(ex, at(2) + "column 'entity' is a country (e.g. 'KAZ'), but 'scholarship_quota' applies to a pair of countries (e.g. 'UZB-RUS')");
-        AssertHas(ex, at(3) + "column 'value' must be a number >= 0 (was 'many')");
-        AssertHas(ex, at(4) + "column 'entity' must be a country code", "(was 'UKR-RUS')");
-        AssertHas(ex, at(5) + "column 'value' must be a number between 0 and 1 (was '2')");
-        AssertHas(ex, at(6) + "repeats the entity 'UZB', variable 'tertiary_enrolment' and year 2021 of line 4");
-        AssertHas(ex, at(7) + "column 'year' must be a whole number between 1950 and 2200 (was '1800')");
-        AssertHas(ex, at(8) + "column 'source' must not be empty");
-        AssertHas(ex, at(9) + "expected 5 columns as in the header but found 3");
+        TestFiles.AssertProblem(ex, at(0) + "column 'entity' must be a country code of countries.csv, two of them joined by '-'", "(was 'XXX')");
+        TestFiles.AssertProblem(ex, at(1) + "column 'variable' must be one of tertiary_enrolment, foreign_seats", "(was 'tertiary_enrollment')");
+        TestFiles.AssertProblem(ex, at(2) + "column 'entity' is a country (e.g. 'KAZ'), but 'scholarship_quota' applies to a pair of countries (e.g. 'UZB-RUS')");
+        TestFiles.AssertProblem(ex, at(3) + "column 'value' must be a number >= 0 (was 'many')");
+        TestFiles.AssertProblem(ex, at(4) + "column 'entity' must be a country code", "(was 'UKR-RUS')");
+        TestFiles.AssertProblem(ex, at(5) + "column 'value' must be a number between 0 and 1 (was '2')");
+        TestFiles.AssertProblem(ex, at(6) + "repeats the entity 'UZB', variable 'tertiary_enrolment' and year 2021 of line 4");
+        TestFiles.AssertProblem(ex, at(7) + "column 'year' must be a whole number between 1950 and 2200 (was '1800')");
+        TestFiles.AssertProblem(ex, at(8) + "column 'source' must not be empty");
+        TestFiles.AssertProblem(ex, at(9) + "expected 5 columns as in the header but found 3");
         Assert.Equal(10, ex.Problems.Count);
     }
 
@@ -104,19 +97,14 @@ public class WorldSeriesLoaderTests
         string series = Path.Combine(folder, "series.csv");
         File.WriteAllLines(series, File.ReadAllLines(series).Select(l => l.Replace("entity,variable,year,value,source", "entity,variable,year,value", StringComparison.Ordinal)));
         var header = Assert.Throws<InputException>(() => WorldCsvLoader.Load(folder));
-        AssertHas(header, "series.csv:2: wrong header (column 'source' is missing)");
+        TestFiles.AssertProblem(header, "series.csv:2: wrong header (column 'source' is missing)");
 
         File.WriteAllLines(series, ["entity,variable,year,value,source", "RUS,immigrant_stock,2020,11637000,s"]);
         var stocks = Assert.Throws<InputException>(() => WorldCsvLoader.Load(folder));
-        AssertHas(stocks, "series.csv: no 'immigrant_stock' row for KAZ, KGZ, TJK, TKM, UZB, TUR");
+        TestFiles.AssertProblem(stocks, "series.csv: no 'immigrant_stock' row for KAZ, KGZ, TJK, TKM, UZB, TUR");
 
         File.Delete(series);
         var missing = Assert.Throws<InputException>(() => WorldCsvLoader.Load(folder));
-        AssertHas(missing, "series.csv: file not found");
+        TestFiles.AssertProblem(missing, "series.csv: file not found");
     }
-
-    private static void AssertHas(InputException ex, params string[] parts)
-        => Assert.True(
-            ex.Problems.Any(p => parts.All(part => p.Contains(part, StringComparison.Ordinal))),
-            $"no problem contains all of [{string.Join(" | ", parts)}]; problems:\n{string.Join("\n", ex.Problems)}");
 }

@@ -11,13 +11,14 @@ public sealed class WorldTies
     private readonly IReadOnlyList<Country> countries;
     private readonly Dictionary<(TieKind Kind, int Origin, int Destination), PairTie> latest = [];
 
-    public WorldTies(IReadOnlyList<PairTie> rows, IReadOnlyList<Country> countries, DiasporaGravity? gravity)
+    /// <param name="distanceKm">Between capitals, [origin, destination].</param>
+    /// <param name="immigrantStock">Per country (NaN where unknown): the destination mass of the imputation.</param>
+    public WorldTies(IReadOnlyList<PairTie> rows, IReadOnlyList<Country> countries, double[,] distanceKm, IReadOnlyList<double> immigrantStock)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(countries);
         Rows = rows;
         this.countries = countries;
-        Gravity = gravity;
         foreach (PairTie row in rows)
         {
             var key = (row.Kind, row.Origin, row.Destination);
@@ -26,6 +27,12 @@ public sealed class WorldTies
                 latest[key] = row;
             }
         }
+
+        var published = rows
+            .Where(r => r.Kind == TieKind.MigrantStock && r.Origin != PairTie.AllOrigins && latest[(r.Kind, r.Origin, r.Destination)] == r)
+            .Select(r => (r.Origin, r.Destination, r.Value))
+            .ToArray();
+        Gravity = DiasporaGravity.Fit(countries, distanceKm, immigrantStock, published);
     }
 
     /// <summary>Every published row, in file order.</summary>
