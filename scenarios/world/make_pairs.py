@@ -11,9 +11,9 @@ import os
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 MEMBERS = {"KAZ", "KGZ", "TJK", "TKM", "UZB"}
-EU = {"DEU", "POL", "CZE", "HUN"}                              # Schengen / Erasmus+ programme countries
-STRONG_PASSPORT = {"USA", "GBR", "DEU", "POL", "CZE", "HUN", "JPN", "KOR", "ARE"}
-WESTERN = {"USA", "GBR", "DEU", "POL", "CZE", "HUN", "JPN", "KOR"}   # politically aligned group (image rules)
+EU = {"DEU", "POL", "CZE", "HUN", "LTU", "LVA"}                # Schengen / Erasmus+ programme countries
+STRONG_PASSPORT = {"USA", "GBR", "DEU", "POL", "CZE", "HUN", "JPN", "KOR", "ARE", "LTU", "LVA"}
+WESTERN = {"USA", "GBR", "DEU", "POL", "CZE", "HUN", "JPN", "KOR", "LTU", "LVA"}   # politically aligned group (image rules)
 VISA_FREE_CIS = {"KAZ", "KGZ", "TJK", "UZB", "RUS", "BLR"}     # mutual visa-free travel (CIS agreements)
 EAEU = {"KAZ", "KGZ", "RUS", "BLR"}                            # also free movement of labour (EAEU treaty)
 
@@ -24,6 +24,8 @@ DEST_BASE = {
     "KOR": 0.40, "CHN": 0.40, "ARE": 0.40, "IND": 0.35, "RUS": 0.35, "BLR": 0.35, "MNG": 0.35,
     "TUR": 0.30, "MYS": 0.20, "PAK": 0.50, "AFG": 0.80,
     "KAZ": 0.20, "KGZ": 0.20, "UZB": 0.20, "TJK": 0.30, "TKM": 0.85,
+    # Added with the countries the observations name (README: "Countries added for the observations").
+    "UKR": 0.30, "LTU": 0.45, "LVA": 0.45,
 }
 # Origin passport adjustment (added), for origins that are not in STRONG_PASSPORT.
 ORIGIN_ADD = {"KGZ": 0.05, "UZB": 0.05, "TJK": 0.05, "IND": 0.05, "PAK": 0.15, "TKM": 0.15, "AFG": 0.30}
@@ -64,6 +66,15 @@ VISA_OVERRIDES = {
     ("BLR", "CZE"): 0.70, ("BLR", "HUN"): 0.55,
     ("RUS", "TUR"): 0.10, ("RUS", "CHN"): 0.30, ("RUS", "ARE"): 0.15, ("RUS", "MYS"): 0.15, ("RUS", "MNG"): 0.10,
     ("CHN", "USA"): 0.55, ("IND", "PAK"): 0.95, ("PAK", "IND"): 0.95, ("AFG", "PAK"): 0.60,
+    # Ukraine as it was until 2021 (the war's closure of foreign entry from 2022 is in series.csv, not here):
+    # visa-free entry for KAZ, KGZ, TJK, UZB citizens (study on an invitation of the Ukrainian State Centre for
+    # International Education and a residence permit), visa required for TKM (study invitations routinely issued:
+    # 1724 to Turkmen in Jan-Jul 2018); Ukrainians enter the members visa-free except Turkmenistan.
+    ("KAZ", "UKR"): 0.10, ("KGZ", "UKR"): 0.10, ("TJK", "UKR"): 0.10, ("UZB", "UKR"): 0.10, ("TKM", "UKR"): 0.35,
+    ("UKR", "KAZ"): 0.10, ("UKR", "KGZ"): 0.10, ("UKR", "TJK"): 0.10, ("UKR", "UZB"): 0.10,
+    ("RUS", "UKR"): 0.80, ("UKR", "RUS"): 0.80, ("BLR", "UKR"): 0.30, ("UKR", "BLR"): 0.30,
+    # Baltic states after 2022: no visas for Russians, few for Belarusians.
+    ("RUS", "LTU"): 0.85, ("RUS", "LVA"): 0.85, ("BLR", "LTU"): 0.60, ("BLR", "LVA"): 0.60,
 }
 
 def visa(o, h):
@@ -107,6 +118,9 @@ MEMBER_VIEW = {
     "PAK": (0.40, 0.35, 0.40, 0.40, 0.40),
     "AFG": (0.20, 0.20, 0.25, 0.25, 0.25),
     "MNG": (0.55, 0.50, 0.45, 0.45, 0.45),
+    "UKR": (0.50, 0.50, 0.45, 0.50, 0.50),
+    "LTU": (0.50, 0.50, 0.50, 0.50, 0.50),
+    "LVA": (0.50, 0.50, 0.50, 0.50, 0.50),
 }
 MORDER = ("KAZ", "KGZ", "TJK", "TKM", "UZB")
 MEMBER_MEMBER = {
@@ -136,6 +150,8 @@ def ext_ext_image(o, h):
         frozenset({"RUS", "CHN"}): 0.65, frozenset({"CHN", "USA"}): 0.30, frozenset({"CHN", "JPN"}): 0.30,
         frozenset({"CHN", "IND"}): 0.30, frozenset({"AFG", "PAK"}): 0.30, frozenset({"POL", "RUS"}): 0.10,
         frozenset({"POL", "BLR"}): 0.20, frozenset({"JPN", "KOR"}): 0.45,
+        frozenset({"RUS", "UKR"}): 0.10, frozenset({"BLR", "UKR"}): 0.25, frozenset({"RUS", "LTU"}): 0.10,
+        frozenset({"RUS", "LVA"}): 0.10, frozenset({"BLR", "LTU"}): 0.20, frozenset({"BLR", "LVA"}): 0.20,
     }
     fs = frozenset(pair)
     if fs in explicit:

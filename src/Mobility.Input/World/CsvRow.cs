@@ -1,6 +1,7 @@
 namespace Mobility.Input.World;
 
 using System.Globalization;
+using Mobility.Model;
 
 /// <summary>
 /// Reads typed values from one CSV record by column name, recording a problem (file, line, column, what was expected
@@ -75,6 +76,19 @@ internal sealed class CsvRow
         }
 
         return value;
+    }
+
+    /// <summary>An enum member by its data-file code (<see cref="EnumCodes{TEnum}"/>), or null when the cell holds none.</summary>
+    public TEnum? Code<TEnum>(string column)
+        where TEnum : struct, Enum
+    {
+        if (EnumCodes<TEnum>.TryParse(Raw(column), out TEnum value))
+        {
+            return value;
+        }
+
+        Problem(column, $"must be one of {string.Join(", ", EnumCodes<TEnum>.All)}");
+        return null;
     }
 
     private string Where => $"{table.DisplayPath}:{record.Line}";

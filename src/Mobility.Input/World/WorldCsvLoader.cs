@@ -2,9 +2,12 @@ namespace Mobility.Input.World;
 
 using System.Text.RegularExpressions;
 using Mobility.Model.World;
+using Mobility.Model.World.Series;
 
 /// <summary>
-/// Loads the world from <c>countries.csv</c>, <c>universities.csv</c> and <c>pairs.csv</c> in a folder. Every file is
+/// Loads the world from <c>countries.csv</c>, <c>universities.csv</c>, <c>pairs.csv</c>, <c>series.csv</c> (what
+/// changes by year, <see cref="WorldSeriesLoader"/>) and <c>ties.csv</c> (ties between countries,
+/// <see cref="WorldTiesLoader"/>) in a folder. Every file is
 /// checked completely and every problem is reported (file, line, column, what was expected, what was found) in one
 /// <see cref="InputException"/>.
 /// </summary>
@@ -13,9 +16,11 @@ public static partial class WorldCsvLoader
     public const string CountriesFile = "countries.csv";
     public const string UniversitiesFile = "universities.csv";
     public const string PairsFile = "pairs.csv";
+    public const string SeriesFile = "series.csv";
+    public const string TiesFile = "ties.csv";
 
     /// <summary>The files a world folder consists of (hashed in run manifests).</summary>
-    public static readonly IReadOnlyList<string> FileNames = [CountriesFile, UniversitiesFile, PairsFile];
+    public static readonly IReadOnlyList<string> FileNames = [CountriesFile, UniversitiesFile, PairsFile, SeriesFile, TiesFile];
 
     public static readonly IReadOnlyList<string> CountryColumns =
     [
@@ -52,9 +57,11 @@ public static partial class WorldCsvLoader
         }
 
         var problems = new List<string>();
-        CsvTable? countriesTable = Read(Path.Combine(full, CountriesFile), problems);
-        CsvTable? universitiesTable = Read(Path.Combine(full, UniversitiesFile), problems);
-        CsvTable? pairsTable = Read(Path.Combine(full, PairsFile), problems);
+        CsvTable? countriesTable = CsvSchema.Read(Path.Combine(full, CountriesFile), problems);
+        CsvTable? universitiesTable = CsvSchema.Read(Path.Combine(full, UniversitiesFile), problems);
+        CsvTable? pairsTable = CsvSchema.Read(Path.Combine(full, PairsFile), problems);
+        CsvTable? seriesTable = CsvSchema.Read(Path.Combine(full, SeriesFile), problems);
+        CsvTable? tiesTable = CsvSchema.Read(Path.Combine(full, TiesFile), problems);
 
         var countryRows = new List<CountryRow>();
         var codes = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -73,6 +80,18 @@ public static partial class WorldCsvLoader
         if (pairsTable is not null)
         {
             ReadPairs(pairsTable, problems, codes, countriesUsable, visa, image, agreement);
+        }
+
+        int CountryIndex(string code) => codes.TryGetValue(code, out int index) ? index : -1;
+        var universityIds = universityRows.Select((u, index) => (u.Id, index)).DistinctBy(u => u.Id, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(u => u.Id, u => u.index, StringComparer.OrdinalIgnoreCase);
+        var seriesPoints = seriesTable is null
+            ? []
+            : WorldSeriesLoader.Read(seriesTable, problems, CountryIndex, id => universityIds.GetValueOrDefault(id, -1), countriesUsable && universitiesTable is not null);
+        var ties = tiesTable is null ? [] : WorldTiesLoader.Read(tiesTable, problems, CountryIndex, countriesUsable);
+        if (seriesTable is not null && countriesUsable)
+        {
+            WorldSeriesLoader.CheckImmigrantStocks(seriesTable, seriesPoints, ties, countryRows.Select(c => c.Code).ToArray(), problems);
         }
 
         var languages = countryRows.SelectMany(c => c.Languages)
@@ -107,71 +126,12 @@ public static partial class WorldCsvLoader
             agreement[i, i] = true;
         }
 
-        return new WorldData(countries, universities, languages, visa, image, agreement);
-    }
-
-    private static CsvTable? Read(string path, List<string> problems)
-    {
-        if (!File.Exists(path))
-        {
-            problems.Add($"{PathDisplay.Of(path)}: file not found");
-            return null;
-        }
-
-        CsvTable table = CsvReader.ReadFile(path);
-        problems.AddRange(table.Problems);
-        return table;
-    }
-
-    /// <summary>Maps column names to positions, or reports what is wrong with the header and returns null.</summary>
-    private static Dictionary<string, int>? Columns(CsvTable table, IReadOnlyList<string> expected, List<string> problems)
-    {
-        string expectedText = string.Join(',', expected);
-        if (table.Header is null)
-        {
-            problems.Add($"{table.DisplayPath}: the file is empty; expected the header '{expectedText}'");
-            return null;
-        }
-
-        var map = new Dictionary<string, int>(StringComparer.Ordinal);
-        var wrong = new List<string>();
-        for (int i = 0; i < table.Header.Fields.Count; i++)
-        {
-            string name = table.Header.Fields[i];
-            if (!expected.Contains(name, StringComparer.Ordinal))
-            {
-                wrong.Add($"unexpected column '{name}'");
-            }
-            else if (!map.TryAdd(name, i))
-            {
-                wrong.Add($"column '{name}' appears twice");
-            }
-        }
-
-        wrong.AddRange(expected.Where(e => !map.ContainsKey(e)).Select(e => $"column '{e}' is missing"));
-        if (wrong.Count > 0)
-        {
-            problems.Add($"{table.DisplayPath}:{table.Header.Line}: wrong header ({string.Join("; ", wrong)}); expected '{expectedText}'");
-            return null;
-        }
-
-        return map;
-    }
-
-    private static bool ColumnCountOk(CsvTable table, CsvRecord record, int expected, List<string> problems)
-    {
-        if (record.Fields.Count == expected)
-        {
-            return true;
-        }
-
-        problems.Add($"{table.DisplayPath}:{record.Line}: expected {expected} columns as in the header but found {record.Fields.Count}");
-        return false;
+        return new WorldData(countries, universities, languages, visa, image, agreement, new WorldSeries(seriesPoints), ties);
     }
 
     private static bool ReadCountries(CsvTable table, List<string> problems, List<CountryRow> rows, Dictionary<string, int> codes)
     {
-        var columns = Columns(table, CountryColumns, problems);
+        var columns = CsvSchema.Columns(table, CountryColumns, problems);
         if (columns is null)
         {
             return false;
@@ -180,7 +140,7 @@ public static partial class WorldCsvLoader
         foreach (CsvRecord record in table.Records)
         {
             var row = new CsvRow(table, record, columns, problems);
-            if (!ColumnCountOk(table, record, columns.Count, problems))
+            if (!CsvSchema.ColumnCountOk(table, record, columns.Count, problems))
             {
                 // Keep the code so that other files do not report it as unknown.
                 string code = row.Raw("code");
@@ -242,7 +202,7 @@ public static partial class WorldCsvLoader
     private static void ReadUniversities(
         CsvTable table, List<string> problems, List<UniversityRow> rows, Dictionary<string, int> codes, bool countriesUsable)
     {
-        var columns = Columns(table, UniversityColumns, problems);
+        var columns = CsvSchema.Columns(table, UniversityColumns, problems);
         if (columns is null)
         {
             return;
@@ -252,7 +212,7 @@ public static partial class WorldCsvLoader
         var aggregateLine = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         foreach (CsvRecord record in table.Records)
         {
-            if (!ColumnCountOk(table, record, columns.Count, problems))
+            if (!CsvSchema.ColumnCountOk(table, record, columns.Count, problems))
             {
                 continue;
             }
@@ -320,7 +280,7 @@ public static partial class WorldCsvLoader
         CsvTable table, List<string> problems, Dictionary<string, int> codes, bool countriesUsable,
         double[,] visa, double[,] image, bool[,] agreement)
     {
-        var columns = Columns(table, PairColumns, problems);
+        var columns = CsvSchema.Columns(table, PairColumns, problems);
         if (columns is null)
         {
             return;
@@ -331,7 +291,7 @@ public static partial class WorldCsvLoader
         foreach (CsvRecord record in table.Records)
         {
             var row = new CsvRow(table, record, columns, problems);
-            bool complete = ColumnCountOk(table, record, columns.Count, problems);
+            bool complete = CsvSchema.ColumnCountOk(table, record, columns.Count, problems);
             int o = PairCountry(row, "origin", codes, countriesUsable && complete);
             int h = PairCountry(row, "destination", codes, countriesUsable && complete);
             bool known = o >= 0 && h >= 0;

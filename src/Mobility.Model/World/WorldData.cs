@@ -1,8 +1,12 @@
 namespace Mobility.Model.World;
 
+using Mobility.Model.World.Series;
+using Mobility.Model.World.Ties;
+
 /// <summary>
-/// The static world a run starts from: countries, universities and the matrices over country pairs.
-/// Matrices are indexed [origin, destination] by country index.
+/// The world a run starts from: countries, universities and the matrices over country pairs (static), the yearly
+/// series of what changes (<see cref="Series"/>) and the ties between countries that predate the run
+/// (<see cref="Ties"/>). Matrices are indexed [origin, destination] by country index.
 /// </summary>
 public sealed class WorldData
 {
@@ -12,8 +16,12 @@ public sealed class WorldData
         IReadOnlyList<string> languages,
         double[,] visaBarrier,
         double[,] baselineImage,
-        bool[,] agreement)
+        bool[,] agreement,
+        WorldSeries series,
+        IReadOnlyList<PairTie> ties)
     {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(ties);
         Countries = countries;
         Universities = universities;
         Languages = languages;
@@ -29,7 +37,16 @@ public sealed class WorldData
                     countries[o].Latitude, countries[o].Longitude, countries[h].Latitude, countries[h].Longitude);
             }
         }
+
+        Series = series;
+        var immigrantStock = Enumerable.Range(0, countries.Count)
+            .Select(c => series.TryValueAt(SeriesEntity.Country(c), SeriesVariable.ImmigrantStock, ImmigrantStockYear, out double stock) ? stock : double.NaN)
+            .ToArray();
+        Ties = new WorldTies(ties, countries, DistanceKm, immigrantStock);
     }
+
+    /// <summary>The year whose immigrant stocks (series <c>immigrant_stock</c>) the diaspora imputation uses.</summary>
+    public const int ImmigrantStockYear = 2020;
 
     public IReadOnlyList<Country> Countries { get; }
 
@@ -45,6 +62,31 @@ public sealed class WorldData
     public bool[,] Agreement { get; }
 
     public double[,] DistanceKm { get; }
+
+    /// <summary>What changes by year (series.csv): enrolment, seats, quotas, openness, campuses.</summary>
+    public WorldSeries Series { get; }
+
+    /// <summary>Ties that predate the run (ties.csv): diasporas, labour migrants, co-ethnic groups, tuition.</summary>
+    public WorldTies Ties { get; }
+
+    /// <summary>
+    /// The value of <paramref name="variable"/> for an entity written as in series.csv (a country code, a pair such as
+    /// <c>UZB-RUS</c>, or a university id) in <paramref name="year"/>: linear between given years, flat outside.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">The entity is not in the world or has no such series.</exception>
+    public double ValueAt(string entity, SeriesVariable variable, int year)
+        => Series.ValueAt(SeriesEntityOf(entity), variable, year);
+
+    /// <summary>The entity a series.csv text names.</summary>
+    /// <exception cref="KeyNotFoundException">Not a country code, pair of codes or university id of this world (or ambiguous).</exception>
+    public SeriesEntity SeriesEntityOf(string entity)
+        => SeriesEntity.TryParse(entity, CountryIndex, UniversityIndex, out SeriesEntity parsed, out _)
+            ? parsed
+            : throw new KeyNotFoundException($"'{entity}' is not a country code, a pair of country codes or a university id of the world");
+
+    /// <summary>Funded study places the host's government offers citizens of the origin in a year; null without a series.</summary>
+    public double? ScholarshipQuota(int origin, int host, int year)
+        => Series.TryValueAt(SeriesEntity.Pair(origin, host), SeriesVariable.ScholarshipQuota, year, out double places) ? places : null;
 
     public int CountryIndex(string code)
     {

@@ -72,6 +72,22 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Bad_rows_of_the_world_series_and_ties()
+    {
+        using var temp = new TempFolder();
+        string path = Scenario(temp);
+        string series = temp.File("world/series.csv");
+        string ties = temp.File("world/ties.csv");
+        File.AppendAllText(series, "UZB,scholarship_quota,2020,100,a source\n");
+        File.AppendAllText(ties, "UZB,KOR,migrant_stock,2025,98,thousand,a source,\n");
+
+        AssertBadInput(
+            Cli("validate", path),
+            $"series.csv:{File.ReadAllLines(series).Length}: column 'entity' is a country",
+            $"ties.csv:{File.ReadAllLines(ties).Length}: column 'unit' must be 'persons'");
+    }
+
+    [Fact]
     public void Unknown_country_code_in_a_policy()
     {
         using var temp = new TempFolder();

@@ -1,5 +1,8 @@
 namespace Mobility.Tests.IO;
 
+using Mobility.Input;
+using Mobility.Input.World;
+
 /// <summary>Temporary folders, the fixture world and small scenario files for I/O and CLI tests.</summary>
 public sealed class TempFolder : IDisposable
 {
@@ -57,14 +60,14 @@ public static class TestFiles
     public static string ProjectWorld => Path.Combine(RepositoryRoot, "scenarios", "world");
 
     public static bool ProjectWorldPresent =>
-        new[] { "countries.csv", "universities.csv", "pairs.csv" }.All(f => File.Exists(Path.Combine(ProjectWorld, f)));
+        WorldCsvLoader.FileNames.All(f => File.Exists(Path.Combine(ProjectWorld, f)));
 
-    /// <summary>Copies the three CSV files of a world folder into <paramref name="destination"/>.</summary>
+    /// <summary>Copies the CSV files of a world folder into <paramref name="destination"/>.</summary>
     public static string CopyWorld(string destination, string? source = null)
     {
         source ??= FixtureWorld;
         Directory.CreateDirectory(destination);
-        foreach (string name in new[] { "countries.csv", "universities.csv", "pairs.csv" })
+        foreach (string name in WorldCsvLoader.FileNames)
         {
             File.Copy(Path.Combine(source, name), Path.Combine(destination, name), overwrite: true);
         }
@@ -86,6 +89,29 @@ public static class TestFiles
         lines[rowIndex] = string.Join(',', fields);
         File.WriteAllLines(csvPath, lines);
     }
+
+    /// <summary>Number of data rows of a CSV file (lines that are neither the header, blank nor a comment).</summary>
+    public static int DataLines(string csvPath)
+        => File.ReadAllLines(csvPath).Count(l => l.Length > 0 && !l.StartsWith('#')) - 1;
+
+    /// <summary>
+    /// Appends <paramref name="rows"/> to <paramref name="file"/> of a copy of the fixture world and loads it, which
+    /// must fail; returns the problems and the line number of the first appended row.
+    /// </summary>
+    public static (InputException Problems, int FirstLine) LoadWorldWithRows(TempFolder temp, string file, IReadOnlyList<string> rows)
+    {
+        string folder = CopyWorld(temp.File("world"));
+        string path = Path.Combine(folder, file);
+        int first = File.ReadAllLines(path).Length + 1;
+        File.AppendAllLines(path, rows);
+        return (Assert.Throws<InputException>(() => WorldCsvLoader.Load(folder)), first);
+    }
+
+    /// <summary>Asserts that one problem contains every part.</summary>
+    public static void AssertProblem(InputException ex, params string[] parts)
+        => Assert.True(
+            ex.Problems.Any(p => parts.All(part => p.Contains(part, StringComparison.Ordinal))),
+            $"no problem contains all of [{string.Join(" | ", parts)}]; problems:\n{string.Join("\n", ex.Problems)}");
 
     /// <summary>1-based line number of the row whose first field is <paramref name="key"/>.</summary>
     public static int LineOf(string csvPath, string key)
