@@ -62,6 +62,26 @@ public sealed class Population
         return centred.TransposeThisAndMultiply(weighted);
     }
 
+    /// <summary>
+    /// The weighted p-quantile of coefficient <paramref name="coefficient"/>: the smallest particle value whose
+    /// cumulative weight (particles sorted by that coefficient) reaches p.
+    /// </summary>
+    public double Quantile(int coefficient, double p)
+    {
+        int[] order = Enumerable.Range(0, Count).OrderBy(i => Thetas[i][coefficient]).ToArray();
+        double sum = 0;
+        foreach (int i in order)
+        {
+            sum += Weights[i];
+            if (sum >= p)
+            {
+                return Thetas[i][coefficient];
+            }
+        }
+
+        return Thetas[order[^1]][coefficient];
+    }
+
     /// <summary>The index drawn with probability proportional to the weights, by the uniform <paramref name="u"/> (inverse CDF).</summary>
     public int Pick(double u)
     {
