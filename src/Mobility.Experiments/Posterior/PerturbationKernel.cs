@@ -24,16 +24,35 @@ public sealed class PerturbationKernel
         int d = previous.Dimension;
         Matrix<double> covariance = 2 * previous.Covariance();
 
-        // A coefficient that every particle shares (a degenerate population) has no spread to perturb with: give it a
-        // tiny one so the factorisation exists; such a population has converged in that coefficient anyway.
-        double scale = Math.Max(1e-300, covariance.Diagonal().Maximum());
-        for (int k = 0; k < d; k++)
+        // With fewer particles than coefficients, or particles that agree on a coefficient, the weighted covariance is
+        // singular and has no Cholesky factor. Then the diagonal is loaded by a growing share of itself (shrinking the
+        // kernel toward independent moves) until the factorisation exists.
+        Vector<double> diagonal = covariance.Diagonal();
+        double floor = 1e-12 * Math.Max(1e-300, diagonal.Maximum());
+        Matrix<double> loading = Matrix<double>.Build.DiagonalOfDiagonalVector(diagonal.Map(v => Math.Max(v, floor)));
+        Matrix<double>? found = null;
+        foreach (double share in new[] { 0, 1e-9, 1e-6, 1e-3, 1e-1, 1 })
         {
-            covariance[k, k] = Math.Max(covariance[k, k], 1e-12 * scale);
+            Matrix<double> candidate = covariance + (share * loading);
+            for (int k = 0; k < d; k++)
+            {
+                candidate[k, k] = Math.Max(candidate[k, k], floor);
+            }
+
+            try
+            {
+                found = candidate.Cholesky().Factor;
+                covariance = candidate;
+                break;
+            }
+            catch (ArgumentException)
+            {
+                // Not positive definite yet: load more.
+            }
         }
 
         Covariance = covariance;
-        factor = covariance.Cholesky().Factor;
+        factor = found ?? throw new InvalidOperationException("the perturbation kernel's covariance could not be factorised");
         Matrix<double> whitened = factor.Solve(previous.Matrix().Transpose());
         whitenedParticles = Enumerable.Range(0, previous.Count).Select(i => whitened.Column(i).ToArray()).ToArray();
         logNormaliser = -(factor.Diagonal().Sum(Math.Log) + (0.5 * d * Math.Log(2 * Math.PI)));
