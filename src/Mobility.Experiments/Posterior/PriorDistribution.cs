@@ -72,16 +72,17 @@ public sealed class PriorDistribution
     /// <summary>The value with probability <paramref name="u"/> below it (u in (0, 1)), always inside the support.</summary>
     public double Quantile(double u) => Math.Clamp(inverse(cdfAtLower + (u * Mass)), Lower, Upper);
 
-    /// <summary>E.g. "normal(mean -3.6, sd 0.5) on [-6, -1.5]".</summary>
+    /// <summary>E.g. "normal(mean -3.6, sd 0.5) truncated to [-6, -1.5]", "lognormal(median 0.6, sdLog 0.5)", "uniform on [-2, 0.5]".</summary>
     public override string ToString()
     {
-        string family = Kind switch
+        string Bounds() => string.Create(CultureInfo.InvariantCulture, $"[{Lower:G6}, {Upper:G6}]");
+        if (Kind == PriorKind.Uniform)
         {
-            PriorKind.Normal => "normal",
-            PriorKind.LogNormal => "lognormal",
-            _ => "uniform",
-        };
-        string bounds = string.Create(CultureInfo.InvariantCulture, $"[{Lower}, {Upper}]").Replace("∞", "inf", StringComparison.Ordinal);
-        return Kind == PriorKind.Uniform ? $"uniform on {bounds}" : $"{family}({Parameters}) on {bounds}";
+            return "uniform on " + Bounds();
+        }
+
+        string family = Kind == PriorKind.Normal ? "normal" : "lognormal";
+        bool truncated = Mass < 1 || (Kind == PriorKind.LogNormal && Lower > 0) || double.IsFinite(Upper) || (Kind == PriorKind.Normal && double.IsFinite(Lower));
+        return $"{family}({Parameters})" + (truncated ? " truncated to " + Bounds() : "");
     }
 }

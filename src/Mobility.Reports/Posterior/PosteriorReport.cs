@@ -23,13 +23,13 @@ public static class PosteriorReport
         Population posterior = result.Posterior;
         Population priorSample = result.Generations[0];
         var coefficients = result.Prior.Coefficients;
-        var report = new HtmlReport(title).Heading(title, 1).List(context);
+        var report = new HtmlReport(title).List(context);
         report.Paragraph(string.Create(Invariant,
             $"{posterior.Count} weighted draws from generation {posterior.Generation} (tolerance {result.Diagnostics[^1].Tolerance:G4}), "
             + $"effective sample size {posterior.EffectiveSampleSize:F0}; {result.Simulations:N0} simulations in all; stopped because {Reason(result.Stop)}."));
 
         report.Heading("Coefficients").Table(
-            ["coefficient", "prior", "prior median [90%]", "posterior median [90%]", "posterior mean", "posterior sd", "90% width / prior's", "why this prior"],
+            ["coefficient", "prior", "prior median [90%]", "posterior median [90%]", "posterior mean", "posterior sd", "90% width / prior's"],
             coefficients.Select((c, k) =>
             {
                 PriorDistribution d = c.Distribution;
@@ -40,10 +40,11 @@ public static class PosteriorReport
                     c.Path, d.ToString(), Interval(d.Quantile(0.5), d.Quantile(0.05), d.Quantile(0.95)),
                     Interval(posterior.Quantile(k, 0.5), posterior.Quantile(k, 0.05), posterior.Quantile(k, 0.95)),
                     Number(posterior.Mean()[k]), Number(Math.Sqrt(posterior.Covariance()[k, k])),
-                    (width / priorWidth).ToString("F2", Invariant), c.Justification,
+                    (width / priorWidth).ToString("F2", Invariant),
                 ];
             }));
         report.Paragraph("A width ratio near 1 means the observations say little about the coefficient beyond its prior; well below 1, that they pin it down.");
+        report.Heading("Why these priors", 3).Table(["coefficient", "justification"], coefficients.Select(c => (IReadOnlyList<string>)[c.Path, c.Justification]));
 
         report.Heading("Generations").Table(
             ["generation", "tolerance", "simulations", "acceptance rate", "effective sample size", "rounds", "elapsed"],

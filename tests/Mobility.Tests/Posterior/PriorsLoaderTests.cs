@@ -61,11 +61,8 @@ public sealed class PriorsLoaderTests
     public void The_posterior_verb_exits_2_on_bad_priors_before_simulating()
     {
         using var temp = new TempFolder();
-        string[] command = PosteriorKit.Command(temp, "post");
-        temp.Write("priors.json", """{ "priors": [ { "coefficient": "choice:bCost", "distribution": "weibull", "mean": 1, "sd": -1, "justification": "x" } ] }""");
-        command[Array.IndexOf(command, "--priors") + 1] = temp.File("priors.json");
 
-        var result = SweepKit.Cli(command);
+        var result = RunWithPriors(temp, """{ "priors": [ { "coefficient": "choice:bCost", "distribution": "weibull", "mean": 1, "sd": -1, "justification": "x" } ] }""");
 
         Assert.Equal(ExitCodes.BadInput, result.Code);
         Assert.Contains("priors.json: priors:0 (choice:bCost):distribution: unknown distribution 'weibull' (known: normal, lognormal, uniform)", result.Err, StringComparison.Ordinal);
@@ -77,14 +74,20 @@ public sealed class PriorsLoaderTests
     public void A_prior_reaching_values_the_scenario_rejects_exits_2_naming_the_coefficient()
     {
         using var temp = new TempFolder();
-        string[] command = PosteriorKit.Command(temp, "post");
-        temp.Write("priors.json", """{ "priors": [ { "coefficient": "image:lambda", "distribution": "uniform", "lower": 0.5, "upper": 1.5, "justification": "x" } ] }""");
-        command[Array.IndexOf(command, "--priors") + 1] = temp.File("priors.json");
 
-        var result = SweepKit.Cli(command);
+        var result = RunWithPriors(temp, """{ "priors": [ { "coefficient": "image:lambda", "distribution": "uniform", "lower": 0.5, "upper": 1.5, "justification": "x" } ] }""");
 
         Assert.Equal(ExitCodes.BadInput, result.Code);
         Assert.Contains("priors.json: priors:0 (image:lambda): the value", result.Err, StringComparison.Ordinal);
         Assert.Contains("is rejected by the scenario", result.Err, StringComparison.Ordinal);
+    }
+
+    /// <summary>The kit's posterior command with its priors file replaced by <paramref name="json"/>.</summary>
+    private static (int Code, string Out, string Err) RunWithPriors(TempFolder temp, string json)
+    {
+        string[] command = PosteriorKit.Command(temp, "post");
+        temp.Write("priors.json", json);
+        command[Array.IndexOf(command, "--priors") + 1] = temp.File("priors.json");
+        return SweepKit.Cli(command);
     }
 }
