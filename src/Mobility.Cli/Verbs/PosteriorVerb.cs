@@ -149,7 +149,7 @@ internal static class PosteriorVerb
         }
         catch (OperationCanceledException)
         {
-            context.Error.WriteLine($"interrupted: {evaluator.Simulated} simulations of this run are stored in {folder.Display}; run the same command again to resume");
+            context.Error.WriteLine($"interrupted: the simulations finished so far are stored in {folder.Display}; run the same command again to resume");
             return ExitCodes.Cancelled;
         }
 
