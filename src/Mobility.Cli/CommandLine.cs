@@ -15,7 +15,8 @@ public static partial class CommandLine
         + "over a base scenario, plus MOBILITY_* environment variables and --set overrides) sets the coefficients and the "
         + "policy timeline. 'compare' runs scenarios with paired replications and writes a report with confidence "
         + "intervals; 'run' writes one run's yearly measurements as Parquet; 'sweep', 'merge' and 'sensitivity' explore "
-        + "parameters (on a laptop or a Slurm cluster); 'fit' and 'calibrate' confront the model with observed counts; "
+        + "parameters (on a laptop or a Slurm cluster); 'fit' and 'calibrate' confront the model with observed counts and 'posterior' gives the "
+        + "coefficients' uncertainty; "
         + "'survey' estimates preferences from a student survey; 'validate' checks a scenario without running.";
 
     public static RootCommand Build(CliContext context)
@@ -29,6 +30,7 @@ public static partial class CommandLine
         root.Subcommands.Add(SensitivityVerb.Create(context));
         root.Subcommands.Add(FitVerb.Create(context));
         root.Subcommands.Add(CalibrateVerb.Create(context));
+        root.Subcommands.Add(PosteriorVerb.Create(context));
         root.Subcommands.Add(SurveyVerb.Create(context));
         root.Subcommands.Add(BenchVerb.Create(context));
         RefuseEmptyText(root);

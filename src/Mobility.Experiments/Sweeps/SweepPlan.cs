@@ -6,8 +6,15 @@ namespace Mobility.Experiments.Sweeps;
 /// </summary>
 public sealed class SweepPlan
 {
-    public SweepPlan(SweepDesign design, double[][] unitPoints, double[][] values)
+    /// <param name="pointSeeds">Per point, the seed of its replicate 0 (replicate r runs with that + r); null: the design's
+    /// seeds, the same at every point (common random numbers).</param>
+    public SweepPlan(SweepDesign design, double[][] unitPoints, double[][] values, IReadOnlyList<ulong>? pointSeeds = null)
     {
+        if (pointSeeds is not null && pointSeeds.Count != values.Length)
+        {
+            throw new ArgumentException("one seed per point expected", nameof(pointSeeds));
+        }
+
         Design = design;
         UnitPoints = unitPoints;
         Values = values;
@@ -17,7 +24,7 @@ public sealed class SweepPlan
             for (int r = 0; r < design.Replications; r++)
             {
                 int id = p * design.Replications + r;
-                runs[id] = new PlannedRun(id, p, r, design.RunSeed(r));
+                runs[id] = new PlannedRun(id, p, r, pointSeeds is null ? design.RunSeed(r) : pointSeeds[p] + (ulong)r);
             }
         }
 

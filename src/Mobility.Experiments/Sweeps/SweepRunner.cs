@@ -31,6 +31,24 @@ public static class SweepRunner
         Action<PlannedRun, IReadOnlyList<MetricRecord>> completed,
         IProgress<BatchProgress>? progress = null,
         CancellationToken cancellationToken = default)
+        => Run(plan, runs, world, settingsOf, threads, (_, result) => result.Metrics.Where(plan.Design.Keeps).ToArray(), completed, null, progress, cancellationToken);
+
+    /// <summary>
+    /// The same, keeping of each run what <paramref name="measure"/> takes from its result (e.g. the simulated
+    /// counterparts of observations) instead of the design's metrics, and reporting spin-up years from
+    /// <paramref name="reportFrom"/> on.
+    /// </summary>
+    public static TimeSpan Run(
+        SweepPlan plan,
+        IReadOnlyList<PlannedRun> runs,
+        WorldData world,
+        Func<int, ScenarioSettings> settingsOf,
+        int threads,
+        Func<PlannedRun, RunResult, IReadOnlyList<MetricRecord>> measure,
+        Action<PlannedRun, IReadOnlyList<MetricRecord>> completed,
+        int? reportFrom,
+        IProgress<BatchProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         // Settings are independent per point: build them on all cores (settingsOf must be thread-safe).
         var clock = Stopwatch.StartNew();
@@ -55,13 +73,13 @@ public static class SweepRunner
             byPoint[points[i]] = settings[i];
         }
 
-        var jobs = runs.Select(r => new RunJob(world, byPoint[r.Point], r.Seed)).ToArray();
+        var jobs = runs.Select(r => new RunJob(world, byPoint[r.Point], r.Seed) { ReportFrom = reportFrom }).ToArray();
         TimeSpan setup = clock.Elapsed;
 
         RunBatch.Run(
             jobs,
             threads,
-            (index, result) => completed(runs[index], result.Metrics.Where(plan.Design.Keeps).ToArray()),
+            (index, result) => completed(runs[index], measure(runs[index], result)),
             progress,
             cancellationToken);
         return setup;

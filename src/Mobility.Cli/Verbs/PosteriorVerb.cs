@@ -1,0 +1,307 @@
+namespace Mobility.Cli.Verbs;
+
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Mobility.Cli.Console;
+using Mobility.Experiments.Posterior;
+using Mobility.Experiments.Runs;
+using Mobility.Experiments.Sweeps;
+using Mobility.IO;
+using Mobility.IO.Configuration;
+using Mobility.IO.Output;
+using Mobility.IO.Posterior;
+using Mobility.IO.Sweeps;
+using Mobility.Model.Parameters;
+using Mobility.Reports.Posterior;
+
+/// <summary>
+/// <c>mobility posterior SCENARIO --priors FILE --observations FILE --out DIR [--particles N] [--generations G] ...</c>:
+/// the posterior over uncertain coefficients by ABC-SMC, its simulations stored as sweeps (resumable, shardable).
+/// </summary>
+internal static class PosteriorVerb
+{
+    public static Command Create(CliContext context)
+    {
+        var scenario = CommonOptions.Scenario();
+        var priors = new Option<string>("--priors")
+        {
+            Description = "Priors file (JSON): per coefficient path a normal, lognormal or uniform distribution with optional truncation bounds and a justification, "
+                + "e.g. scenarios/priors/baseline-priors.json (see docs/uncertainty.md).",
+            Required = true,
+        };
+        var observations = ObservationOptions.Observations();
+        var particles = new Option<int>("--particles") { Description = "Particles per generation: the posterior's weighted draws.", DefaultValueFactory = _ => 200 };
+        var generations = new Option<int>("--generations")
+        {
+            Description = "Generations at most, counting generation 0 (the prior sample). A finished posterior can be continued with a larger value into the same --out.",
+            DefaultValueFactory = _ => 6,
+        };
+        var quantile = new Option<double>("--quantile") { Description = "Each tolerance is this quantile of the previous generation's distances.", DefaultValueFactory = _ => 0.5 };
+        var minAcceptance = new Option<double>("--min-acceptance")
+        {
+            Description = "Acceptance-rate floor: a generation that would need more than N / this simulations is abandoned and the previous one is the posterior.",
+            DefaultValueFactory = _ => 0.02,
+        };
+        var minDecrease = new Option<double>("--min-tolerance-decrease")
+        {
+            Description = "Stop when the tolerance would shrink by less than this share of itself.",
+            DefaultValueFactory = _ => 0.01,
+        };
+        var maxSimulations = new Option<long?>("--max-simulations") { Description = "Simulations in all at most; a generation that would exceed it is abandoned." };
+        var seed = new Option<ulong?>("--seed") { Description = "Seeds the proposals and the simulations' seeds (default: scenario:seed). The same seed gives the same posterior on any thread count and shard count." };
+        var scale = ObservationOptions.Scale();
+        var output = new Option<string>("--out")
+        {
+            Description = "The posterior folder: settings.json, generations/ (every simulation, resumable), then posterior.parquet, generations.parquet, diagnostics.csv, posterior.html. "
+                + "Run the same command again to resume after an interruption.",
+            Required = true,
+        };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Simulate only shard I of N of each round (I from 0 to N-1, as SLURM_ARRAY_TASK_ID); the process stops when the round waits for other shards, "
+                + "and the next start continues. Default: SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT or JOB_COMPLETION_INDEX/" + ShardResolution.CountVariable + ", else every shard in this process.",
+        };
+        var threads = CommonOptions.Threads("The posterior does not depend on it.");
+        var force = new Option<bool>("--force") { Description = "Discard the simulations and outputs already in --out (e.g. after changing the priors or the scenario)." };
+        var set = CommonOptions.Set();
+        var command = new Command(
+            "posterior",
+            "A posterior over uncertain coefficients (ABC-SMC: adaptive tolerances, normal perturbation kernel): draws from the priors, simulates each draw at --scale, "
+            + "scores it with the calibration objective against the observations, and keeps the draws that fit. A verb of its own rather than a calibrate option because "
+            + "it returns a distribution, not a point, and works in a folder of stored simulations that can be resumed and sharded over a cluster.")
+        {
+            scenario, priors, observations, particles, generations, quantile, minAcceptance, minDecrease, maxSimulations, seed, scale, output, shard, threads, force, set,
+        };
+        command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
+            context,
+            new Request(
+                CommonOptions.ResolveScenarioPath(parseResult.GetValue(scenario)!),
+                parseResult.GetValue(priors)!,
+                parseResult.GetValue(observations)!,
+                new AbcSmcOptions
+                {
+                    Particles = parseResult.GetValue(particles),
+                    MaxGenerations = parseResult.GetValue(generations),
+                    Quantile = parseResult.GetValue(quantile),
+                    MinAcceptance = parseResult.GetValue(minAcceptance),
+                    MinToleranceDecrease = parseResult.GetValue(minDecrease),
+                    MaxSimulations = parseResult.GetValue(maxSimulations),
+                },
+                parseResult.GetValue(seed),
+                parseResult.GetValue(scale),
+                parseResult.GetValue(output)!,
+                parseResult.GetValue(shard),
+                parseResult.GetValue(threads),
+                parseResult.GetValue(force),
+                parseResult.GetValue(set) ?? []),
+            cancellationToken)));
+        return command;
+    }
+
+    private sealed record Request(
+        string Scenario, string Priors, string Observations, AbcSmcOptions Options, ulong? Seed, double? Scale, string Out, string? Shard, int Threads, bool Force, string[] Sets);
+
+    private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        CheckOptions(request.Options);
+        LoadedPriors priors = PriorsLoader.Load(request.Priors);
+        var (observations, window, sets) = ObservationOptions.Prepare(request.Scenario, request.Observations, request.Sets, request.Scale, replications: 1);
+
+        // MOBILITY_* variables are ignored, as for sweeps: shards on different machines must simulate the same settings.
+        LoadedScenario loaded = ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions { Sets = sets, Environment = new Dictionary<string, string>() });
+        var variants = new ScenarioVariants(loaded);
+        CheckAgainstScenario(priors, variants);
+        AbcSmcOptions options = request.Options with { Seed = request.Seed ?? loaded.Settings.Scenario.Seed };
+        SweepShard resolved = ShardResolution.Resolve(request.Shard, Environment.GetEnvironmentVariables());
+        SweepShard? shard = request.Shard is null && resolved == SweepShard.Whole ? null : resolved;
+
+        var folder = new PosteriorFolder(request.Out);
+        if (request.Force)
+        {
+            PosteriorSettings.Discard(folder);
+        }
+
+        PosteriorSettings.WriteOrCheck(folder, Settings(loaded, priors, request, options));
+        var distance = new FitObjectiveDistance(observations, window.ReportFrom);
+        var progress = new Progress(options);
+        var evaluator = new SweepParticleDistances(folder, priors.Prior, variants, distance, request.Threads, shard, progress);
+        var simulating = Stopwatch.StartNew();
+        PosteriorResult result;
+        try
+        {
+            result = await ProgressDisplay.RunAsync<PosteriorProgress, PosteriorResult>(
+                context,
+                (display, ct) =>
+                {
+                    progress.Display = display;
+                    return new AbcSmc(priors.Prior, evaluator, options).Run(progress, ct);
+                },
+                Describe,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (BatchPendingException pending)
+        {
+            context.Output.WriteLine($"shard {shard}: its simulations of generation {pending.Generation}, round {pending.Round} are stored ({evaluator.Simulated} run now); "
+                + $"waiting for {pending.WaitingFor}. Start the same command again (any shard) once they are done to go on.");
+            return ExitCodes.Success;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine($"interrupted: the simulations finished so far are stored in {folder.Display}; run the same command again to resume");
+            return ExitCodes.Cancelled;
+        }
+
+        simulating.Stop();
+        var contextLines = ObservationOptions.Context(loaded, request.Observations, window, 1).ToList();
+        contextLines.Add($"priors: {PathDisplay.Of(request.Priors)} ({priors.Prior.Dimension} coefficients){(priors.Description.Length > 0 ? ": " + priors.Description : "")}");
+        contextLines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"ABC-SMC: {options.Particles} particles, tolerance = {options.Quantile} quantile of the previous generation's distances, at most {options.MaxGenerations} generations, acceptance floor {options.MinAcceptance}, seed {options.Seed}"));
+        contextLines.Add("distance: the calibration objective (weighted mean squared log error beyond each figure's tolerance) of one simulation per draw");
+        await PosteriorFiles.WriteAsync(folder, result, cancellationToken).ConfigureAwait(false);
+        await AtomicFile.WriteAllTextAsync(folder.Html, PosteriorReport.Html(result, $"Posterior of {loaded.Name}", contextLines), cancellationToken).ConfigureAwait(false);
+
+        Summary(context.Output, result, evaluator, simulating.Elapsed, clock.Elapsed, request.Threads);
+        context.Output.WriteLine($"posterior written to {folder.Display} (posterior.parquet, generations.parquet, diagnostics.csv, posterior.html)");
+        return ExitCodes.Success;
+    }
+
+    private static void CheckOptions(AbcSmcOptions options)
+    {
+        var problems = new List<string>();
+        if (options.Particles < 2)
+        {
+            problems.Add($"--particles must be >= 2 (was {options.Particles})");
+        }
+
+        if (options.MaxGenerations < 1)
+        {
+            problems.Add($"--generations must be >= 1 (was {options.MaxGenerations})");
+        }
+
+        if (!(options.Quantile > 0 && options.Quantile < 1))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--quantile must be between 0 and 1 (was {options.Quantile})"));
+        }
+
+        if (!(options.MinAcceptance > 0 && options.MinAcceptance <= 1))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--min-acceptance must be in (0, 1] (was {options.MinAcceptance})"));
+        }
+
+        if (!(options.MinToleranceDecrease >= 0 && options.MinToleranceDecrease < 1))
+        {
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--min-tolerance-decrease must be in [0, 1) (was {options.MinToleranceDecrease})"));
+        }
+
+        if (options.MaxSimulations is long budget && budget < options.Particles)
+        {
+            problems.Add($"--max-simulations must cover generation 0, at least --particles ({options.Particles}) (was {budget})");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+    }
+
+    /// <summary>Every value a prior can draw must give a valid scenario: check the ends of its support (or its 1e-6 tails).</summary>
+    private static void CheckAgainstScenario(LoadedPriors priors, ScenarioVariants variants)
+    {
+        var problems = new List<string>();
+        string display = PathDisplay.Of(priors.Path);
+        for (int i = 0; i < priors.Prior.Dimension; i++)
+        {
+            CoefficientPrior c = priors.Prior.Coefficients[i];
+            foreach (double value in new[] { c.Distribution.Quantile(1e-6), c.Distribution.Quantile(1 - 1e-6) })
+            {
+                try
+                {
+                    variants.Settings([c.Set(value)]);
+                }
+                catch (InputException ex)
+                {
+                    problems.Add($"{display}: priors:{i} ({c.Path}): the value {value.ToString("G6", CultureInfo.InvariantCulture)}, within the prior's support, is rejected by the scenario: {string.Join("; ", ex.Problems)}");
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+    }
+
+    private static Dictionary<string, string> Settings(LoadedScenario loaded, LoadedPriors priors, Request request, AbcSmcOptions options)
+    {
+        string configuration = string.Join("\n", loaded.Configuration.OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).Select(kv => $"{kv.Key}={kv.Value}"));
+        return new Dictionary<string, string>
+        {
+            ["scenario"] = loaded.ScenarioFile,
+            ["scenario_configuration_sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(configuration))),
+            ["observations_sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(request.Observations))),
+            ["priors_sha256"] = priors.Sha256,
+            ["particles"] = options.Particles.ToString(CultureInfo.InvariantCulture),
+            ["quantile"] = options.Quantile.ToString("R", CultureInfo.InvariantCulture),
+            ["min_acceptance"] = options.MinAcceptance.ToString("R", CultureInfo.InvariantCulture),
+            ["max_simulations"] = options.MaxSimulations?.ToString(CultureInfo.InvariantCulture) ?? "none",
+            ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static void Summary(TextWriter output, PosteriorResult result, SweepParticleDistances evaluator, TimeSpan simulating, TimeSpan total, int threads)
+    {
+        Population posterior = result.Posterior;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"posterior: generation {posterior.Generation} of {result.Diagnostics.Count} completed, {posterior.Count} draws (effective sample size {posterior.EffectiveSampleSize:F0}), "
+            + $"tolerance {result.Diagnostics[^1].Tolerance:G4}; stopped: {result.Stop}"));
+        foreach (GenerationRecord r in result.Diagnostics)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  generation {r.Generation}: tolerance {r.Tolerance,-10:G4} simulations {r.Simulations,6:N0}  acceptance {r.AcceptanceRate,6:P1}  ESS {r.EffectiveSampleSize,6:F0}  rounds {r.Rounds}"));
+        }
+
+        for (int k = 0; k < result.Prior.Dimension; k++)
+        {
+            CoefficientPrior c = result.Prior.Coefficients[k];
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {c.Path,-40} median {posterior.Quantile(k, 0.5),9:G4}  90% [{posterior.Quantile(k, 0.05):G4}, {posterior.Quantile(k, 0.95):G4}]  (prior [{c.Distribution.Quantile(0.05):G4}, {c.Distribution.Quantile(0.95):G4}])"));
+        }
+
+        double perSimulation = evaluator.Simulated > 0 ? simulating.TotalSeconds / evaluator.Simulated : double.NaN;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Simulations:N0} simulations ({evaluator.Simulated:N0} run now, {evaluator.Reused:N0} found stored); {simulating.TotalSeconds:F1} s simulating on {threads} thread(s) "
+            + $"({perSimulation * 1000:F0} ms wall per simulation run now), {total.TotalSeconds:F1} s in all"));
+    }
+
+    private static ProgressDisplay.Step Describe(PosteriorProgress p)
+        => new(
+            p.BatchDone,
+            Math.Max(1, p.BatchSize),
+            string.Create(CultureInfo.InvariantCulture,
+                $"generation {p.Generation}/{p.MaxGenerations}: {p.Accepted}/{p.Particles} accepted, {p.Simulations:N0} simulations, batch {p.BatchDone}/{p.BatchSize}"));
+
+    /// <summary>What the progress line shows: the generation being filled and the batch being simulated.</summary>
+    private readonly record struct PosteriorProgress(int Generation, int MaxGenerations, int Accepted, int Particles, long Simulations, int BatchDone, int BatchSize);
+
+    /// <summary>Merges the algorithm's progress (per batch) and the simulations' (per run) into one line.</summary>
+    private sealed class Progress(AbcSmcOptions options) : IProgress<AbcSmcProgress>, IProgress<BatchProgress>
+    {
+        private PosteriorProgress state = new(0, options.MaxGenerations, 0, options.Particles, 0, 0, 0);
+
+        public IProgress<PosteriorProgress>? Display { get; set; }
+
+        public void Report(AbcSmcProgress value)
+        {
+            state = state with { Generation = value.Generation, Accepted = value.Accepted, Simulations = value.Simulations };
+            Display?.Report(state);
+        }
+
+        public void Report(BatchProgress value)
+        {
+            state = state with { BatchDone = value.Completed, BatchSize = value.Total };
+            Display?.Report(state);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+namespace Mobility.IO.Posterior;
+
+using Mobility.Experiments.Posterior;
+
+/// <summary>A priors file as loaded: the prior, the file's description, its full path and its bytes' SHA-256 (to recognise it on resume).</summary>
+public sealed record LoadedPriors(JointPrior Prior, string Description, string Path, string Sha256);
