@@ -33,9 +33,11 @@ internal static class ObservationOptions
     /// <summary>
     /// The observations, checked against the scenario's world, and the scenario (loaded once) set to simulate and report
     /// their years. The window's years are layered over everything the user set: the observations decide them.
+    /// <paramref name="environment"/> replaces the process's MOBILITY_* variables (null reads them).
     /// </summary>
     public static (IReadOnlyList<Observation> Observations, ObservationWindow Window, LoadedScenario Scenario) Prepare(
-        string scenarioPath, string observationsPath, IReadOnlyList<string> userSets, double? scale, int replications)
+        string scenarioPath, string observationsPath, IReadOnlyList<string> userSets, double? scale, int replications,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         if (replications < 1)
         {
@@ -43,7 +45,7 @@ internal static class ObservationOptions
         }
 
         var observations = ObservationsLoader.Load(observationsPath);
-        LoadedScenario loaded = ScenarioLoader.Load(scenarioPath, new ScenarioLoadOptions { Scale = scale, Sets = userSets });
+        LoadedScenario loaded = ScenarioLoader.Load(scenarioPath, new ScenarioLoadOptions { Scale = scale, Sets = userSets, Environment = environment });
         var problems = ObservationMatch.Check(observations, loaded.World.Countries.Select(c => c.Code).ToArray(), PathDisplay.Of(observationsPath));
         if (problems.Count > 0)
         {

@@ -5,13 +5,16 @@ using System.Diagnostics;
 using System.Globalization;
 using Mobility.Cli.Console;
 using Mobility.Experiments.Posterior;
+using Mobility.Model.Uncertainty;
 using Mobility.Experiments.Runs;
 using Mobility.Experiments.Sweeps;
-using Mobility.IO;
-using Mobility.IO.Configuration;
-using Mobility.IO.Output;
-using Mobility.IO.Posterior;
-using Mobility.IO.Sweeps;
+using Mobility.Input;
+using Mobility.Input.Configuration;
+using Mobility.Output.Files;
+using Mobility.Output.Runs;
+using Mobility.Input.Priors;
+using Mobility.Output.Posterior;
+using Mobility.Output.Sweeps;
 using Mobility.Model.Parameters;
 using Mobility.Reports.Posterior;
 
@@ -107,10 +110,9 @@ internal static class PosteriorVerb
         var clock = Stopwatch.StartNew();
         CheckOptions(request.Options);
         LoadedPriors priors = PriorsLoader.Load(request.Priors);
-        var (observations, window, sets) = ObservationOptions.Prepare(request.Scenario, request.Observations, request.Sets, request.Scale, replications: 1);
-
         // MOBILITY_* variables are ignored, as for sweeps: shards on different machines must simulate the same settings.
-        LoadedScenario loaded = ScenarioLoader.Load(request.Scenario, new ScenarioLoadOptions { Sets = sets, Environment = new Dictionary<string, string>() });
+        var (observations, window, loaded) = ObservationOptions.Prepare(
+            request.Scenario, request.Observations, request.Sets, request.Scale, replications: 1, environment: new Dictionary<string, string>());
         var variants = new ScenarioVariants(loaded);
         CheckAgainstScenario(priors, variants);
         AbcSmcOptions options = request.Options with { Seed = request.Seed ?? loaded.Settings.Scenario.Seed };

@@ -1,5 +1,6 @@
 namespace Mobility.Experiments.Posterior;
 
+using Mobility.Model.Uncertainty;
 using System.Diagnostics;
 using MathNet.Numerics.Statistics;
 
@@ -68,7 +69,7 @@ public sealed class AbcSmc
         for (int i = 0; i < n; i++)
         {
             var stream = new ParticleStream(options.Seed, 0, i, 0, StreamPurpose.Prior);
-            thetas[i] = prior.Draw(ref stream);
+            thetas[i] = stream.DrawFrom(prior);
         }
 
         double[] first = Evaluate(new ParticleBatch(0, 0, 0, thetas, Seeds(0, 0, n)), cancellationToken);

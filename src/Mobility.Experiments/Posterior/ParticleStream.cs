@@ -1,5 +1,6 @@
 namespace Mobility.Experiments.Posterior;
 
+using Mobility.Model.Uncertainty;
 using Mobility.Engine.Random;
 
 /// <summary>
@@ -38,6 +39,18 @@ public struct ParticleStream
     }
 
     /// <summary>Uniform on the open interval (0, 1).</summary>
+    /// <summary>A draw from the prior: one uniform of this stream per coefficient, through its inverse CDF.</summary>
+    public double[] DrawFrom(JointPrior prior)
+    {
+        Span<double> uniforms = stackalloc double[prior.Dimension];
+        for (int k = 0; k < uniforms.Length; k++)
+        {
+            uniforms[k] = NextDouble();
+        }
+
+        return prior.Quantiles(uniforms);
+    }
+
     public double NextDouble()
     {
         ulong high = NextWord() >> 5;

@@ -1,5 +1,7 @@
 namespace Mobility.Experiments.Posterior;
 
+using Mobility.Model.Uncertainty;
+
 /// <summary>
 /// The outcome of an ABC-SMC run: every completed generation's population (the last is the posterior), the
 /// per-generation diagnostics, why it stopped, and the simulations in all (abandoned generations included).

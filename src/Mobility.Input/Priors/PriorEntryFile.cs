@@ -1,4 +1,4 @@
-namespace Mobility.IO.Posterior;
+namespace Mobility.Input.Priors;
 
 /// <summary>One entry of a priors file's <c>priors</c> list: the coefficient, its distribution and why.</summary>
 public sealed class PriorEntryFile

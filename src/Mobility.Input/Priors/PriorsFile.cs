@@ -1,4 +1,4 @@
-namespace Mobility.IO.Posterior;
+namespace Mobility.Input.Priors;
 
 /// <summary>A priors file as written (see docs/uncertainty.md): a description and the list of priors.</summary>
 public sealed class PriorsFile

@@ -1,10 +1,10 @@
-namespace Mobility.IO.Posterior;
+namespace Mobility.Input.Priors;
 
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Configuration;
-using Mobility.Experiments.Posterior;
-using Mobility.IO.Configuration;
+using Mobility.Model.Uncertainty;
+using Mobility.Input.Configuration;
 using Mobility.Model.Parameters;
 
 /// <summary>

@@ -1,4 +1,4 @@
-namespace Mobility.Experiments.Posterior;
+namespace Mobility.Model.Uncertainty;
 
 /// <summary>
 /// An uncertain coefficient: its configuration <see cref="Path"/> (as for <c>--set</c>, e.g. <c>choice:bNetwork</c>),

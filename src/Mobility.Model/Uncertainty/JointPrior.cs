@@ -1,4 +1,4 @@
-namespace Mobility.Experiments.Posterior;
+namespace Mobility.Model.Uncertainty;
 
 /// <summary>The prior over all uncertain coefficients: independent marginals (the product of their densities).</summary>
 public sealed class JointPrior
@@ -42,13 +42,13 @@ public sealed class JointPrior
         return sum;
     }
 
-    /// <summary>A draw from the prior, one uniform of <paramref name="stream"/> per coefficient (inverse CDF).</summary>
-    public double[] Draw(ref ParticleStream stream)
+    /// <summary>The coefficients at the given probabilities, one uniform per coefficient (inverse CDF).</summary>
+    public double[] Quantiles(ReadOnlySpan<double> uniforms)
     {
         var theta = new double[Dimension];
         for (int k = 0; k < theta.Length; k++)
         {
-            theta[k] = Coefficients[k].Distribution.Quantile(stream.NextDouble());
+            theta[k] = Coefficients[k].Distribution.Quantile(uniforms[k]);
         }
 
         return theta;

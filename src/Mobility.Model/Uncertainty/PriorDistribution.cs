@@ -1,4 +1,4 @@
-namespace Mobility.Experiments.Posterior;
+namespace Mobility.Model.Uncertainty;
 
 using System.Globalization;
 using MathNet.Numerics.Distributions;

@@ -1,4 +1,4 @@
-namespace Mobility.Experiments.Posterior;
+namespace Mobility.Model.Uncertainty;
 
 /// <summary>The distribution families a prior can take (named as in the priors file).</summary>
 public enum PriorKind

@@ -1,10 +1,12 @@
-namespace Mobility.IO.Posterior;
+namespace Mobility.Output.Posterior;
 
 using System.Globalization;
 using System.Text;
 using Mobility.Experiments.Posterior;
-using Mobility.IO.Output;
-using Mobility.IO.Sweeps;
+using Mobility.Model.Uncertainty;
+using Mobility.Output.Files;
+using Mobility.Output.Runs;
+using Mobility.Output.Sweeps;
 using Parquet.Schema;
 
 /// <summary>

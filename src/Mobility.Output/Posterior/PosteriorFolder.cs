@@ -1,7 +1,8 @@
-namespace Mobility.IO.Posterior;
+namespace Mobility.Output.Posterior;
 
 using System.Globalization;
-using Mobility.IO.Sweeps;
+using Mobility.Input;
+using Mobility.Output.Sweeps;
 
 /// <summary>
 /// The files of a posterior run: <c>settings.json</c> (what the simulations were run with, checked on resume),

@@ -1,7 +1,9 @@
-namespace Mobility.IO.Posterior;
+namespace Mobility.Output.Posterior;
 
+using Mobility.Input;
 using System.Text.Json;
-using Mobility.IO.Output;
+using Mobility.Output.Files;
+using Mobility.Output.Runs;
 
 /// <summary>
 /// What a posterior folder's simulations were run with (<c>settings.json</c>): the scenario's resolved configuration

@@ -1,11 +1,13 @@
-namespace Mobility.IO.Posterior;
+namespace Mobility.Output.Posterior;
 
+using Mobility.Input;
 using Mobility.Engine.Measurement;
 using Mobility.Experiments.Posterior;
+using Mobility.Model.Uncertainty;
 using Mobility.Experiments.Runs;
 using Mobility.Experiments.Sweeps;
-using Mobility.IO.Configuration;
-using Mobility.IO.Sweeps;
+using Mobility.Input.Configuration;
+using Mobility.Output.Sweeps;
 
 /// <summary>
 /// Simulates a batch of proposals as a sweep: round r of generation g is the sweep folder

@@ -2,6 +2,7 @@ namespace Mobility.Reports.Posterior;
 
 using System.Globalization;
 using Mobility.Experiments.Posterior;
+using Mobility.Model.Uncertainty;
 using Mobility.Reports.Charts;
 using Mobility.Reports.Html;
 using ScottPlot;

@@ -2,6 +2,7 @@ namespace Mobility.Tests.Posterior;
 
 using MathNet.Numerics.Distributions;
 using Mobility.Experiments.Posterior;
+using Mobility.Model.Uncertainty;
 
 /// <summary>
 /// ABC-SMC on a problem whose posterior is known: the mean mu of normal data with known variance, under a normal

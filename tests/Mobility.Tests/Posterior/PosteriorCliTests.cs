@@ -1,8 +1,9 @@
 namespace Mobility.Tests.Posterior;
 
 using Mobility.Cli;
-using Mobility.IO.Posterior;
-using Mobility.IO.Sweeps;
+using Mobility.Input.Priors;
+using Mobility.Output.Posterior;
+using Mobility.Output.Sweeps;
 using Mobility.Tests.IO;
 using Mobility.Tests.Sweeps;
 

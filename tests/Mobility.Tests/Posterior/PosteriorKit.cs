@@ -5,7 +5,7 @@ using Mobility.Tests.Sweeps;
 
 /// <summary>
 /// Small posteriors of the shipped baseline for CLI tests: five 2025 observations, a two-year spin-up, one agent per
-/// 5000 persons, three coefficients, a handful of particles. Each simulation then takes a few tens of milliseconds.
+/// 4000 persons, three coefficients, a handful of particles. Each simulation then takes a few tens of milliseconds.
 /// </summary>
 internal static class PosteriorKit
 {
@@ -43,6 +43,6 @@ internal static class PosteriorKit
         =>
         [
             "posterior", Scenario(temp), "--priors", Priors(temp), "--observations", Observations(temp), "--out", temp.File(folder),
-            "--scale", "5000", "--particles", "6", "--generations", generations.ToString(System.Globalization.CultureInfo.InvariantCulture), "--min-acceptance", "0.05", .. extra,
+            "--scale", "4000", "--particles", "6", "--generations", generations.ToString(System.Globalization.CultureInfo.InvariantCulture), "--min-acceptance", "0.05", .. extra,
         ];
 }

@@ -2,6 +2,7 @@ namespace Mobility.Tests.Posterior;
 
 using MathNet.Numerics;
 using Mobility.Experiments.Posterior;
+using Mobility.Model.Uncertainty;
 
 public sealed class PriorAndKernelTests
 {

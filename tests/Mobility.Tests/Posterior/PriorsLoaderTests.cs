@@ -2,8 +2,10 @@ namespace Mobility.Tests.Posterior;
 
 using Mobility.Cli;
 using Mobility.Experiments.Posterior;
-using Mobility.IO;
-using Mobility.IO.Posterior;
+using Mobility.Model.Uncertainty;
+using Mobility.Input;
+using Mobility.Input.Priors;
+using Mobility.Output.Posterior;
 using Mobility.Tests.IO;
 using Mobility.Tests.Sweeps;
 
