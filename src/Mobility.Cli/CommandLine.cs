@@ -33,6 +33,7 @@ public static partial class CommandLine
         root.Subcommands.Add(PosteriorVerb.Create(context));
         root.Subcommands.Add(SurveyVerb.Create(context));
         root.Subcommands.Add(BenchVerb.Create(context));
+        root.Subcommands.Add(EquivalenceVerb.Create(context));
         RefuseEmptyText(root);
         return root;
     }

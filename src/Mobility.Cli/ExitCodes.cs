@@ -11,6 +11,12 @@ public static class ExitCodes
     /// <summary>Bad input: a missing or malformed file, an unknown key, a validation problem, an existing output folder.</summary>
     public const int BadInput = 2;
 
+    /// <summary>
+    /// <c>mobility equivalence</c> ran and at least one metric failed its equivalence test (the new engine differs from
+    /// the old, or the replications cannot show that it does not).
+    /// </summary>
+    public const int NotEquivalent = 3;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }
