@@ -76,7 +76,7 @@ internal static class EquivalenceSummaryTable
 
         if (result.ReplicationsNeededForInconclusive() is int needed)
         {
-            console.WriteLine($"inconclusive: the difference is inside the margin but its 90% interval is not. With these spreads, {needed} replications "
+            console.WriteLine($"inconclusive: the 90% interval reaches across the margin. With these spreads, {needed} replications "
                 + "per engine would give each inconclusive test a 90% chance to pass if the engines are the same (column replications_needed)");
         }
 

@@ -94,7 +94,14 @@ internal static class EquivalenceVerb
                 + "differences, valid only when both engines draw the same random numbers for the same seed (far more power then).",
             DefaultValueFactory = _ => "independent",
         };
-        design.AcceptOnlyFromAmong("independent", "paired");
+        design.Validators.Add(result =>
+        {
+            string? value = result.GetValueOrDefault<string>();
+            if (value is not ("independent" or "paired"))
+            {
+                result.AddError($"--design must be 'independent' or 'paired' (was '{value}')");
+            }
+        });
         var refInputs = new Option<bool>("--ref-inputs")
         {
             Description = "The old engine reads OLD_GIT_REF's own scenario files and world (same paths) instead of this checkout's: use it when the "

@@ -82,10 +82,12 @@ public static class EquivalenceAnalysis
         TostResult test = design == EquivalenceDesign.Paired
             ? TwoOneSidedTests.Paired(oldValues, newValues, margin, alpha)
             : TwoOneSidedTests.Independent(oldValues, newValues, margin, alpha);
-        bool inside = Math.Abs(test.Difference) < margin || test.Difference == 0;
+        // Shown different only when the whole interval lies beyond the margin; an interval across a margin end says
+        // nothing either way (with independent samples a point estimate beyond the margin is often just noise).
+        bool beyond = test.Low >= margin || test.High <= -margin;
         EquivalenceVerdict verdict = test.Equivalent ? EquivalenceVerdict.Equivalent
-            : inside ? EquivalenceVerdict.Inconclusive
-            : EquivalenceVerdict.Shifted;
+            : beyond ? EquivalenceVerdict.Shifted
+            : EquivalenceVerdict.Inconclusive;
         int? needed = verdict == EquivalenceVerdict.Shifted ? null : ReplicationsNeeded(margin, alpha, DifferenceVariance(oldValues, newValues, design), design);
         return new EquivalenceRow(key, oldValues.Count, newValues.Count, oldMean, newMean, oldSd, newSd, margin, test, verdict, needed);
     }

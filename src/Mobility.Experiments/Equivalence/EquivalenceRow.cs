@@ -8,7 +8,7 @@ namespace Mobility.Experiments.Equivalence;
 /// <param name="ReplicationsNeeded">
 /// A planning figure: the replications per engine at which this test would pass with probability 0.9 if the engines
 /// were identical and the spreads as estimated (the sample size of an equivalence test); null when the difference
-/// itself is at or beyond the margin (more replications would not help) or nothing could be tested.
+/// is shown to exceed the margin (more replications would not help) or nothing could be tested.
 /// </param>
 public sealed record EquivalenceRow(
     EquivalenceKey Key,

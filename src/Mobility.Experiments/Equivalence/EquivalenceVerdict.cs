@@ -6,12 +6,15 @@ public enum EquivalenceVerdict
     /// <summary>The 90% interval of the difference lies inside the margin.</summary>
     Equivalent,
 
-    /// <summary>The estimated difference itself is at or beyond the margin: the new engine behaves differently.</summary>
+    /// <summary>
+    /// The whole interval lies beyond the margin: the new engine's mean differs from the old one's by more than the
+    /// margin. More replications will not fix it.
+    /// </summary>
     Shifted,
 
     /// <summary>
-    /// The estimated difference is inside the margin but its interval is not: the replications cannot tell; more of
-    /// them could (see <see cref="EquivalenceRow.ReplicationsNeeded"/>).
+    /// The interval reaches across an end of the margin: the replications cannot tell either way; more of them could
+    /// (see <see cref="EquivalenceRow.ReplicationsNeeded"/>).
     /// </summary>
     Inconclusive,
 

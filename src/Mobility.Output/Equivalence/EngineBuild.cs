@@ -92,8 +92,8 @@ public sealed class EngineBuild : IDisposable
             {
                 string errors = string.Join("\n  ", outcome.Output.Split('\n').Where(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
                     .Select(l => l.Trim()).Distinct().Take(8));
-                throw new InputException($"commit {commit[..12]} ('{gitRef}') does not build (dotnet build exit code {outcome.ExitCode}; "
-                    + $"full output in {PathDisplay.Of(logPath)}):\n  {(errors.Length > 0 ? errors : ChildProcess.Tail(outcome.Output))}");
+                throw new InputException($"commit {commit[..12]} ('{gitRef}') does not build (dotnet build exit code {outcome.ExitCode}):\n  "
+                    + (errors.Length > 0 ? errors : ChildProcess.Tail(outcome.Output)));
             }
 
             return build;

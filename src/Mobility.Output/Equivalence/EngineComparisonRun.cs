@@ -74,8 +74,8 @@ public sealed record EngineComparisonRun(string Who, string CliPath, string Work
         if (outcome.ExitCode != 0 || !File.Exists(runs))
         {
             string why = outcome.ExitCode == 2 ? "refused the inputs" : "failed";
-            throw new InputException($"the {Who} engine ({PathDisplay.Of(CliPath)}) {why} in 'compare' (exit code {outcome.ExitCode}; full output in "
-                + $"{PathDisplay.Of(logPath)}):\n  {ChildProcess.Tail(outcome.Output)}");
+            throw new InputException($"the {Who} engine ({PathDisplay.Of(CliPath)}) {why} in 'compare' (exit code {outcome.ExitCode}); "
+                + $"the end of its output:\n  {ChildProcess.Tail(outcome.Output)}");
         }
 
         return runs;
