@@ -43,11 +43,12 @@ internal static class EquivalenceVerb
         };
         var oldRuns = new Option<string?>("--old-runs")
         {
-            Description = "The old engine's results instead of running it: the runs.parquet of a 'mobility compare' (or its folder), e.g. OUT/old of an earlier check.",
+            Description = "The old engine's results instead of running it: the runs.parquet of a 'mobility compare' (or its folder), e.g. OUT/old of an earlier check "
+                + "(its replications, seeds and scale are those it was run with).",
         };
         var newRuns = new Option<string?>("--new-runs")
         {
-            Description = "The new engine's results instead of running this program's compare: a runs.parquet or its folder.",
+            Description = "The new engine's results instead of running this program's compare: a runs.parquet or its folder (its replications, seeds and scale are those it was run with).",
         };
         var scenarios = new Option<string[]>("--scenario")
         {

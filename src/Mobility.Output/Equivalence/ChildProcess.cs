@@ -4,14 +4,14 @@ using System.Diagnostics;
 using System.Text;
 
 /// <summary>
-/// Runs another program to completion, its standard output and error appended to a log file (and kept in memory for
-/// messages); on cancellation the program and its children are killed.
+/// Runs another program to completion, its standard output and error kept in memory for messages (and appended to a
+/// log file when one is given); on cancellation the program and its children are killed.
 /// </summary>
 internal static class ChildProcess
 {
     public sealed record Outcome(int ExitCode, string Output);
 
-    public static async Task<Outcome> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, string logPath, CancellationToken cancellationToken)
+    public static async Task<Outcome> RunAsync(string program, IEnumerable<string> arguments, string workingDirectory, string? logPath, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -26,8 +26,8 @@ internal static class ChildProcess
         }
 
         var text = new StringBuilder();
-        await using var log = new StreamWriter(logPath, append: true, new UTF8Encoding(false));
-        await log.WriteLineAsync("$ " + program + " " + string.Join(' ', start.ArgumentList.Select(Quoted))).ConfigureAwait(false);
+        await using var log = logPath is null ? null : new StreamWriter(logPath, append: true, new UTF8Encoding(false));
+        log?.WriteLine("$ " + program + " " + string.Join(' ', start.ArgumentList.Select(Quoted)));
         var gate = new object();
         void Append(string? line)
         {
@@ -39,7 +39,7 @@ internal static class ChildProcess
             lock (gate)
             {
                 text.AppendLine(line);
-                log.WriteLine(line);
+                log?.WriteLine(line);
             }
         }
 
@@ -79,7 +79,7 @@ internal static class ChildProcess
         process.WaitForExit();
         lock (gate)
         {
-            log.Flush();
+            log?.Flush();
             return new Outcome(process.ExitCode, text.ToString());
         }
     }

@@ -41,13 +41,14 @@ public sealed class EngineBuild : IDisposable
     public static async Task<string> RepositoryRootAsync(string folder, CancellationToken cancellationToken)
     {
         var (code, output) = await GitAsync(folder, ["rev-parse", "--show-toplevel"], cancellationToken).ConfigureAwait(false);
-        if (code != 0)
+        string? root = Lines(output).FirstOrDefault(Directory.Exists);
+        if (code != 0 || root is null)
         {
             throw new InputException($"'{PathDisplay.Of(folder)}' is not inside a git repository, so OLD_GIT_REF cannot be built "
                 + $"(git said: {ChildProcess.Tail(output, 2)}); give an already built old engine with --old-cli instead");
         }
 
-        return output.Trim();
+        return root;
     }
 
     /// <summary>
@@ -59,13 +60,13 @@ public sealed class EngineBuild : IDisposable
     {
         var (code, output) = await GitAsync(repository, ["rev-parse", "--verify", "--quiet", "--end-of-options", gitRef + "^{commit}"], cancellationToken)
             .ConfigureAwait(false);
-        if (code != 0)
+        string? commit = Lines(output).FirstOrDefault(l => l.Length >= 40 && l.All(char.IsAsciiHexDigitLower));
+        if (code != 0 || commit is null)
         {
             throw new InputException($"OLD_GIT_REF '{gitRef}' names no commit of the repository at {PathDisplay.Of(repository)} "
                 + "(expected a branch, a tag, a commit hash or an expression such as HEAD~1; see 'git log --oneline')");
         }
 
-        string commit = output.Trim();
         string folder = Path.Combine(Path.GetTempPath(), string.Create(CultureInfo.InvariantCulture, $"mobility-equivalence-{commit[..12]}-{Environment.ProcessId}"));
         if (Directory.Exists(folder))
         {
@@ -154,36 +155,19 @@ public sealed class EngineBuild : IDisposable
         }
     }
 
+    /// <summary>git's output is standard output and error together: the line wanted is picked out by its form.</summary>
+    private static IEnumerable<string> Lines(string output) => output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
     private static async Task<(int Code, string Output)> GitAsync(string folder, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException("could not start git");
+            var outcome = await ChildProcess.RunAsync("git", arguments, folder, null, cancellationToken).ConfigureAwait(false);
+            return (outcome.ExitCode, outcome.Output);
         }
-        catch (System.ComponentModel.Win32Exception ex)
+        catch (FileNotFoundException ex)
         {
             throw new InputException($"git is needed to build OLD_GIT_REF but could not be started ({ex.Message}); give an already built old engine with --old-cli instead");
-        }
-
-        using (process)
-        {
-            Task<string> output = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            Task<string> errors = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            return (process.ExitCode, (await output.ConfigureAwait(false)) + (await errors.ConfigureAwait(false)));
         }
     }
 }

@@ -82,7 +82,7 @@ public sealed class EngineBuildTests
 
         Assert.Contains("('HEAD') does not build", error.Message);
         Assert.Contains("error CS", error.Message);
-        Assert.Empty(Directory.GetDirectories(Path.GetTempPath(), "mobility-equivalence-*").Where(d => d.EndsWith("-" + Environment.ProcessId, StringComparison.Ordinal)));
+        Assert.DoesNotContain(Directory.GetDirectories(Path.GetTempPath(), "mobility-equivalence-*"), d => d.EndsWith("-" + Environment.ProcessId, StringComparison.Ordinal));
     }
 
     [Fact]
