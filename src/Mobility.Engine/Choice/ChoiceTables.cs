@@ -220,7 +220,7 @@ internal sealed class ChoiceTables
         for (int i = 0; i < u.Count; i++)
         {
             int h = u.Country[i];
-            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0)
+            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0 || s.WorldYear.EntryOpen[h] <= 0)
             {
                 continue;
             }
@@ -269,7 +269,7 @@ internal sealed class ChoiceTables
         for (int i = 0; i < u.Count; i++)
         {
             int h = u.Country[i];
-            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0 || u.ForeignSeatsAgents[i] <= 0 || !eligible(i))
+            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0 || s.WorldYear.EntryOpen[h] <= 0 || u.ForeignSeatsAgents[i] <= 0 || !eligible(i))
             {
                 continue;
             }
@@ -301,6 +301,7 @@ internal sealed class ChoiceTables
             - (b.BVisa * p.Visa[o, h])
             + (b.BImage * s.Image[o, h])
             + (b.BNetwork * Math.Log(1 + network))
+            + (b.BDiaspora * s.Diaspora.DestinationTerm[o, h])
             + (b.BRecognition * p.Recognition[o, h])
             + (b.BSize * Math.Log(seatsThousands))
             + Math.Log(p.ShockMultiplier[h])

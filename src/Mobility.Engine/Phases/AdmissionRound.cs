@@ -57,13 +57,17 @@ internal sealed class AdmissionRound
             seatsLeft = new int[u.Count];
         }
 
+        // A host that admits only a share of its usual new foreign intake (series foreign_entry_open) offers that share of its free seats.
+        var open = s.WorldYear.EntryOpen;
         for (int i = 0; i < u.Count; i++)
         {
-            seatsLeft[i] = Math.Max(0, u.ForeignSeatsAgents[i] - (int)pool.ContinuingForeign[i]);
+            int free = Math.Max(0, u.ForeignSeatsAgents[i] - (int)pool.ContinuingForeign[i]);
+            seatsLeft[i] = open[u.Country[i]] >= 1 ? free : (int)Math.Floor(free * open[u.Country[i]]);
         }
 
         var seekers = pool.DegreeSeekers;
         int count = seekers.Count;
+        RecordDemand(count);
         var order = merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, pool.CandidateId, pool.CandidateAbility, FundingPriority.Of(Funding.Self));
         Ensure(count);
         admittedCount = 0;
@@ -86,6 +90,41 @@ internal sealed class AdmissionRound
         AssignSeats(merit.Sort(s, seekers, fundedFirst: true), seekers.Count, exchange, pool.CreditChoices, []);
 
         Place(seekers, StudentStatus.CreditAbroad, s.Measure.CreditFlows);
+    }
+
+    /// <summary>
+    /// Demand for foreign degree seats per host (agents), which the supply rule reads next year: the foreign degree
+    /// students who continue there, and every applicant (member seeker or external candidate) who listed a university
+    /// of the host first.
+    /// </summary>
+    private void RecordDemand(int seekerCount)
+    {
+        var demand = s.SeatSupply.Demand;
+        var countryOf = s.Universities.Country;
+        var continuing = pool.ContinuingForeign;
+        for (int i = 0; i < continuing.Length; i++)
+        {
+            demand[countryOf[i]] += (long)continuing[i];
+        }
+
+        int k = pool.K;
+        for (int n = 0; n < seekerCount; n++)
+        {
+            int first = pool.DegreeChoices[n * k];
+            if (first >= 0)
+            {
+                demand[countryOf[first]]++;
+            }
+        }
+
+        for (int n = 0; n < pool.CandidateCount; n++)
+        {
+            int first = pool.CandidateChoices[n * k];
+            if (first >= 0)
+            {
+                demand[countryOf[first]]++;
+            }
+        }
     }
 
     /// <summary>

@@ -66,7 +66,19 @@ internal sealed class SimulationState
         MobileResidentSkill = new double[c];
         PreviousStocks = new double[c, c];
         Scholars = ScholarPopulationFactory.Create(this);
+        Diaspora = new DiasporaNetwork(world);
+        WorldYear = new WorldYear(world);
+        SeatSupply = new SeatSupply(world, Universities, settings.Admission);
     }
+
+    /// <summary>The ties that predate the run, as the diaspora network terms read them.</summary>
+    public DiasporaNetwork Diaspora { get; }
+
+    /// <summary>The world's series read for the current year (set by the policy phase).</summary>
+    public WorldYear WorldYear { get; }
+
+    /// <summary>Foreign seats per host by the supply rule (set by the policy phase, demand written by admission).</summary>
+    public SeatSupply SeatSupply { get; }
 
     public WorldData World { get; }
 
@@ -144,7 +156,7 @@ internal sealed class SimulationState
 
     /// <summary>Bachelor entry cohort (persons) of a member in a year.</summary>
     public double CohortPersons(int country, int year)
-        => IsMember[country] ? Settings.Entry.CohortPersons(Countries[country], year, Settings.Scenario.StartYear) : 0;
+        => IsMember[country] ? Settings.Entry.CohortPersons(Countries[country], year, Settings.Scenario.StartYear, World.TertiaryEnrolmentAt(country, year)) : 0;
 
     /// <summary>
     /// The members' tertiary enrolment (persons) grown at their entry cohorts' growth rates to the run's largest

@@ -4,7 +4,8 @@ namespace Mobility.Model.Parameters;
 /// The multinomial logit over foreign universities:
 /// V(u) = bQuality*Q(u)/100 - bDistance*ln(1+km/1000) + bLanguage*languageMatch
 ///        - bCost*max(0, tuition+living-aid)/budget(resources) - bVisa*visaBarrier + bImage*image(o,h)
-///        + bNetwork*ln(1+alumni(o,h) per 1000 of o's students) + bRecognition*recognition(o,h) + destinationShift[h].
+///        + bNetwork*ln(1+alumni(o,h) per 1000 of o's students) + bDiaspora*ln(1+ties(o,h) per 1000 of o's people)
+///        + bRecognition*recognition(o,h) + destinationShift[h].
 /// </summary>
 public sealed class ChoiceCoefficients
 {
@@ -24,6 +25,12 @@ public sealed class ChoiceCoefficients
     public double BImage { get; set; } = 2.0;
 
     public double BNetwork { get; set; } = 0.35;
+
+    /// <summary>
+    /// Weight of the ties that predate the run (migrant stock, co-ethnic population and kin minority of o in h, ties.csv)
+    /// per 1000 of o's population, on a log scale: the diaspora / co-ethnic network of docs/ODD.md section 7.2.
+    /// </summary>
+    public double BDiaspora { get; set; } = 0.3;
 
     public double BRecognition { get; set; } = 0.8;
 
