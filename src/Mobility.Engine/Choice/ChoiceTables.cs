@@ -319,7 +319,7 @@ internal sealed class ChoiceTables
         for (int i = 0; i < u.Count; i++)
         {
             int h = u.Country[i];
-            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0)
+            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0 || s.WorldYear.EntryOpen[h] <= 0)
             {
                 continue;
             }

@@ -117,7 +117,9 @@ internal sealed class MetricsCollector
             int bestRank = int.MaxValue, top500 = 0, top1000 = 0;
             for (int i = 0; i < u.Count; i++)
             {
-                if (u.Country[i] != x || u.IsAggregate[i] || !u.Active[i])
+                // Branch campuses are not the host's own universities: their scores start from the parent's reputation,
+                // and counting them would hand the parent's rank to the host on opening (docs/ODD.md section 9).
+                if (u.Country[i] != x || u.IsAggregate[i] || !u.Active[i] || u.Opens[i] != int.MinValue)
                 {
                     continue;
                 }
