@@ -40,6 +40,25 @@ internal sealed class DiasporaNetwork
 
             AbroadTerm[o] = Math.Log(1 + (abroad / perThousand));
         }
+
+        // Centred on the members' mean: the term's level is not identified apart from degreeMobility:a0, and every
+        // member has about 180-460 tied people abroad per 1000, so uncentred it would only shift all propensities.
+        double mean = 0;
+        int members = 0;
+        for (int o = 0; o < c; o++)
+        {
+            if (world.Countries[o].IsMember)
+            {
+                mean += AbroadTerm[o];
+                members++;
+            }
+        }
+
+        mean /= Math.Max(1, members);
+        for (int o = 0; o < c; o++)
+        {
+            AbroadTerm[o] = world.Countries[o].IsMember ? AbroadTerm[o] - mean : 0;
+        }
     }
 
     /// <summary>[o, h]: people of o tied to h (persons).</summary>
@@ -48,6 +67,9 @@ internal sealed class DiasporaNetwork
     /// <summary>[o, h]: ln(1 + Persons(o, h) per 1000 of o's population), the destination utility's diaspora term before its weight.</summary>
     public double[,] DestinationTerm { get; }
 
-    /// <summary>[o]: ln(1 + all of o's tied people abroad per 1000 of o's population), the propensity's diaspora term before its weight.</summary>
+    /// <summary>
+    /// [o]: ln(1 + all of o's tied people abroad per 1000 of o's population) minus the members' mean of the same (0 for
+    /// external countries), the propensity's diaspora term before its weight.
+    /// </summary>
     public double[] AbroadTerm { get; }
 }
