@@ -52,7 +52,7 @@ internal static class CalibrateVerb
             context,
             new Request(
                 CommonOptions.ResolveScenarioPath(parseResult.GetValue(scenario)!),
-                parseResult.GetValue(observations)!,
+                parseResult.GetValue(observations),
                 parseResult.GetValue(parameters) ?? [],
                 parseResult.GetValue(budget),
                 parseResult.GetValue(until),
@@ -67,7 +67,7 @@ internal static class CalibrateVerb
     }
 
     private sealed record Request(
-        string Scenario, string Observations, string[] Params, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
+        string Scenario, string? Observations, string[] Params, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
@@ -77,7 +77,7 @@ internal static class CalibrateVerb
             throw new InputException($"--budget must be >= 2 evaluations (was {request.Budget})");
         }
 
-        var (observations, window, loaded) = ObservationOptions.Prepare(
+        var (observations, window, loaded, observationsPath) = ObservationOptions.Prepare(
             request.Scenario, request.Observations, request.Sets, request.Scale, request.Replications);
 
         // Held-out observations stay in the fit report but weigh nothing in the objective.
@@ -121,9 +121,9 @@ internal static class CalibrateVerb
             request.Scenario,
             loaded.Name + "-calibrated",
             string.Create(CultureInfo.InvariantCulture,
-                $"{loaded.Name} with {string.Join(", ", parameters.Select(p => p.Path))} calibrated to {PathDisplay.Of(request.Observations)} (scale {loaded.Settings.Scenario.Scale}, {request.Replications} replication(s), {result.Log.Count} evaluations)"),
+                $"{loaded.Name} with {string.Join(", ", parameters.Select(p => p.Path))} calibrated to {PathDisplay.Of(observationsPath)} (scale {loaded.Settings.Scenario.Scale}, {request.Replications} replication(s), {result.Log.Count} evaluations)"),
             parameters.Select((p, i) => new KeyValuePair<string, double>(p.Path, result.Values[i])));
-        var contextLines = ObservationOptions.Context(loaded, request.Observations, window, request.Replications).ToList();
+        var contextLines = ObservationOptions.Context(loaded, observationsPath, window, request.Replications).ToList();
         if (heldOut.Count > 0)
         {
             contextLines.Add($"calibrated on the observations up to {request.Until}; {heldOut.Count} later one(s) held out (weight 0): {string.Join(", ", heldOut)}");

@@ -32,7 +32,7 @@ internal static class FitVerb
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
             CommonOptions.ResolveScenarioPath(parseResult.GetValue(scenario)!),
-            parseResult.GetValue(observations)!,
+            parseResult.GetValue(observations),
             parseResult.GetValue(output),
             parseResult.GetValue(replications),
             parseResult.GetValue(scale),
@@ -44,10 +44,10 @@ internal static class FitVerb
     }
 
     private static async Task<int> ExecuteAsync(
-        CliContext context, string scenarioPath, string observationsPath, string? outFolder, int replications, double? scale, int threads, bool force,
+        CliContext context, string scenarioPath, string? observationsFile, string? outFolder, int replications, double? scale, int threads, bool force,
         string[] userSets, CancellationToken cancellationToken)
     {
-        var (observations, window, loaded) = ObservationOptions.Prepare(scenarioPath, observationsPath, userSets, scale, replications);
+        var (observations, window, loaded, observationsPath) = ObservationOptions.Prepare(scenarioPath, observationsFile, userSets, scale, replications);
         using AtomicOutputDirectory output = AtomicOutputDirectory.Begin(outFolder ?? Path.Combine("runs", loaded.Name + "-fit"), force);
 
         Fit fit = await ProgressDisplay.RunAsync(
@@ -58,7 +58,7 @@ internal static class FitVerb
 
         var contextLines = ObservationOptions.Context(loaded, observationsPath, window, replications).ToList();
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.csv"), FitReport.Csv(fit), cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.html"), FitReport.Html(fit, $"Fit of {loaded.Name}", contextLines), cancellationToken)
+        await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.html"), FitReport.Html(fit, $"Fit of {loaded.Name}", contextLines, members: loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code).ToArray()), cancellationToken)
             .ConfigureAwait(false);
         output.Commit();
         FitSummary.Write(context.Output, fit);
