@@ -96,17 +96,19 @@ public static class FigureTargets
                     .Where(p => p.Country == f.Origin && (f.Destination == PublishedFigure.AllCountries || p.Destinations.Length == 0 || p.Destinations.Contains(f.Destination)))
                     .ToList();
                 return programmes.Count > 0 ? null
-                    : $"the scenario has no national scholarship of {f.Origin} that funds study in {Side(f.Destination)} (policies:nationalScholarship)";
+                    : $"the scenario has no national scholarship of {f.Origin} that funds study in {Name(f.Destination)} (policies:nationalScholarship)";
             case FigureMeasure.Placements:
                 bool quota = settings.Policies.HostQuota.Values.Any(q => q.Origin == f.Origin && (f.Destination == PublishedFigure.AllCountries || q.Host == f.Destination));
                 return quota ? null
-                    : $"the scenario has no host quota of {Side(f.Destination)} for students of {f.Origin} (policies:hostQuota), so placements under it are not simulated";
+                    : $"the scenario has no host quota of {Name(f.Destination)} for students of {f.Origin} (policies:hostQuota), so placements under it are not simulated";
             case FigureMeasure.Credit when !originMember:
                 return $"credit mobility is simulated for students of the member countries only, not of {f.Origin}";
             default:
                 return null;
         }
     }
+
+    private static string Name(string code) => code == PublishedFigure.AllCountries ? "any country" : code;
 
     private static string Side(string code) => code == PublishedFigure.AllCountries ? "all" : code.ToLowerInvariant();
 }

@@ -58,6 +58,20 @@ public static class FitReport
         return csv.ToString();
     }
 
+    /// <summary>The pair inversion's iteration log (last round).</summary>
+    public static string InversionCsv(PairInversionResult inversion)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("iteration,objective,median_abs_log_ratio,largest_change,elapsed_s");
+        foreach (var step in inversion.Log)
+        {
+            csv.AppendLine(string.Join(",", step.Iteration.ToString(Invariant), Number(step.Objective), Number(step.MedianAbsoluteLogRatio),
+                Number(step.LargestChange), step.Elapsed.TotalSeconds.ToString("F1", Invariant)));
+        }
+
+        return csv.ToString();
+    }
+
     /// <summary>Simulated against observed on log-log axes, one labelled point per target, with the 1:1 line and factor-2.5 band.</summary>
     public static ChartImage Scatter(Fit fit, string caption)
     {
