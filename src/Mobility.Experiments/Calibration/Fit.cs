@@ -72,6 +72,9 @@ public sealed class Fit
     /// <summary>The end of the published range nearest to the simulated value (the value itself inside the range).</summary>
     private static double Nearest(FitRow r) => Math.Clamp(r.Simulated, r.Observation.Value, r.Observation.Upper);
 
+    /// <summary>A fit of rows measured elsewhere (e.g. each held-out pair's prediction from its own fold).</summary>
+    public static Fit Of(IReadOnlyList<FitRow> rows) => new(rows);
+
     public static Fit Of(IReadOnlyList<Observation> observations, IReadOnlyList<RunResult> replications)
     {
         if (observations.Count == 0 || replications.Count == 0)
