@@ -64,6 +64,7 @@ public sealed class Simulation
             Metrics = collector.Metrics,
             Flows = collector.Flows,
             Stocks = collector.Stocks,
+            ScholarshipHolders = collector.ScholarshipHolders,
             Universities = collector.Universities,
             Statistics = statistics,
             Ledger = ledger,

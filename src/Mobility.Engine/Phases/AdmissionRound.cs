@@ -35,9 +35,10 @@ internal sealed class AdmissionRound
     {
         s = state;
         this.pool = pool;
-        // Two origin x host blocks: all placements, then the degree placements funded by a national scholarship.
-        flows = new PartialSums(2 * state.CountryCount * state.CountryCount);
-        flowTotal = new double[2 * state.CountryCount * state.CountryCount];
+        // Three origin x host blocks: all placements, the degree placements funded by a national scholarship, those on
+        // a host quota.
+        flows = new PartialSums(3 * state.CountryCount * state.CountryCount);
+        flowTotal = new double[3 * state.CountryCount * state.CountryCount];
     }
 
     /// <summary>Seats left after admission (agents), for tests of the capacity law.</summary>
@@ -247,26 +248,33 @@ internal sealed class AdmissionRound
                 {
                     sums[(c * c) + (o * c) + h] += 1;
                 }
+                else if (degree && st.Funding[slot] == Funding.HostQuota)
+                {
+                    sums[(2 * c * c) + (o * c) + h] += 1;
+                }
             }
         });
         AddFlows(chunks, flowsOut);
     }
 
     /// <summary>
-    /// Adds the chunks' placement counts to <paramref name="flowsOut"/> and their national-scholarship block to the
-    /// measurement's national-scholarship flows (exact integer counts, so adding a zero block changes nothing).
+    /// Adds the chunks' placement counts to <paramref name="flowsOut"/>, their national-scholarship block to the
+    /// measurement's national-scholarship flows and their quota block to its quota flows (exact integer counts, so
+    /// adding a zero block changes nothing).
     /// </summary>
     private void AddFlows(int chunks, double[,] flowsOut)
     {
         int c = s.CountryCount;
         flows.Reduce(chunks, flowTotal);
         var scholarshipFlows = s.Measure.NationalScholarshipFlows;
+        var quotaFlows = s.Measure.QuotaFlows;
         for (int o = 0; o < c; o++)
         {
             for (int h = 0; h < c; h++)
             {
                 flowsOut[o, h] += flowTotal[(o * c) + h];
                 scholarshipFlows[o, h] += flowTotal[(c * c) + (o * c) + h];
+                quotaFlows[o, h] += flowTotal[(2 * c * c) + (o * c) + h];
             }
         }
     }

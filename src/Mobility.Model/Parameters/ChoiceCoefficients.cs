@@ -5,7 +5,7 @@ namespace Mobility.Model.Parameters;
 /// V(u) = bQuality*Q(u)/100 - bDistance*ln(1+km/1000) + bLanguage*languageMatch
 ///        - bCost*max(0, tuition+living-aid)/budget(resources) - bVisa*visaBarrier + bImage*image(o,h)
 ///        + bNetwork*ln(1+alumni(o,h) per 1000 of o's students) + bDiaspora*ln(1+ties(o,h) per 1000 of o's people)
-///        + bRecognition*recognition(o,h) + destinationShift[h].
+///        + bRecognition*recognition(o,h) + destinationShift[h] + pairShift[o][h].
 /// </summary>
 public sealed class ChoiceCoefficients
 {
@@ -44,6 +44,12 @@ public sealed class ChoiceCoefficients
 
     /// <summary>Destination fixed effects added to V (calibration handles).</summary>
     public Dictionary<string, double> DestinationShift { get; set; } = new();
+
+    /// <summary>
+    /// Origin-destination constants added to V (pairShift[origin][destination], 0 where absent): what the structural
+    /// terms miss about one pair, fitted by <c>mobility calibrate --pair-constants</c> (docs/calibration.md).
+    /// </summary>
+    public Dictionary<string, Dictionary<string, double>> PairShift { get; set; } = new();
 
     /// <summary>Utility of a university's log size, so large systems ("other institutions") draw in proportion to their places.</summary>
     public double BSize { get; set; } = 1.0;

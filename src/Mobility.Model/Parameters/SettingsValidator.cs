@@ -170,6 +170,10 @@ public static partial class SettingsValidator
         }
 
         v.CountryDictionary("choice:destinationShift", c.DestinationShift, v.Finite);
+        foreach (var (origin, shifts) in c.PairShift)
+        {
+            v.CountryDictionary("choice:pairShift:" + origin, shifts, v.Finite);
+        }
     }
 
     private static void ValidateCreditMobility(Checker v, CreditMobilityCoefficients c)
