@@ -8,6 +8,7 @@ using Mobility.Experiments.Comparison;
 using Mobility.Input;
 using Mobility.Output.Comparison;
 using Mobility.Input.Configuration;
+using Mobility.Input.Observations;
 using Mobility.Output.Files;
 using Mobility.Output.Runs;
 using Mobility.Reports.Comparison;
@@ -149,7 +150,9 @@ internal static class CompareVerb
 
         await ComparisonOutput.WriteAllAsync(output.WorkingPath, runs, scale, summary, cancellationToken).ConfigureAwait(false);
         var parameters = Parameters(request, loaded, runs, started, simulated, Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart);
-        await ComparisonReport.WriteAsync(output.WorkingPath, new ComparisonReportInput(runs, summary, loaded, parameters), cancellationToken)
+        // The shipped fit summary next to the reference scenario's observations (written by mobility fit), if there is one.
+        string? fitLine = FitSummaryFile.TryRead(Path.Combine(Path.GetDirectoryName(reference.Files[0])!, "observations"))?.Sentence(reference.Configuration, reference.Name);
+        await ComparisonReport.WriteAsync(output.WorkingPath, new ComparisonReportInput(runs, summary, loaded, parameters, fitLine), cancellationToken)
             .ConfigureAwait(false);
         output.Commit();
         clock.Stop();
@@ -165,6 +168,11 @@ internal static class CompareVerb
                 + $"{clock.Elapsed.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU"),
             Path.Combine(output.FinalPath, ComparisonOutput.SummaryFile),
             Path.Combine(output.FinalPath, ComparisonReport.FileName));
+        if (fitLine is not null)
+        {
+            context.Output.WriteLine(fitLine);
+        }
+
         return ExitCodes.Success;
     }
 

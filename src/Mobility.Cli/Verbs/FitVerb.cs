@@ -6,6 +6,7 @@ using Mobility.Cli.Console;
 using Mobility.Experiments.Calibration;
 using Mobility.Input;
 using Mobility.Input.Configuration;
+using Mobility.Input.Observations;
 using Mobility.Model.Parameters;
 using Mobility.Output.Files;
 using Mobility.Reports.Fit;
@@ -118,6 +119,12 @@ internal static class FitVerb
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.csv"), FitReport.Csv(fit), cancellationToken).ConfigureAwait(false);
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.html"), FitReport.Html(fit, $"Fit of {loaded.Name}", contextLines, members: loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code).ToArray(), validation: checks), cancellationToken)
             .ConfigureAwait(false);
+        var summary = new FitSummaryFile(
+            PathDisplay.Of(loaded.ScenarioFile), FitSummaryFile.Hash(loaded.Configuration), PathDisplay.Of(observationsPath), fit.Rows.Count, fit.Figures,
+            Math.Exp(fit.MedianAbsoluteLogRatio), fit.WithinFactorTwo, fit.NotComparable.Count,
+            string.Create(CultureInfo.InvariantCulture, $"mobility fit {PathDisplay.Of(loaded.ScenarioFile)} --observations {PathDisplay.Of(observationsPath)} --scale {loaded.Settings.Scenario.Scale:R} --replications {replications}"),
+            DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, FitSummaryFile.FileName), summary.ToJson(), cancellationToken).ConfigureAwait(false);
         foreach (var (label, check) in checks)
         {
             string file = (label.StartsWith("cross", StringComparison.Ordinal) ? "cross-validated" : "out-of-time") + ".csv";
@@ -131,7 +138,7 @@ internal static class FitVerb
             FitSummary.Write(context.Output, check, label);
         }
 
-        context.Output.WriteLine($"fit written to {PathDisplay.Of(output.FinalPath)} (fit.csv, fit.html{(checks.Count > 0 ? ", cross-validated.csv, out-of-time.csv" : "")})");
+        context.Output.WriteLine($"fit written to {PathDisplay.Of(output.FinalPath)} (fit.csv, fit.html, {FitSummaryFile.FileName}{(checks.Count > 0 ? ", cross-validated.csv, out-of-time.csv" : "")})");
         return ExitCodes.Success;
     }
 }

@@ -133,6 +133,10 @@ public static class ComparisonReport
             + $"effects in {runs.FinalYear} that are significant at the 95% level, ranked by size relative to the value under {reference}; "
             + $"then the effects that were largest in an earlier year (their peak), which a look at {runs.FinalYear} alone would miss.",
             "summary");
+        if (input.Fit is not null)
+        {
+            report.Paragraph("How far to trust the levels: " + input.Fit + ".", "fit");
+        }
         for (int s = 1; s < runs.Scenarios.Count; s++)
         {
             ComparisonScenario scenario = runs.Scenarios[s];
