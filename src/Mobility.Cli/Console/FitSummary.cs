@@ -18,7 +18,7 @@ internal static class FitSummary
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{label}: {fit.Rows.Count} targets ({fit.Figures} figures), median |log ratio| {fit.MedianAbsoluteLogRatio:F3} (factor {Math.Exp(fit.MedianAbsoluteLogRatio):F2}), "
-            + $"{fit.WithinFactorTwo:P0} within 2x, largest factor {fit.MaxFactor:F2}, mean relative difference {fit.MeanRelativeDifference:F3}, objective {fit.Objective:F4}"
+            + $"{fit.WithinFactorTwo * 100:0}% within 2x, largest factor {fit.MaxFactor:F2}, mean relative difference {fit.MeanRelativeDifference:F3}, objective {fit.Objective:F4}"
             + $"{(fit.NotComparable.Count > 0 ? "; " + fit.NotComparable.Count + " not comparable (see fit.csv)" : "")}"));
         foreach (var row in fit.Worst(3))
         {

@@ -51,7 +51,7 @@ public sealed record FitSummaryFile(
     public string Sentence(IReadOnlyDictionary<string, string> configuration, string scenarioName)
     {
         string line = string.Create(CultureInfo.InvariantCulture,
-            $"{scenarioName} reproduces {Figures} published figures ({Targets} targets) with median error x{MedianFactor:0.00}, {WithinFactorTwo:P0} within 2x; see fit.html of `{Command}`");
+            $"{scenarioName} reproduces {Figures} published figures ({Targets} targets) with median error x{MedianFactor:0.00}, {WithinFactorTwo * 100:0}% within 2x; see fit.html of `{Command}`");
         return Hash(configuration) == ConfigurationSha256
             ? line
             : line + " (measured with other coefficients than this reference has: re-run that command)";
