@@ -19,6 +19,8 @@ public sealed class Simulation
     private readonly WorldData world;
     private readonly ScenarioSettings settings;
     private readonly SimulationOptions options;
+    private string? settingsPart;
+    private string? worldPart;
 
     public Simulation(WorldData world, ScenarioSettings settings, SimulationOptions? options = null)
     {
@@ -34,17 +36,22 @@ public sealed class Simulation
     private int ReportFrom => Math.Min(options.ReportFrom ?? int.MaxValue, settings.Scenario.StartYear);
 
     /// <summary>The key a snapshot of this run at the end of <paramref name="year"/> has (see <see cref="SnapshotKey"/>).</summary>
-    public SnapshotKey KeyAt(int year) => SnapshotKey.For(world, settings, year, ReportFrom, options.WorldIdentity);
+    public SnapshotKey KeyAt(int year)
+    {
+        settingsPart ??= SnapshotKey.SettingsPart(settings, ReportFrom);
+        worldPart ??= SnapshotKey.WorldPart(options.WorldIdentity);
+        return new SnapshotKey(SnapshotKey.CurrentFormat, SnapshotKey.EngineVersion, worldPart, settingsPart, SnapshotKey.PoliciesPart(world, settings, year), year);
+    }
 
     public RunResult Run(IProgress<YearProgress>? progress = null, CancellationToken cancellationToken = default)
-        => Execute(null, settings.Scenario.EndYear, progress, cancellationToken).Result;
+        => Execute(null, settings.Scenario.EndYear, false, progress, cancellationToken).Result;
 
     /// <summary>Continues from <paramref name="from"/>, a snapshot of this run (same key), to the last year.</summary>
     /// <exception cref="SnapshotMismatchException">The snapshot belongs to another scenario, world, seed or engine.</exception>
     public RunResult Run(SimulationSnapshot from, IProgress<YearProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(from);
-        return Execute(from, settings.Scenario.EndYear, progress, cancellationToken).Result;
+        return Execute(from, settings.Scenario.EndYear, false, progress, cancellationToken).Result;
     }
 
     /// <summary>Runs from the first year (or from <paramref name="from"/>) to the end of <paramref name="year"/> and returns the state then.</summary>
@@ -60,11 +67,11 @@ public sealed class Simulation
             throw new ArgumentOutOfRangeException(nameof(year), year, $"the snapshot given ends in {from.Year}, after {year}");
         }
 
-        return Execute(from, year, null, cancellationToken).Snapshot!;
+        return Execute(from, year, true, null, cancellationToken).Snapshot!;
     }
 
     private (RunResult Result, SimulationSnapshot? Snapshot) Execute(
-        SimulationSnapshot? from, int last, IProgress<YearProgress>? progress, CancellationToken cancellationToken)
+        SimulationSnapshot? from, int last, bool snapshotLast, IProgress<YearProgress>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var statistics = new RunStatistics();
@@ -79,7 +86,6 @@ public sealed class Simulation
         }
 
         statistics.InitSeconds = clock.Elapsed.TotalSeconds;
-        int? capture = last < settings.Scenario.EndYear ? last : options.CaptureYear;
         SimulationSnapshot? snapshot = from is not null && from.Year == last ? from : null;
         int total = last - first + 1;
         clock.Restart();
@@ -94,12 +100,13 @@ public sealed class Simulation
             statistics.PeakStudents = Math.Max(statistics.PeakStudents, state.Students.Count);
             ledger.Add(step.Ledger());
             progress?.Report(new YearProgress(year, year - first + 1, total, state.IsSpinUp, active));
-            if (year == capture)
+            if (year == options.CaptureYear || (snapshotLast && year == last))
             {
-                snapshot = Capture(step, ledger, statistics);
-                if (last == settings.Scenario.EndYear)
+                var captured = Capture(step, ledger, statistics);
+                snapshot = year == last ? captured : snapshot;
+                if (year == options.CaptureYear)
                 {
-                    options.Captured?.Invoke(snapshot);
+                    options.Captured?.Invoke(captured);
                 }
             }
         }

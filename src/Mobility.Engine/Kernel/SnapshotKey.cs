@@ -50,8 +50,17 @@ public sealed record SnapshotKey(string Format, string Engine, string World, str
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(settings);
-        return new SnapshotKey(CurrentFormat, EngineVersion, Hash(worldIdentity ?? ""), Hash(SettingsText(settings, reportFrom)), Hash(PoliciesText(world, settings, year)), year);
+        return new SnapshotKey(CurrentFormat, EngineVersion, WorldPart(worldIdentity), SettingsPart(settings, reportFrom), PoliciesPart(world, settings, year), year);
     }
+
+    /// <summary>The <see cref="World"/> part of a key.</summary>
+    public static string WorldPart(string worldIdentity) => Hash(worldIdentity ?? "");
+
+    /// <summary>The <see cref="Settings"/> part of a key (the same for every year of a run).</summary>
+    public static string SettingsPart(ScenarioSettings settings, int reportFrom) => Hash(SettingsText(settings, reportFrom));
+
+    /// <summary>The <see cref="Policies"/> part of a key at the end of <paramref name="year"/>.</summary>
+    public static string PoliciesPart(WorldData world, ScenarioSettings settings, int year) => Hash(PoliciesText(world, settings, year));
 
     /// <summary>What differs between this key and <paramref name="other"/>, in words (empty when they are equal).</summary>
     public IReadOnlyList<string> Differences(SnapshotKey other)
