@@ -80,13 +80,29 @@ public static class ForkedBatch
             progress is null ? null : new Progress(progress, 0, total),
             cancellationToken);
 
-        // A run outside the forks still continues from the latest cached snapshot it shares (e.g. a new candidate from the reference's).
-        var continued = pending.Select(i => plan.ForkOf.TryGetValue(i, out var key)
-            ? jobs[i] with { From = snapshots[key] }
-            : jobs[i] with { From = cache is null ? null : Latest(cache, simulations[i], jobs[i].Settings.Scenario.EndYear) }).ToArray();
-        RunBatch.Run(
-            continued,
+        // A run outside the forks still continues from the latest cached snapshot it shares (e.g. a new candidate from
+        // the reference's); with a cache, a run from the first year keeps its state at the end of spin-up for later batches.
+        var froms = pending.Select(i => plan.ForkOf.TryGetValue(i, out var key)
+            ? snapshots[key]
+            : cache is null ? null : Latest(cache, simulations[i], jobs[i].Settings.Scenario.EndYear)).ToArray();
+        RunBatch.Map(
+            pending.Count,
             threads,
+            (index, threadsPerRun, ct) =>
+            {
+                RunJob job = jobs[pending[index]];
+                var from = froms[index];
+                int spunUp = job.Settings.Scenario.StartYear - 1;
+                var simulation = new Simulation(job.World, job.Settings, new SimulationOptions
+                {
+                    Threads = threadsPerRun,
+                    Seed = job.Seed,
+                    ReportFrom = job.ReportFrom,
+                    CaptureYear = cache is not null && from is null ? spunUp : null,
+                    Captured = cache is null ? null : cache.Add,
+                });
+                return from is null ? simulation.Run(cancellationToken: ct) : simulation.Run(from, cancellationToken: ct);
+            },
             (index, result) =>
             {
                 int job = pending[index];
