@@ -48,6 +48,7 @@ public static class ExplorerServer
         services.AddSingleton(options);
         services.AddSingleton(new ScenarioWorkspace(options.ScenariosFolder));
         services.AddSingleton<WhatIfRunner>();
+        services.AddSingleton<FitLine>();
         services.AddSingleton<JobQueue>();
         services.AddHostedService(sp => sp.GetRequiredService<JobQueue>());
         if (options.WarmUp)
@@ -209,6 +210,14 @@ public static class ExplorerServer
             }
         });
 
+        app.MapPost("/api/fit", (HttpContext context, FitLine fit) => Handle(context, async () =>
+        {
+            var body = await Read<OpenBody>(context).ConfigureAwait(false);
+            string reference = body.Reference ?? throw Missing("reference");
+            string line = await Task.Run(() => fit.Of(reference), context.RequestAborted).ConfigureAwait(false);
+            return Results.Json(new { line });
+        }));
+
         app.MapPost("/api/open", (HttpContext context, ScenarioWorkspace workspace, ExplorerOptions options) => Handle(context, async () =>
         {
             var body = await Read<OpenBody>(context).ConfigureAwait(false);
@@ -263,7 +272,7 @@ public static class ExplorerServer
 
     private sealed record CandidateBody(string Reference, CandidateRequest? Candidate);
 
-    private sealed record OpenBody(string? Folder);
+    private sealed record OpenBody(string? Folder, string? Reference = null);
 
     /// <summary>Runs the default what-if reference (the root scenario, 10 replications, scale 10) once at start, so the first what-if finds it in the cache.</summary>
     private sealed class WarmUp(JobQueue queue, ScenarioWorkspace workspace, WhatIfRunner runner) : BackgroundService
