@@ -56,6 +56,10 @@ internal static class CompareVerb
             Description = "Output folder (default: runs/compare). Written atomically: it appears only when everything is written.",
         };
         var force = CommonOptions.Force();
+        var noFork = new Option<bool>("--no-fork")
+        {
+            Description = "Run every scenario from the first year instead of simulating the years they share once per replication (slower; the numbers are the same).",
+        };
         var set = CommonOptions.Set();
         set.Description = "Override one setting in every compared scenario: --set key=value (e.g. --set scenario:endYear=2035). Repeatable.";
 
@@ -70,6 +74,7 @@ internal static class CompareVerb
             output,
             force,
             set,
+            noFork,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -81,12 +86,13 @@ internal static class CompareVerb
                 parseResult.GetValue(threads),
                 parseResult.GetValue(output),
                 parseResult.GetValue(force),
-                parseResult.GetValue(set) ?? []),
+                parseResult.GetValue(set) ?? [],
+                parseResult.GetValue(noFork)),
             cancellationToken)));
         return command;
     }
 
-    private sealed record Request(string[] Scenarios, int Replications, ulong? Seed, double Scale, int Threads, string? Out, bool Force, string[] Sets);
+    private sealed record Request(string[] Scenarios, int Replications, ulong? Seed, double Scale, int Threads, string? Out, bool Force, string[] Sets, bool NoFork = false);
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
@@ -143,7 +149,8 @@ internal static class CompareVerb
         ComparisonRuns runs = await ProgressDisplay.RunAsync(
             context,
             $"compare {scenarios.Length} scenarios x {request.Replications}",
-            (progress, ct) => ScenarioComparison.Run(scenarios, request.Replications, baseSeed, request.Threads, progress, ct),
+            (progress, ct) => ScenarioComparison.Run(
+                scenarios, request.Replications, baseSeed, request.Threads, progress, ct, new ComparisonExecution { Fork = !request.NoFork }),
             cancellationToken).ConfigureAwait(false);
         TimeSpan simulated = clock.Elapsed;
         IReadOnlyList<SummaryRow> summary = ComparisonSummary.Build(runs);

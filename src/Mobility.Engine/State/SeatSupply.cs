@@ -104,4 +104,13 @@ internal sealed class SeatSupply
         started = true;
         Array.Clear(Demand);
     }
+
+    /// <summary>Captures or restores what the rule carries from year to year (a snapshot of the state, section 7.6).</summary>
+    public void Exchange(StateColumns c)
+    {
+        started = c.Scalar("seatSupply.started", started ? 1 : 0) != 0;
+        c.Column("seatSupply.seats", Seats);
+        c.Column("seatSupply.factor", Factor);
+        c.Column("seatSupply.demand", Demand);
+    }
 }
