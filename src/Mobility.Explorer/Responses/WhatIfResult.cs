@@ -34,6 +34,7 @@ public static class WhatIfResult
                 ["name"] = m.Name,
                 ["label"] = m.Label,
                 ["unit"] = m.UnitText,
+                ["kind"] = m.Unit.ToString(),
                 ["definition"] = m.Definition,
             }).ToArray()),
             ["effects"] = Effects(summary, members),
@@ -47,10 +48,13 @@ public static class WhatIfResult
     public static JsonArray Effects(IEnumerable<SummaryRow> summary, IReadOnlyCollection<string> members)
     {
         ArgumentNullException.ThrowIfNull(summary);
+        var rows = summary.Where(r => r.Horizon == Horizons.Final && members.Contains(r.Country)).ToArray();
+        var reference = rows.Where(r => r.Diff is null).ToDictionary(r => (r.Country, r.Metric));
         var effects = new JsonArray();
-        foreach (var row in summary.Where(r => r.Horizon == Horizons.Final && r.Diff is not null && members.Contains(r.Country)))
+        foreach (var row in rows.Where(r => r.Diff is not null))
         {
             var metric = MetricCatalogue.Get(row.Metric);
+            reference.TryGetValue((row.Country, row.Metric), out var referenceRow);
             var (change, low, high) = metric.FormatEffect(row.Diff!.Value, row.DiffLow!.Value, row.DiffHigh!.Value, signed: true);
             effects.Add(new JsonObject
             {
@@ -64,6 +68,8 @@ public static class WhatIfResult
                 ["high"] = row.DiffHigh,
                 ["significant"] = row.Significant,
                 ["meanText"] = metric.Format(row.Mean),
+                ["referenceMean"] = referenceRow?.Mean,
+                ["referenceText"] = referenceRow is null ? "" : metric.Format(referenceRow.Mean),
                 ["diffText"] = change,
                 ["lowText"] = low,
                 ["highText"] = high,

@@ -376,7 +376,7 @@
       for (const metric of r.metrics) {
         const first = candidates.map((c) => byKey.get(`${c}|${m.code}|${metric.name}`)).find(Boolean);
         if (!first) continue;
-        const row = el('tr', {}, el('td', { class: 'label', text: m.code }), el('td', { class: 'label', text: metric.label }), el('td', { text: first.meanText ? referenceMean(m.code, metric.name) : '' }));
+        const row = el('tr', {}, el('td', { class: 'label', text: m.code }), el('td', { class: 'label', text: metric.label }), el('td', { text: first.referenceText || '' }));
         for (const c of candidates) {
           const e = byKey.get(`${c}|${m.code}|${metric.name}`);
           row.append(el('td', { class: e && e.significant ? 'significant' : '', text: e ? `${e.diffText} (${e.lowText} to ${e.highText})` : '' }));
@@ -386,20 +386,14 @@
     }
   }
 
-  function referenceMean(country, metric) {
-    const s = result.series.find((x) => x.scenario === result.reference && x.country === country && x.metric === metric);
-    if (!s) return '';
-    return formatNumber(s.mean[s.mean.length - 1], metric);
-  }
+  function metricKind(name) { return (result.metrics.find((m) => m.name === name) || {}).kind || ''; }
 
-  function metricUnit(name) { return (result.metrics.find((m) => m.name === name) || {}).unit || ''; }
-
-  // As the report: shares as %, scores with three decimals, counts whole with thousands separators.
+  // Axis labels as the report's ticks: shares in %, scores with three decimals, counts whole with thousands separators.
   function formatNumber(v, metric) {
     if (v === null || v === undefined || !Number.isFinite(v)) return '';
-    const unit = metricUnit(metric);
-    if (unit === 'share') return (v * 100).toFixed(1) + '%';
-    if (unit === 'score') return v.toFixed(3);
+    const kind = metricKind(metric);
+    if (kind === 'Share') return (v * 100).toFixed(1) + '%';
+    if (kind === 'Score') return v.toFixed(3);
     return Math.round(v).toLocaleString('en-US');
   }
 
@@ -468,7 +462,7 @@
     const { response, data } = await api('POST', '/api/open', { folder: $('folder').value });
     if (!response.ok) { showProblems(data.problems); return; }
     const members = [...new Set(data.effects.map((e) => e.country))].map((c) => ({ code: c, name: (catalogue.countries.find((x) => x.code === c) || {}).name || c }));
-    const metrics = [...new Map(data.effects.map((e) => [e.metric, { name: e.metric, label: e.label, unit: '' }])).values()];
+    const metrics = [...new Map(data.effects.map((e) => [e.metric, { name: e.metric, label: e.label, unit: '', kind: '' }])).values()];
     showResult({ reference: data.reference, scenarios: data.scenarios, members, metrics, effects: data.effects, series: [], heat: { year: '', origins: [], destinations: [], differences: {} }, years: [], replications: '?', scale: '?', seed: '?', seconds: 0 });
     $('result-context').textContent = `Opened ${data.folder}: effects from its summary.csv (time series and heat map are shown for what-ifs run here).`;
   }
