@@ -6,7 +6,9 @@ using Mobility.Model.Metrics;
 
 /// <summary>
 /// Runs every scenario of a comparison <c>R</c> times, replication r of every scenario with the same seed (common
-/// random numbers, so that the differences between scenarios are paired), all runs in one parallel batch.
+/// random numbers, so that the differences between scenarios are paired), all runs in one parallel batch. Over a
+/// posterior (<see cref="ComparisonDraws"/>), replication r of every scenario also runs with the same draw of the
+/// coefficients (each scenario's <see cref="ComparisonScenario.DrawSettings"/>), R replications per draw.
 /// </summary>
 public static class ScenarioComparison
 {
@@ -16,7 +18,8 @@ public static class ScenarioComparison
         ulong baseSeed,
         int threads,
         IProgress<BatchProgress>? progress = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        ComparisonDraws? draws = null)
     {
         if (scenarios.Count == 0)
         {
@@ -24,6 +27,11 @@ public static class ScenarioComparison
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(replications, 2);
+        if (draws is not null && (draws.Replications != replications || scenarios.Any(s => s.DrawSettings?.Count != draws.Count)))
+        {
+            throw new ArgumentException("over a posterior, the replications are the draws times the replications per draw, and every scenario has settings per draw", nameof(draws));
+        }
+
         ulong[] seeds = ReplicationSeeds.ForReplications(baseSeed, replications);
 
         // Replication-major order: the first runs to finish cover every scenario, so the time-left estimate is fair early on.
@@ -32,7 +40,7 @@ public static class ScenarioComparison
         {
             foreach (ComparisonScenario scenario in scenarios)
             {
-                jobs.Add(new RunJob(scenario.World, scenario.Settings, seeds[r]));
+                jobs.Add(new RunJob(scenario.World, scenario.SettingsFor(draws, r + 1), seeds[r]));
             }
         }
 
@@ -50,7 +58,7 @@ public static class ScenarioComparison
             },
             progress,
             cancellationToken);
-        return new ComparisonRuns(scenarios, baseSeed, seeds, years, outcomes);
+        return new ComparisonRuns(scenarios, baseSeed, seeds, years, outcomes) { Draws = draws };
     }
 
     private static ReplicationOutcome Keep(int replicate, ulong seed, RunResult result, IReadOnlyList<int> years)

@@ -11,4 +11,7 @@ public enum StreamPurpose : uint
 
     /// <summary>The seed of the proposal's simulation.</summary>
     SimulationSeed = 3,
+
+    /// <summary>Resampling a posterior into equally weighted draws (<see cref="PosteriorResampling"/>).</summary>
+    Resampling = 4,
 }
