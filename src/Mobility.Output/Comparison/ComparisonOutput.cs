@@ -28,6 +28,13 @@ public static class ComparisonOutput
         new DataField<double>("value"));
 
     /// <summary>
+    /// The columns of <c>runs.parquet</c> over a posterior: <see cref="RunsSchema"/> followed by <c>draw</c> (0-based,
+    /// the same for every scenario of a replication) and <c>particle</c> (the row of the posterior file it was drawn from).
+    /// </summary>
+    public static readonly ParquetSchema PosteriorRunsSchema = new(
+        RunsSchema.DataFields.Concat(new Field[] { new DataField<int>("draw"), new DataField<int>("particle") }).ToArray());
+
+    /// <summary>
     /// The summary's columns, in this order (also the CSV header); <c>year</c>, added last so that the earlier
     /// columns keep their positions, is the year a <c>final</c> or <c>peak</c> row describes (empty for <c>cumulative</c>).
     /// </summary>
@@ -77,9 +84,10 @@ public static class ComparisonOutput
     public static async Task WriteRunsAsync(string path, ComparisonRuns runs, double scale, CancellationToken cancellationToken = default)
     {
         await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        await using (var writer = await ParquetWriter.CreateAsync(RunsSchema, stream, ParquetOutput.Options(), cancellationToken: cancellationToken).ConfigureAwait(false))
+        ParquetSchema schema = runs.Draws is null ? RunsSchema : PosteriorRunsSchema;
+        await using (var writer = await ParquetWriter.CreateAsync(schema, stream, ParquetOutput.Options(), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var f = RunsSchema.DataFields;
+            var f = schema.DataFields;
 
             // One row group per scenario: large enough for fast reading, small enough to build in memory.
             for (int s = 0; s < runs.Scenarios.Count; s++)
@@ -114,6 +122,12 @@ public static class ComparisonOutput
                 await group.WriteAsync(f[5], rows.Select(m => m.Country).ToArray()).ConfigureAwait(false);
                 await group.WriteAsync(f[6], rows.Select(m => m.Metric).ToArray()).ConfigureAwait(false);
                 await group.WriteAsync<double>(f[7], rows.Select(m => m.Value).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (runs.Draws is ComparisonDraws draws)
+                {
+                    int[] drawOf = replicates.Select(draws.DrawOf).ToArray();
+                    await group.WriteAsync<int>(f[8], drawOf, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await group.WriteAsync<int>(f[9], drawOf.Select(d => draws.Particles[d]).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
