@@ -5,7 +5,8 @@ namespace Mobility.Experiments.Posterior;
 /// Moulines 2005): one uniform u from the seed's <see cref="StreamPurpose.Resampling"/> stream, and draw d takes the
 /// particle whose cumulative weight first reaches (u + d) / D. Every particle of weight w is drawn floor(D w) or
 /// ceil(D w) times, so a few draws represent the posterior with less resampling noise than independent
-/// (multinomial) picks. The draws depend on the seed, the weights and D only.
+/// (multinomial) picks. The draws depend on the seed, the weights and D only. <see cref="Independent"/> draws
+/// independently instead, where exchangeability matters more than the spread (the ranks of simulation-based calibration).
 /// </summary>
 public static class PosteriorResampling
 {
@@ -13,6 +14,13 @@ public static class PosteriorResampling
     public static int[] Systematic(IReadOnlyList<double> weights, int draws, ulong seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(draws, 1);
+        double total = Total(weights);
+        double u = new ParticleStream(seed, 0, 0, 0, StreamPurpose.Resampling).NextDouble();
+        return Pick(weights, total, draws, d => (u + d) / draws);
+    }
+
+    private static double Total(IReadOnlyList<double> weights)
+    {
         if (weights.Count == 0)
         {
             throw new ArgumentException("no particles to draw from", nameof(weights));
@@ -34,13 +42,31 @@ public static class PosteriorResampling
             throw new ArgumentException("the weights sum to zero", nameof(weights));
         }
 
-        double u = new ParticleStream(seed, 0, 0, 0, StreamPurpose.Resampling).NextDouble();
+        return total;
+    }
+
+    /// <summary>
+    /// <paramref name="draws"/> independent picks with probabilities proportional to the weights (multinomial
+    /// resampling), draw d from uniform d of the seed's <see cref="StreamPurpose.Resampling"/> stream; in increasing order.
+    /// </summary>
+    public static int[] Independent(IReadOnlyList<double> weights, int draws, ulong seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(draws, 1);
+        double total = Total(weights);
+        var stream = new ParticleStream(seed, 0, 0, 1, StreamPurpose.Resampling);
+        double[] positions = Enumerable.Range(0, draws).Select(_ => stream.NextDouble()).Order().ToArray();
+        return Pick(weights, total, draws, d => positions[d]);
+    }
+
+    /// <summary>For increasing positions in (0, 1), the particle whose cumulative weight first reaches each.</summary>
+    private static int[] Pick(IReadOnlyList<double> weights, double total, int draws, Func<int, double> positionOf)
+    {
         var picks = new int[draws];
         int particle = 0;
         double cumulative = weights[0] / total;
         for (int d = 0; d < draws; d++)
         {
-            double position = (u + d) / draws;
+            double position = positionOf(d);
             while (cumulative < position && particle < weights.Count - 1)
             {
                 particle++;

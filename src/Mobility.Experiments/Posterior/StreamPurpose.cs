@@ -14,4 +14,7 @@ public enum StreamPurpose : uint
 
     /// <summary>Resampling a posterior into equally weighted draws (<see cref="PosteriorResampling"/>).</summary>
     Resampling = 4,
+
+    /// <summary>Simulation-based calibration: a data set's true coefficients and seeds (<see cref="SimulationBasedCalibration"/>).</summary>
+    Calibration = 5,
 }
