@@ -1,13 +1,15 @@
 namespace Mobility.Experiments.Posterior;
 
 using Mobility.Engine.Measurement;
+using Mobility.Experiments.Calibration;
 using Mobility.Model.Observations;
 using Mobility.Model.Uncertainty;
 
 /// <summary>
 /// Simulation-based calibration of the ABC-SMC posterior on the model itself (Talts et al. 2018). For each data set
 /// i: draw true coefficients from the prior; simulate the model with them once; take the simulated counterparts of
-/// the observations as the data (the observations' ids, weights and tolerances kept, their values replaced); compute
+/// the observations as the data (the observations' ids, weights and tolerances kept, their values replaced, a zero
+/// raised to <see cref="FitMetrics.Floor"/> as the objective raises simulated values); compute
 /// the posterior from that data with <see cref="AbcSmc"/>; draw L equally weighted values from it
 /// (<see cref="PosteriorResampling"/>) and record, per coefficient, how many lie below the true value. Data set i's
 /// truth, data seed and posterior seed come from the <see cref="StreamPurpose.Calibration"/> stream of (seed, i), so
@@ -37,7 +39,8 @@ public static class SimulationBasedCalibration
             ulong posteriorSeed = stream.NextUInt64();
 
             var simulated = simulateOnce(truth, dataSeed, templateDistance).ToDictionary(s => s.Metric, s => s.Value, StringComparer.Ordinal);
-            Observation[] data = template.Select(o => o with { Value = simulated[o.Id] }).ToArray();
+            // A figure simulated as zero (a small pair at a coarse scale) becomes the floor the objective puts under simulated values, so that its log error is finite.
+            Observation[] data = template.Select(o => o with { Value = Math.Max(simulated[o.Id], FitMetrics.Floor) }).ToArray();
             var distance = new FitObjectiveDistance(data, reportFrom);
             PosteriorResult posterior = new AbcSmc(prior, simulator(distance), options.Abc with { Seed = posteriorSeed }).Run(null, cancellationToken);
 
