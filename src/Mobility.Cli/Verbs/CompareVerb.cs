@@ -29,7 +29,7 @@ internal static class CompareVerb
     public const int DefaultReplications = 10;
 
     /// <summary>Over a posterior: the default number of draws, and of replications per draw (two, the fewest that measure the noise within a draw).</summary>
-    public const int DefaultDraws = 20;
+    public const int DefaultDraws = 12;
 
     public const int DefaultReplicationsPerDraw = 2;
 
