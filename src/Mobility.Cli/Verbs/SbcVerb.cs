@@ -91,12 +91,7 @@ internal static class SbcVerb
             var variants = new ScenarioVariants(loaded);
             var prior = loadedPriors.Prior;
             Mobility.Model.Parameters.ScenarioSettings SettingsFor(double[] theta) => variants.Settings(prior.Coefficients.Select((c, k) => c.Set(theta[k])).ToArray());
-            foreach (var coefficient in prior.Coefficients)
-            {
-                // Every value the prior can draw must give a valid scenario, as for `mobility posterior`.
-                variants.Settings([coefficient.Set(coefficient.Distribution.Quantile(1e-6))]);
-                variants.Settings([coefficient.Set(coefficient.Distribution.Quantile(1 - 1e-6))]);
-            }
+            PosteriorVerb.CheckAgainstScenario(loadedPriors, variants); // every value the prior can draw must give a valid scenario
 
             int threadCount = parseResult.GetValue(threads);
             var options = new SbcOptions { DataSets = n, Draws = l, Bins = b, Abc = abc, Seed = parseResult.GetValue(seed) ?? loaded.Settings.Scenario.Seed };
