@@ -31,6 +31,7 @@ public static partial class CommandLine
         root.Subcommands.Add(FitVerb.Create(context));
         root.Subcommands.Add(CalibrateVerb.Create(context));
         root.Subcommands.Add(PosteriorVerb.Create(context));
+        root.Subcommands.Add(SbcVerb.Create(context));
         root.Subcommands.Add(SurveyVerb.Create(context));
         root.Subcommands.Add(BenchVerb.Create(context));
         root.Subcommands.Add(EquivalenceVerb.Create(context));

@@ -288,7 +288,7 @@ public static class ExplorerServer
 
                 var loaded = workspace.Load(root.File, null, 10);
                 var scenarios = new[] { new Mobility.Experiments.Comparison.ComparisonScenario(loaded.Name, loaded.World, loaded.Settings) };
-                Mobility.Experiments.Comparison.ScenarioComparison.Run(scenarios, 10, loaded.Settings.Scenario.Seed, Environment.ProcessorCount, null, stoppingToken, new Mobility.Experiments.Comparison.ComparisonExecution { Cache = runner.Cache });
+                Mobility.Experiments.Comparison.ScenarioComparison.Run(scenarios, 10, loaded.Settings.Scenario.Seed, Environment.ProcessorCount, null, stoppingToken, execution: new Mobility.Experiments.Comparison.ComparisonExecution { Cache = runner.Cache });
                 _ = queue;
             },
             stoppingToken);

@@ -7,6 +7,7 @@ using Mobility.Cli.Console;
 using Mobility.Experiments.Comparison;
 using Mobility.Input;
 using Mobility.Output.Comparison;
+using Mobility.Output.Posterior;
 using Mobility.Input.Configuration;
 using Mobility.Input.Observations;
 using Mobility.Output.Files;
@@ -28,6 +29,11 @@ internal static class CompareVerb
 
     public const int DefaultReplications = 10;
 
+    /// <summary>Over a posterior: the default number of draws, and of replications per draw (two, the fewest that measure the noise within a draw).</summary>
+    public const int DefaultDraws = 12;
+
+    public const int DefaultReplicationsPerDraw = 2;
+
     public static Command Create(CliContext context)
     {
         var scenarios = new Argument<string[]>("scenarios")
@@ -36,10 +42,20 @@ internal static class CompareVerb
                 + "followed by every other scenarios/*.json layered over it.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var replications = new Option<int>("--replications", "-r")
+        var replications = new Option<int?>("--replications", "-r")
         {
-            Description = "Runs per scenario (at least 2). Replication r of every scenario uses the same seed, so differences are paired.",
-            DefaultValueFactory = _ => DefaultReplications,
+            Description = $"Runs per scenario (at least 2; default {DefaultReplications}). Replication r of every scenario uses the same seed, so differences are paired. "
+                + $"With --posterior: runs per posterior draw (default {DefaultReplicationsPerDraw}).",
+        };
+        var posterior = new Option<string?>("--posterior")
+        {
+            Description = "A posterior.parquet from `mobility posterior` (e.g. scenarios/posterior/baseline-posterior.parquet): each replication takes a posterior draw of the "
+                + "coefficients (the same draw and seed for every scenario), and the summary adds the total interval, the variance shares of coefficients and noise, "
+                + "and the probability that the effect is positive.",
+        };
+        var draws = new Option<int?>("--draws")
+        {
+            Description = $"With --posterior: posterior draws (default {DefaultDraws}), by systematic resampling of the weighted particles, reproducible from the seed.",
         };
         var seed = new Option<ulong?>("--seed")
         {
@@ -68,6 +84,8 @@ internal static class CompareVerb
         {
             scenarios,
             replications,
+            posterior,
+            draws,
             seed,
             scale,
             threads,
@@ -81,6 +99,8 @@ internal static class CompareVerb
             new Request(
                 (parseResult.GetValue(scenarios) ?? []).Select(CommonOptions.ResolveScenarioPath).ToArray(),
                 parseResult.GetValue(replications),
+                parseResult.GetValue(posterior),
+                parseResult.GetValue(draws),
                 parseResult.GetValue(seed),
                 parseResult.GetValue(scale),
                 parseResult.GetValue(threads),
@@ -92,7 +112,14 @@ internal static class CompareVerb
         return command;
     }
 
-    private sealed record Request(string[] Scenarios, int Replications, ulong? Seed, double Scale, int Threads, string? Out, bool Force, string[] Sets, bool NoFork = false);
+    private sealed record Request(
+        string[] Scenarios, int? ReplicationsOption, string? Posterior, int? DrawsOption, ulong? Seed, double Scale, int Threads, string? Out, bool Force, string[] Sets, bool NoFork = false)
+    {
+        /// <summary>Replications per scenario, or per draw over a posterior.</summary>
+        public int Replications => ReplicationsOption ?? (Posterior is null ? DefaultReplications : DefaultReplicationsPerDraw);
+
+        public int Draws => DrawsOption ?? DefaultDraws;
+    }
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
@@ -103,6 +130,16 @@ internal static class CompareVerb
         if (request.Replications < 2)
         {
             problems.Add($"--replications must be >= 2 to estimate confidence intervals (was {request.Replications})");
+        }
+
+        if (request.Posterior is null && request.DrawsOption is not null)
+        {
+            problems.Add("--draws needs --posterior (the draws are taken from a posterior file)");
+        }
+
+        if (request.Posterior is not null && request.Draws < 2)
+        {
+            problems.Add($"--draws must be >= 2 to separate the coefficients' share of the variance from the noise (was {request.Draws})");
         }
 
         if (!(request.Scale > 0) || !double.IsFinite(request.Scale))
@@ -139,18 +176,22 @@ internal static class CompareVerb
         ComparableScenarios.Check(loaded);
         LoadedScenario reference = loaded[0];
         ulong baseSeed = request.Seed ?? reference.Settings.Scenario.Seed;
+        PosteriorDraws.Prepared? overPosterior = request.Posterior is null
+            ? null
+            : await PosteriorDraws.PrepareAsync(request.Posterior, request.Draws, request.Replications, baseSeed, loaded, cancellationToken).ConfigureAwait(false);
         double scale = reference.Settings.Scenario.Scale;
         string outFolder = request.Out ?? Path.Combine("runs", "compare");
 
         // Fails now, before the runs, if the folder exists and --force was not given.
         using AtomicOutputDirectory output = AtomicOutputDirectory.Begin(outFolder, request.Force);
-        var scenarios = loaded.Select(l => new ComparisonScenario(l.Name, l.World, l.Settings)).ToArray();
-        int total = scenarios.Length * request.Replications;
+        var scenarios = overPosterior?.Scenarios ?? loaded.Select(l => new ComparisonScenario(l.Name, l.World, l.Settings)).ToArray();
+        int replications = overPosterior?.Draws.Replications ?? request.Replications;
+        int total = scenarios.Count * replications;
         ComparisonRuns runs = await ProgressDisplay.RunAsync(
             context,
-            $"compare {scenarios.Length} scenarios x {request.Replications}",
+            $"compare {scenarios.Count} scenarios x {replications}",
             (progress, ct) => ScenarioComparison.Run(
-                scenarios, request.Replications, baseSeed, request.Threads, progress, ct, new ComparisonExecution { Fork = !request.NoFork }),
+                scenarios, replications, baseSeed, request.Threads, progress, ct, overPosterior?.Draws, new ComparisonExecution { Fork = !request.NoFork }),
             cancellationToken).ConfigureAwait(false);
         TimeSpan simulated = clock.Elapsed;
         IReadOnlyList<SummaryRow> summary = ComparisonSummary.Build(runs);
@@ -171,7 +212,7 @@ internal static class CompareVerb
             summary,
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"{total} runs ({scenarios.Length} scenarios x {request.Replications} replications, scale {scale:R}, {request.Threads} threads): "
+                $"{total} runs ({scenarios.Count} scenarios x {Replications(runs)}, scale {scale:R}, {request.Threads} threads): "
                 + $"{clock.Elapsed.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU"),
             Path.Combine(output.FinalPath, ComparisonOutput.SummaryFile),
             Path.Combine(output.FinalPath, ComparisonReport.FileName));
@@ -183,12 +224,21 @@ internal static class CompareVerb
         return ExitCodes.Success;
     }
 
+    /// <summary>"10 replications", or over a posterior "20 draws x 2 replications".</summary>
+    private static string Replications(ComparisonRuns runs)
+        => runs.Draws is ComparisonDraws d ? $"{d.Count} posterior draws x {d.ReplicationsPerDraw} replications" : $"{runs.Replications} replications";
+
     private static List<KeyValuePair<string, string>> Parameters(
         Request request, IReadOnlyList<LoadedScenario> loaded, ComparisonRuns runs, DateTimeOffset started, TimeSpan simulated, TimeSpan cpu)
     {
         var c = CultureInfo.InvariantCulture;
         var command = new List<string> { "mobility", "compare" };
         command.AddRange(loaded.Select(l => PathDisplay.Of(l.ScenarioFile)));
+        if (runs.Draws is ComparisonDraws posteriorDraws)
+        {
+            command.AddRange(["--posterior", PathDisplay.Of(posteriorDraws.Source), "--draws", posteriorDraws.Count.ToString(c)]);
+        }
+
         command.AddRange([
             "--replications", request.Replications.ToString(c),
             "--seed", runs.BaseSeed.ToString(c),
@@ -200,9 +250,16 @@ internal static class CompareVerb
         [
             new("command (reproduces the numbers)", string.Join(' ', command)),
             new("scenarios", string.Join(", ", runs.Scenarios.Select(s => s.Name)) + $" (reference: {runs.Reference.Name})"),
-            new("replications", runs.Replications.ToString(c)),
+            new("replications", runs.Draws is null ? runs.Replications.ToString(c) : Replications(runs)),
             new("base seed", runs.BaseSeed.ToString(c)),
             new("replication seeds", string.Join(", ", runs.Seeds.Select(s => s.ToString(c)))),
+            .. runs.Draws is ComparisonDraws d
+                ? new KeyValuePair<string, string>[]
+                {
+                    new("posterior", $"{PathDisplay.Of(d.Source)}: {string.Join(", ", d.Paths)}"),
+                    new("posterior particles drawn (draw 1 to D)", string.Join(", ", d.Particles.Select(p => p.ToString(c)))),
+                }
+                : [],
             new("scale (persons per agent)", runs.Reference.Settings.Scenario.Scale.ToString("R", c)),
             new("reported years", $"{s0.StartYear}-{s0.EndYear} after {s0.SpinUpYears} spin-up years"),
             new("world", PathDisplay.Of(loaded[0].WorldFolder)),

@@ -209,7 +209,7 @@ internal static class PosteriorVerb
     }
 
     /// <summary>Every value a prior can draw must give a valid scenario: check the ends of its support (or its 1e-6 tails).</summary>
-    private static void CheckAgainstScenario(LoadedPriors priors, ScenarioVariants variants)
+    internal static void CheckAgainstScenario(LoadedPriors priors, ScenarioVariants variants)
     {
         var problems = new List<string>();
         string display = PathDisplay.Of(priors.Path);

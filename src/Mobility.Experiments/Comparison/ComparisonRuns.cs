@@ -35,6 +35,9 @@ public sealed class ComparisonRuns
 
     public IReadOnlyList<ComparisonScenario> Scenarios { get; }
 
+    /// <summary>The posterior draws the replications ran with (<c>compare --posterior</c>), or null for fixed coefficients.</summary>
+    public ComparisonDraws? Draws { get; init; }
+
     public ComparisonScenario Reference => Scenarios[0];
 
     /// <summary>The seed the replication seeds were derived from (see <see cref="ReplicationSeeds"/>).</summary>

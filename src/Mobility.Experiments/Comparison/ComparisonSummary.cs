@@ -41,7 +41,7 @@ public static class ComparisonSummary
                             continue; // not measured for this country (the engine measures every country, so this is rare)
                         }
 
-                        rows.Add(Row(runs.Scenarios[s].Name, country, metric, horizon, year, values, reference));
+                        rows.Add(Row(runs.Scenarios[s].Name, country, metric, horizon, year, values, reference, runs.Draws));
                     }
                 }
             }
@@ -50,10 +50,20 @@ public static class ComparisonSummary
         return rows;
     }
 
-    private static SummaryRow Row(string scenario, string country, string metric, string horizon, int? year, double[] values, double[]? reference)
+    private static SummaryRow Row(
+        string scenario, string country, string metric, string horizon, int? year, double[] values, double[]? reference, ComparisonDraws? draws)
     {
         Estimate level = ReplicationStatistics.Describe(values);
         PairedDifference? paired = reference is null ? null : ReplicationStatistics.Paired(values, reference);
+        PosteriorEffect? posterior = reference is null || draws is null
+            ? null
+            : PosteriorEffect.Of(values.Select((v, r) => v - reference[r]).ToArray(), draws.ReplicationsPerDraw);
+        if (posterior is PosteriorEffect p)
+        {
+            // Over a posterior the difference columns hold the noise-only band, and an effect counts when its credible interval excludes zero.
+            paired = new PairedDifference(p.NoiseBand, paired!.Value.VarianceReduction);
+        }
+
         return new SummaryRow(
             scenario,
             country,
@@ -66,8 +76,9 @@ public static class ComparisonSummary
             paired?.Difference.Mean,
             paired?.Difference.Low,
             paired?.Difference.High,
-            paired?.IsSignificant,
+            posterior?.CredibleExcludesZero ?? paired?.IsSignificant,
             paired?.VarianceReduction,
-            year);
+            year,
+            posterior);
     }
 }

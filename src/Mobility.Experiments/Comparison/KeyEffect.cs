@@ -71,26 +71,56 @@ public sealed record KeyEffect(SummaryRow Row, Metric Metric, string CountryName
     {
         double diff = Row.Diff!.Value;
         string verb = diff >= 0 ? "raises" : "lowers";
-
-        // An interval entirely below zero reads as a reduction between its magnitudes, smallest first.
-        (double from, double to) = diff >= 0 ? (Row.DiffLow!.Value, Row.DiffHigh!.Value) : (-Row.DiffHigh!.Value, -Row.DiffLow!.Value);
-        var (change, low, high) = Metric.FormatEffect(Math.Abs(diff), from, to, signed: false);
         string against = RelativePercent is string percent
             ? $"{percent} on {referenceName}"
             : $"from {Metric.FormatPrecise(ReferenceMean)} under {referenceName} to {Metric.FormatPrecise(Row.Mean)}";
+        var (change, interval) = Described(Row, Metric, signed: false);
         if (Row.Horizon != Horizons.Peak)
         {
-            return $"{Row.Scenario} {verb} {CountryName}'s {Metric.Label} by {change} (95% CI {low} to {high}) by {Year}, {against}";
+            return $"{Row.Scenario} {verb} {CountryName}'s {Metric.Label} by {change} ({interval}) by {Year}, {against}";
         }
 
         string residue = "";
-        if (AtHorizon is { Diff: double d, DiffLow: double dl, DiffHigh: double dh, Year: int final })
+        if (AtHorizon is { Diff: double, Year: int final })
         {
-            var (c, l, h) = Metric.FormatEffect(d, dl, dh, signed: true);
-            residue = $"; by {final} the change is {c} (95% CI {l} to {h})";
+            var (c, i) = Described(AtHorizon, Metric, signed: true);
+            residue = $"; by {final} the change is {c} ({i})";
         }
 
-        return $"{Row.Scenario} {verb} {CountryName}'s {Metric.Label} most in {Year}, by {change} (95% CI {low} to {high}), {against}{residue}";
+        return $"{Row.Scenario} {verb} {CountryName}'s {Metric.Label} most in {Year}, by {change} ({interval}), {against}{residue}";
+    }
+
+    /// <summary>
+    /// The interval of a difference in words: "95% CI 8.9 pp to 9.3 pp" for fixed coefficients; over a posterior
+    /// "90% credible interval 6.1 pp to 12.0 pp; positive in 97% of plausible coefficient sets". Unsigned, an
+    /// interval entirely below zero reads as a reduction between its magnitudes, smallest first.
+    /// </summary>
+    public static (string Change, string Interval) Described(SummaryRow row, Metric metric, bool signed)
+    {
+        double diff = row.Diff!.Value;
+        double shown = signed ? diff : Math.Abs(diff);
+        bool down = !signed && diff < 0;
+        if (row.Posterior is PosteriorEffect p)
+        {
+            (double a, double b) = down ? (-p.CredibleHigh, -p.CredibleLow) : (p.CredibleLow, p.CredibleHigh);
+            var (change, low, high) = metric.FormatEffect(shown, a, b, signed);
+            string share = diff >= 0
+                ? $"positive in {Percent(p.ProbabilityPositive)}"
+                : $"negative in {Percent(p.ProbabilityNegative)}";
+            return (change, string.Create(CultureInfo.InvariantCulture, $"{PosteriorEffect.CredibleMass:0%} credible interval {low} to {high}; {share} of plausible coefficient sets"));
+        }
+
+        (double from, double to) = down ? (-row.DiffHigh!.Value, -row.DiffLow!.Value) : (row.DiffLow!.Value, row.DiffHigh!.Value);
+        var (c, l, h) = metric.FormatEffect(shown, from, to, signed);
+        return (c, $"95% CI {l} to {h}");
+    }
+
+    /// <summary>A share as a whole percentage, never rounded to 0% or 100% unless it is exactly that.</summary>
+    public static string Percent(double share)
+    {
+        double percent = Math.Round(share * 100, MidpointRounding.AwayFromZero);
+        percent = share > 0 && percent == 0 ? 1 : share < 1 && percent == 100 ? 99 : percent;
+        return percent.ToString("0", CultureInfo.InvariantCulture) + "%";
     }
 
     /// <summary>True when, replication by replication, the difference in the row's year exceeds the final year's in size, significantly.</summary>

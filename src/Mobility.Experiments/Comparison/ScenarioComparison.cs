@@ -6,7 +6,9 @@ using Mobility.Model.Metrics;
 
 /// <summary>
 /// Runs every scenario of a comparison <c>R</c> times, replication r of every scenario with the same seed (common
-/// random numbers, so that the differences between scenarios are paired), all runs in one parallel batch. The years
+/// random numbers, so that the differences between scenarios are paired), all runs in one parallel batch. Over a
+/// posterior (<see cref="ComparisonDraws"/>), replication r of every scenario also runs with the same draw of the
+/// coefficients (each scenario's <see cref="ComparisonScenario.DrawSettings"/>), R replications per draw. The years
 /// the scenarios share (up to the year before the first lever that differs from the reference's) are simulated once
 /// per replication and every scenario continues from that state (<see cref="ForkedBatch"/>): the numbers are those of
 /// runs from the first year, bit for bit.
@@ -20,6 +22,7 @@ public static class ScenarioComparison
         int threads,
         IProgress<BatchProgress>? progress = null,
         CancellationToken cancellationToken = default,
+        ComparisonDraws? draws = null,
         ComparisonExecution? execution = null)
     {
         if (scenarios.Count == 0)
@@ -28,6 +31,11 @@ public static class ScenarioComparison
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(replications, 2);
+        if (draws is not null && (draws.Replications != replications || scenarios.Any(s => s.DrawSettings?.Count != draws.Count)))
+        {
+            throw new ArgumentException("over a posterior, the replications are the draws times the replications per draw, and every scenario has settings per draw", nameof(draws));
+        }
+
         ulong[] seeds = ReplicationSeeds.ForReplications(baseSeed, replications);
 
         // Replication-major order: the first runs to finish cover every scenario, so the time-left estimate is fair early on.
@@ -38,7 +46,7 @@ public static class ScenarioComparison
             {
                 // Compared scenarios share one world (ComparableScenarios checks their files): every run uses the reference's
                 // copy, so that the runs of a replication are one group that can share its first years.
-                jobs.Add(new RunJob(scenarios[0].World, scenario.Settings, seeds[r]));
+                jobs.Add(new RunJob(scenarios[0].World, scenario.SettingsFor(draws, r + 1), seeds[r]));
             }
         }
 
@@ -62,7 +70,7 @@ public static class ScenarioComparison
             RunBatch.Run(jobs, threads, Completed, progress, cancellationToken);
         }
 
-        return new ComparisonRuns(scenarios, baseSeed, seeds, years, outcomes);
+        return new ComparisonRuns(scenarios, baseSeed, seeds, years, outcomes) { Draws = draws };
     }
 
     private static ReplicationOutcome Keep(int replicate, ulong seed, RunResult result, IReadOnlyList<int> years)

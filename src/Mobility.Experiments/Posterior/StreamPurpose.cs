@@ -11,4 +11,10 @@ public enum StreamPurpose : uint
 
     /// <summary>The seed of the proposal's simulation.</summary>
     SimulationSeed = 3,
+
+    /// <summary>Resampling a posterior into equally weighted draws (<see cref="PosteriorResampling"/>).</summary>
+    Resampling = 4,
+
+    /// <summary>Simulation-based calibration: a data set's true coefficients and seeds (<see cref="SimulationBasedCalibration"/>).</summary>
+    Calibration = 5,
 }

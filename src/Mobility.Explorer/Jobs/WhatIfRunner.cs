@@ -87,7 +87,7 @@ public sealed class WhatIfRunner
         ulong seed = job.Request.Seed ?? loaded[0].Settings.Scenario.Seed;
         var progress = new JobProgress(job);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var runs = ScenarioComparison.Run(scenarios, job.Request.Replications, seed, options.Threads, progress, cancellationToken, new ComparisonExecution { Cache = Cache });
+        var runs = ScenarioComparison.Run(scenarios, job.Request.Replications, seed, options.Threads, progress, cancellationToken, execution: new ComparisonExecution { Cache = Cache });
         var summary = ComparisonSummary.Build(runs);
         job.Result = WhatIfResult.Of(runs, summary, job.Request, clock.Elapsed.TotalSeconds);
     }

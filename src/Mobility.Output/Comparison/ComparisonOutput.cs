@@ -28,6 +28,13 @@ public static class ComparisonOutput
         new DataField<double>("value"));
 
     /// <summary>
+    /// The columns of <c>runs.parquet</c> over a posterior: <see cref="RunsSchema"/> followed by <c>draw</c> (0-based,
+    /// the same for every scenario of a replication) and <c>particle</c> (the row of the posterior file it was drawn from).
+    /// </summary>
+    public static readonly ParquetSchema PosteriorRunsSchema = new(
+        RunsSchema.DataFields.Concat(new Field[] { new DataField<int>("draw"), new DataField<int>("particle") }).ToArray());
+
+    /// <summary>
     /// The summary's columns, in this order (also the CSV header); <c>year</c>, added last so that the earlier
     /// columns keep their positions, is the year a <c>final</c> or <c>peak</c> row describes (empty for <c>cumulative</c>).
     /// </summary>
@@ -47,6 +54,21 @@ public static class ComparisonOutput
         new DataField<double?>("variance_reduction"),
         new DataField<int?>("year"));
 
+    /// <summary>
+    /// The summary's columns over a posterior (<c>compare --posterior</c>): <see cref="SummarySchema"/> followed by
+    /// the total (90% credible) interval of the difference, the shares of its variance due to the coefficients and to
+    /// simulation noise, and the share of draws whose difference is above zero; null on the reference's rows.
+    /// </summary>
+    public static readonly ParquetSchema PosteriorSummarySchema = new(
+        SummarySchema.DataFields.Concat(new Field[]
+        {
+            new DataField<double?>("total_low"),
+            new DataField<double?>("total_high"),
+            new DataField<double?>("share_coefficients"),
+            new DataField<double?>("share_noise"),
+            new DataField<double?>("probability_positive"),
+        }).ToArray());
+
     /// <summary>Writes the three files into <paramref name="folder"/>.</summary>
     public static async Task WriteAllAsync(string folder, ComparisonRuns runs, double scale, IReadOnlyList<SummaryRow> summary, CancellationToken cancellationToken = default)
     {
@@ -62,9 +84,10 @@ public static class ComparisonOutput
     public static async Task WriteRunsAsync(string path, ComparisonRuns runs, double scale, CancellationToken cancellationToken = default)
     {
         await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        await using (var writer = await ParquetWriter.CreateAsync(RunsSchema, stream, ParquetOutput.Options(), cancellationToken: cancellationToken).ConfigureAwait(false))
+        ParquetSchema schema = runs.Draws is null ? RunsSchema : PosteriorRunsSchema;
+        await using (var writer = await ParquetWriter.CreateAsync(schema, stream, ParquetOutput.Options(), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var f = RunsSchema.DataFields;
+            var f = schema.DataFields;
 
             // One row group per scenario: large enough for fast reading, small enough to build in memory.
             for (int s = 0; s < runs.Scenarios.Count; s++)
@@ -99,18 +122,28 @@ public static class ComparisonOutput
                 await group.WriteAsync(f[5], rows.Select(m => m.Country).ToArray()).ConfigureAwait(false);
                 await group.WriteAsync(f[6], rows.Select(m => m.Metric).ToArray()).ConfigureAwait(false);
                 await group.WriteAsync<double>(f[7], rows.Select(m => m.Value).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                if (runs.Draws is ComparisonDraws draws)
+                {
+                    int[] drawOf = replicates.Select(draws.DrawOf).ToArray();
+                    await group.WriteAsync<int>(f[8], drawOf, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await group.WriteAsync<int>(f[9], drawOf.Select(d => draws.Particles[d]).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The summary's schema: <see cref="PosteriorSummarySchema"/> when a row has posterior statistics, else <see cref="SummarySchema"/>.</summary>
+    public static ParquetSchema SchemaFor(IReadOnlyList<SummaryRow> rows) => rows.Any(r => r.Posterior is not null) ? PosteriorSummarySchema : SummarySchema;
+
     public static async Task WriteSummaryAsync(string path, IReadOnlyList<SummaryRow> rows, CancellationToken cancellationToken = default)
     {
+        ParquetSchema schema = SchemaFor(rows);
         await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-        await using (var writer = await ParquetWriter.CreateAsync(SummarySchema, stream, ParquetOutput.Options(), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await using (var writer = await ParquetWriter.CreateAsync(schema, stream, ParquetOutput.Options(), cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            var f = SummarySchema.DataFields;
+            var f = schema.DataFields;
             using ParquetRowGroupWriter group = writer.CreateRowGroup();
             await group.WriteAsync(f[0], rows.Select(r => r.Scenario).ToArray()).ConfigureAwait(false);
             await group.WriteAsync(f[1], rows.Select(r => r.Country).ToArray()).ConfigureAwait(false);
@@ -126,6 +159,14 @@ public static class ComparisonOutput
             await group.WriteAsync<bool>(f[11], rows.Select(r => r.Significant).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
             await group.WriteAsync<double>(f[12], rows.Select(r => r.VarianceReduction).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
             await group.WriteAsync<int>(f[13], rows.Select(r => r.Year).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (f.Length > 14)
+            {
+                await group.WriteAsync<double>(f[14], rows.Select(r => r.Posterior?.CredibleLow).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                await group.WriteAsync<double>(f[15], rows.Select(r => r.Posterior?.CredibleHigh).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                await group.WriteAsync<double>(f[16], rows.Select(r => r.Posterior?.CoefficientShare).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                await group.WriteAsync<double>(f[17], rows.Select(r => r.Posterior?.NoiseShare).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+                await group.WriteAsync<double>(f[18], rows.Select(r => r.Posterior?.ProbabilityPositive).ToArray(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -135,7 +176,8 @@ public static class ComparisonOutput
     public static async Task WriteSummaryCsvAsync(string path, IReadOnlyList<SummaryRow> rows, CancellationToken cancellationToken = default)
     {
         var text = new StringBuilder();
-        text.AppendJoin(',', SummarySchema.DataFields.Select(f => f.Name)).Append('\n');
+        bool posterior = SchemaFor(rows) == PosteriorSummarySchema;
+        text.AppendJoin(',', SchemaFor(rows).DataFields.Select(f => f.Name)).Append('\n');
         foreach (SummaryRow r in rows)
         {
             text.AppendJoin(',',
@@ -144,7 +186,15 @@ public static class ComparisonOutput
                 Number(r.Diff), Number(r.DiffLow), Number(r.DiffHigh),
                 r.Significant is bool b ? (b ? "true" : "false") : "",
                 Number(r.VarianceReduction),
-                r.Year is int year ? year.ToString(CultureInfo.InvariantCulture) : "").Append('\n');
+                r.Year is int year ? year.ToString(CultureInfo.InvariantCulture) : "");
+            if (posterior)
+            {
+                text.Append(',').AppendJoin(',',
+                    Number(r.Posterior?.CredibleLow), Number(r.Posterior?.CredibleHigh), Number(r.Posterior?.CoefficientShare),
+                    Number(r.Posterior?.NoiseShare), Number(r.Posterior?.ProbabilityPositive));
+            }
+
+            text.Append('\n');
         }
 
         await File.WriteAllTextAsync(path, text.ToString(), new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);

@@ -89,12 +89,14 @@ public static class ComparisonCharts
             .ToDictionary(r => (r.Scenario, r.Country));
         var levels = summary.Where(r => r.Metric == metric.Name && r.Horizon == Horizons.Final && r.Scenario == runs.Reference.Name)
             .ToDictionary(r => r.Country, r => r.Mean);
-        var panels = Panels(runs, $"{Capitalise(metric.Label)}:\nchange vs {runs.Reference.Name} in {runs.FinalYear}\n(mean paired difference\nand 95% interval)", out Multiplot multiplot, withReference: false);
+        string intervals = runs.Draws is null ? "and 95% interval)" : "95% noise band,\n90% credible interval)";
+        var panels = Panels(runs, $"{Capitalise(metric.Label)}:\nchange vs {runs.Reference.Name} in {runs.FinalYear}\n(mean paired difference\n{intervals}", out Multiplot multiplot, withReference: false);
         for (int c = 0; c < runs.Members.Count; c++)
         {
             Plot plot = panels[c];
             string country = runs.Members[c];
             var bars = new List<Bar>();
+            var credible = new List<(double Position, double Value, double Low, double High)>();
             for (int s = 1; s < runs.Scenarios.Count; s++)
             {
                 if (!rows.TryGetValue((runs.Scenarios[s].Name, country), out SummaryRow? row))
@@ -112,12 +114,34 @@ public static class ComparisonCharts
                     LineWidth = 1.2f,
                     LineColor = Colors.Black.WithAlpha(0.8),
                 });
+                if (row.Posterior is PosteriorEffect p)
+                {
+                    credible.Add((s + 0.22, row.Diff!.Value, p.CredibleLow, p.CredibleHigh));
+                }
             }
 
             plot.Add.Bars(bars);
+            if (credible.Count > 0)
+            {
+                // The credible interval is not symmetric around the mean: its own error-bar layer, beside the noise band.
+                plot.Add.Plottable(new ScottPlot.Plottables.ErrorBar(
+                    credible.Select(c => c.Position).ToArray(),
+                    credible.Select(c => c.Value).ToArray(),
+                    null,
+                    null,
+                    credible.Select(c => Math.Max(0, c.High - c.Value)).ToArray(),
+                    credible.Select(c => Math.Max(0, c.Value - c.Low)).ToArray())
+                {
+                    Color = Colors.DimGray,
+                    LineWidth = 1f,
+                    CapSize = 3,
+                });
+            }
+
             plot.Add.HorizontalLine(0, 1, Colors.Black);
             ValueAxis axis = ValueAxis.ForChanges(metric,
-                bars.Select(b => b.Value - b.Error).DefaultIfEmpty(0).Min(), bars.Select(b => b.Value + b.Error).DefaultIfEmpty(0).Max(),
+                bars.Select(b => b.Value - b.Error).Concat(credible.Select(c => c.Low)).DefaultIfEmpty(0).Min(),
+                bars.Select(b => b.Value + b.Error).Concat(credible.Select(c => c.High)).DefaultIfEmpty(0).Max(),
                 levels.GetValueOrDefault(country, double.NaN));
             Style(plot, runs.CountryName(country), v => metric.FormatTick(v, change: true), $"change, {metric.ChangeUnitText}", yearAxis: false);
             plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual([], []);
@@ -129,7 +153,10 @@ public static class ComparisonCharts
 
         return Render(multiplot, panels, $"effects-{metric.Name}.png",
             $"Effect of each scenario on {metric.Label} ({metric.ChangeUnitText}) in {runs.FinalYear} versus {runs.Reference.Name}, by member country: "
-            + "bars are the mean paired difference over the replications, error bars its 95% interval. Each panel has its own scale, "
+            + (runs.Draws is null
+                ? "bars are the mean paired difference over the replications, error bars its 95% interval. "
+                : "bars are the mean paired difference over the posterior draws, thick error bars the noise-only 95% band, thin grey whiskers the 90% credible interval. ")
+            + "Each panel has its own scale, "
             + $"at least {ValueAxis.MinimumEffectFraction:0%} of the country's level under {runs.Reference.Name} wide"
             + (metric.Unit == MetricUnit.Share ? " (and at least one percentage point)" : "")
             + ", so that effects too small to matter look small.");

@@ -1,0 +1,7 @@
+namespace Mobility.Experiments.Posterior;
+
+/// <summary>
+/// One data set of a simulation-based calibration: the true coefficients it was simulated with, the rank of each
+/// among the posterior's draws (0..L: how many draws lie below it), and the posterior's size.
+/// </summary>
+public sealed record SbcDataSet(int Index, double[] Truth, int[] Ranks, int Generations, double Tolerance, double EffectiveSampleSize, long Simulations);
