@@ -10,7 +10,7 @@ using Mobility.Input.Observations;
 
 /// <summary>
 /// The calibration-fit line of a reference: how far its simulated stocks and flows are from the observations
-/// (scenarios/observations/observations.csv), as <c>mobility fit</c> measures it, on a coarse run (scale 20, two
+/// (scenarios/observations/observed-mobility.csv), as <c>mobility fit</c> measures it, on a coarse run (scale 20, two
 /// replications) so that it takes seconds; computed once per reference and kept.
 /// </summary>
 public sealed class FitLine
@@ -36,7 +36,7 @@ public sealed class FitLine
 
     private string Compute(string reference)
     {
-        string path = Path.Combine(workspace.ScenariosFolder, "observations", "observations.csv");
+        string path = Path.Combine(workspace.ScenariosFolder, "observations", "observed-mobility.csv");
         if (!File.Exists(path))
         {
             throw new RequestRejectedException([new Problem("", $"no observations to fit: {PathDisplay.Of(path)} not found")]);

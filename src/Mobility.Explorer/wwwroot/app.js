@@ -78,7 +78,9 @@
     for (let s = scenarioOf($('reference').value); s; s = s.base ? scenarioOf(s.base) : null) {
       for (const [lever, inst] of Object.entries(s.policies || {})) for (const name of Object.keys(inst)) names.push(`${lever}: ${name}`);
     }
-    $('reference-levers').textContent = names.length ? `In force in the reference (kept in the candidate): ${names.join('; ')}.` : 'The reference has no levers.';
+    $('reference-levers').textContent = names.length
+      ? `In force in the reference and kept in the candidate: ${names.join('; ')}. To change one, add the same lever with the same instance name and set only what changes.`
+      : 'The reference has no levers.';
   }
 
   function loadCandidate(file) {

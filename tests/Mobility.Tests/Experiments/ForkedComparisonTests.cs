@@ -39,6 +39,23 @@ public sealed class ForkedComparisonTests
         }
     }
 
+    // Loaded as the compare verb loads them (each scenario with its own copy of the world, --scale as a typed
+    // option): the replications' shared years are one run each, so the batch counts R prefixes and S x R continuations.
+    [Fact]
+    public void Compare_simulates_the_shared_years_once_per_replication()
+    {
+        var options = new ScenarioLoadOptions { Scale = 50, Sets = ["scenario:endYear=2030"], Environment = new Dictionary<string, string>() };
+        var scenarios = new[] { "baseline", "ucahes-full", "russia-shock" }
+            .Select(name => ScenarioLoader.Load(EngineTestKit.ScenarioPath(name), options))
+            .Select(l => new ComparisonScenario(l.Name, l.World, l.Settings))
+            .ToArray();
+        var totals = new List<int>();
+
+        ScenarioComparison.Run(scenarios, 2, 3, EngineTestKit.Threads, new Recorder(totals));
+
+        Assert.Equal(2 + (3 * 2), totals.Max());
+    }
+
     [Fact]
     public void A_batch_with_a_cache_reuses_finished_runs_and_continues_a_new_scenario_from_a_kept_snapshot()
     {
@@ -61,5 +78,16 @@ public sealed class ForkedComparisonTests
         EngineTestKit.AssertIdentical(fromStart.Metrics, fromCache.Metrics, "russia-shock from the cached snapshot: metrics");
         EngineTestKit.AssertIdentical(fromStart.Flows, fromCache.Flows, "russia-shock from the cached snapshot: flows");
         Assert.True(fromCache.Statistics.YearsSimulated < fromStart.Statistics.YearsSimulated, "russia-shock did not continue from the cached snapshot");
+    }
+
+    private sealed class Recorder(List<int> totals) : IProgress<BatchProgress>
+    {
+        public void Report(BatchProgress value)
+        {
+            lock (totals)
+            {
+                totals.Add(value.Total);
+            }
+        }
     }
 }

@@ -198,6 +198,27 @@ public sealed class ExplorerApiTests : IClassFixture<ExplorerFactory>
             var key = ((string)effect!["country"]!, (string)effect["metric"]!);
             Assert.Equal(fromCli[key], (double)effect["diff"]!);
         }
+
+        // The same comparison opened as a folder shows the same effects.
+        CopyFolder(temp.File("compare"), Path.Combine(factory.RunsFolder, "compare"));
+        var opened = await client.PostAsJsonAsync(new Uri("/api/open", UriKind.Relative), new JsonObject { ["folder"] = Path.Combine(factory.RunsFolder, "compare") });
+        Assert.Equal(HttpStatusCode.OK, opened.StatusCode);
+        var openedEffects = (await opened.Content.ReadFromJsonAsync<JsonObject>())!["effects"]!.AsArray();
+        Assert.Equal(effects.Count, openedEffects.Count);
+        Assert.All(openedEffects, e => Assert.Equal(fromCli[((string)e!["country"]!, (string)e["metric"]!)], (double)e["diff"]!));
+
+        var outside = await client.PostAsJsonAsync(new Uri("/api/open", UriKind.Relative), new JsonObject { ["folder"] = "/etc" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, outside.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_calibration_fit_line_of_the_reference_is_computed_from_the_observations()
+    {
+        var response = await Client("fit").PostAsJsonAsync(new Uri("/api/fit", UriKind.Relative), new JsonObject { ["reference"] = "baseline.json" });
+        string body = await response.Content.ReadAsStringAsync();
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        Assert.Matches(@"baseline against \d+ observations .*median \|log\(simulated/observed\)\| \d\.\d\d", (string)JsonNode.Parse(body)!["line"]!);
     }
 
     private static async Task WaitFinished(ExplorerJob job)
