@@ -35,6 +35,7 @@ public static partial class CommandLine
         root.Subcommands.Add(SurveyVerb.Create(context));
         root.Subcommands.Add(BenchVerb.Create(context));
         root.Subcommands.Add(EquivalenceVerb.Create(context));
+        root.Subcommands.Add(ServeVerb.Create(context));
         RefuseEmptyText(root);
         return root;
     }

@@ -6,6 +6,9 @@ using Mobility.Experiments.Calibration;
 /// <summary>A few lines of plain text about a fit: the overall measures and the worst targets.</summary>
 internal static class FitSummary
 {
+    private static string High(FitRow row)
+        => double.IsNaN(row.Observation.High) ? "" : "-" + row.Observation.High.ToString("N0", CultureInfo.InvariantCulture);
+
     public static void Write(TextWriter output, Fit fit, string label = "fit")
     {
         if (fit.Rows.Count == 0)
@@ -14,12 +17,13 @@ internal static class FitSummary
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {fit.Rows.Count} targets, median |log ratio| {fit.MedianAbsoluteLogRatio:F3} (factor {Math.Exp(fit.MedianAbsoluteLogRatio):F2}), "
-            + $"largest factor {fit.MaxFactor:F2}, mean relative difference {fit.MeanRelativeDifference:F3}, objective {fit.Objective:F4}"));
+            $"{label}: {fit.Rows.Count} targets ({fit.Figures} figures), median |log ratio| {fit.MedianAbsoluteLogRatio:F3} (factor {Math.Exp(fit.MedianAbsoluteLogRatio):F2}), "
+            + $"{fit.WithinFactorTwo * 100:0}% within 2x, largest factor {fit.MaxFactor:F2}, mean relative difference {fit.MeanRelativeDifference:F3}, objective {fit.Objective:F4}"
+            + $"{(fit.NotComparable.Count > 0 ? "; " + fit.NotComparable.Count + " not comparable (see fit.csv)" : "")}"));
         foreach (var row in fit.Worst(3))
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {row.Observation.Id,-18} {row.Observation.Pair,-9} {row.Observation.Year} observed {row.Observation.Value,9:N0}  simulated {row.Simulated,9:N0}  factor {row.Factor:F2}"));
+                $"  {row.Observation.Id,-30} {row.Observation.Pair,-9} {row.Observation.Year} observed {row.Observation.Value,9:N0}{High(row)}  simulated {row.Simulated,9:N0}  factor {row.Factor:F2}"));
         }
     }
 }

@@ -26,8 +26,21 @@ internal static class CalibrateVerb
         {
             Description = "Coefficients to fit, as path=lower..upper, comma-separated or repeated, e.g. "
                 + "--params degreeMobility:a0=-6..-2,entry:rateByCountry:TKM=0.3..1. Each starts at the scenario's value (the middle of its bounds if the scenario does not set it).",
-            Required = true,
             AllowMultipleArgumentsPerToken = false,
+        };
+        var pairConstants = new Option<bool>("--pair-constants")
+        {
+            Description = "Fit the origin-destination constants choice:pairShift by Berry inversion, alternating with the --params search (if any) for --rounds rounds.",
+        };
+        var iterations = new Option<int>("--iterations")
+        {
+            Description = "Inversion iterations per round (each is R runs); it stops earlier when no constant moves by more than 0.01.",
+            DefaultValueFactory = _ => 12,
+        };
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "Rounds of (--params search, then pair inversion) with --pair-constants and --params.",
+            DefaultValueFactory = _ => 2,
         };
         var budget = new Option<int>("--budget")
         {
@@ -46,14 +59,17 @@ internal static class CalibrateVerb
         var set = CommonOptions.Set();
         var command = new Command("calibrate", "Fit coefficients to observed stocks and flows (weighted squared log error, mean of R replications) and write the fitted overlay and fit report.")
         {
-            scenario, observations, parameters, budget, until, output, replications, scale, threads, force, set,
+            scenario, observations, parameters, pairConstants, iterations, rounds, budget, until, output, replications, scale, threads, force, set,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
             new Request(
                 CommonOptions.ResolveScenarioPath(parseResult.GetValue(scenario)!),
-                parseResult.GetValue(observations)!,
+                parseResult.GetValue(observations),
                 parseResult.GetValue(parameters) ?? [],
+                parseResult.GetValue(pairConstants),
+                parseResult.GetValue(iterations),
+                parseResult.GetValue(rounds),
                 parseResult.GetValue(budget),
                 parseResult.GetValue(until),
                 parseResult.GetValue(output)!,
@@ -67,17 +83,22 @@ internal static class CalibrateVerb
     }
 
     private sealed record Request(
-        string Scenario, string Observations, string[] Params, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
+        string Scenario, string? Observations, string[] Params, bool PairConstants, int Iterations, int Rounds, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
-        var parameters = ParseParameters(request.Params);
+        var parameters = request.Params.Length > 0 || !request.PairConstants ? ParseParameters(request.Params) : [];
         if (request.Budget < 2)
         {
             throw new InputException($"--budget must be >= 2 evaluations (was {request.Budget})");
         }
 
-        var (observations, window, loaded) = ObservationOptions.Prepare(
+        if (request.Iterations < 1 || request.Rounds < 1)
+        {
+            throw new InputException($"--iterations and --rounds must be >= 1 (were {request.Iterations} and {request.Rounds})");
+        }
+
+        var (observations, window, loaded, observationsPath) = ObservationOptions.Prepare(
             request.Scenario, request.Observations, request.Sets, request.Scale, request.Replications);
 
         // Held-out observations stay in the fit report but weigh nothing in the objective.
@@ -94,9 +115,14 @@ internal static class CalibrateVerb
         // give a valid scenario: build the lower and the upper bounds once (this also names unknown paths). A --set of a
         // fitted path gives its starting value only; the candidate's value replaces it.
         var variants = new ScenarioVariants(loaded);
-        ScenarioSettings SettingsFor(IReadOnlyList<double> values) => variants.Settings(parameters.Select((p, i) => p.Set(values[i])).ToArray());
-        SettingsFor(parameters.Select(p => p.Lower).ToArray());
-        SettingsFor(parameters.Select(p => p.Upper).ToArray());
+        var constants = PairConstants.Of(loaded.Configuration);
+        ScenarioSettings SettingsFor(IReadOnlyList<double> values, IReadOnlyDictionary<CountryPair, double> pairs)
+            => variants.Settings(parameters.Select((p, i) => p.Set(values[i])).Concat(pairs.Select(kv => PairConstants.Set(kv.Key, kv.Value))).ToArray());
+        if (parameters.Count > 0)
+        {
+            SettingsFor(parameters.Select(p => p.Lower).ToArray(), constants);
+            SettingsFor(parameters.Select(p => p.Upper).ToArray(), constants);
+        }
 
         using AtomicOutputDirectory output = AtomicOutputDirectory.Begin(request.Out, request.Force);
         var options = new CalibrationOptions
@@ -106,50 +132,113 @@ internal static class CalibrateVerb
             Threads = request.Threads,
             ReportFrom = window.ReportFrom,
         };
-        var calibrator = new Calibrator(loaded.World, SettingsFor, targets, parameters, options);
+        var inversionOptions = new PairInversionOptions
+        {
+            Iterations = request.Iterations,
+            Replications = request.Replications,
+            Threads = request.Threads,
+            ReportFrom = window.ReportFrom,
+        };
         var initial = parameters.Select(p => ScenarioOverlay.Value(loaded.Configuration, p.Path)).ToArray();
-        CalibrationResult result = await ProgressDisplay.RunAsync<CalibrationProgress, CalibrationResult>(
-            context,
-            (progress, ct) => calibrator.Run(initial, progress, ct),
-            p => new ProgressDisplay.Step(p.Evaluations, p.Budget, string.Create(CultureInfo.InvariantCulture,
-                $"calibrating ({p.Phase}): {p.Evaluations}/{p.Budget} evaluations, best objective {p.BestObjective:F4}, {p.Elapsed:hh\\:mm\\:ss}")),
-            cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<double?> start = initial;
+        double[] values = parameters.Select((p, i) => initial[i] ?? ((p.Lower + p.Upper) / 2)).ToArray();
+        CalibrationResult? search = null;
+        PairInversionResult? inversion = null;
+        Fit? startFit = null;
+        int rounds = request.PairConstants && parameters.Count > 0 ? request.Rounds : 1;
+        for (int round = 1; round <= rounds; round++)
+        {
+            string of = rounds > 1 ? $"round {round}/{rounds}, " : "";
+            if (parameters.Count > 0)
+            {
+                var fixedPairs = new Dictionary<CountryPair, double>(constants);
+                var calibrator = new Calibrator(loaded.World, v => SettingsFor(v, fixedPairs), targets, parameters, options);
+                search = await ProgressDisplay.RunAsync<CalibrationProgress, CalibrationResult>(
+                    context,
+                    (progress, ct) => calibrator.Run(start, progress, ct),
+                    p => new ProgressDisplay.Step(p.Evaluations, p.Budget, string.Create(CultureInfo.InvariantCulture,
+                        $"calibrating ({of}{p.Phase}): {p.Evaluations}/{p.Budget} evaluations, best objective {p.BestObjective:F4}, {p.Elapsed:hh\\:mm\\:ss}")),
+                    cancellationToken).ConfigureAwait(false);
+                values = search.Values.ToArray();
+                start = values.Select(v => (double?)v).ToArray();
+                startFit ??= search.Initial;
+            }
 
+            if (request.PairConstants)
+            {
+                var fixedValues = values.ToArray();
+                var inverter = new PairInversion(loaded.World, pairs => SettingsFor(fixedValues, pairs), inversionOptions);
+                var from = new Dictionary<CountryPair, double>(constants);
+                inversion = await ProgressDisplay.RunAsync<PairInversionProgress, PairInversionResult>(
+                    context,
+                    (progress, ct) => inverter.Run(targets, from, progress, ct),
+                    p => new ProgressDisplay.Step(p.Iteration, p.Iterations, string.Create(CultureInfo.InvariantCulture,
+                        $"inverting pair constants ({of}iteration {p.Iteration}/{p.Iterations}): objective {p.Objective:F4}, largest change {p.LargestChange:F3}, {p.Elapsed:hh\\:mm\\:ss}")),
+                    cancellationToken).ConfigureAwait(false);
+                constants = new Dictionary<CountryPair, double>(inversion.Constants);
+                startFit ??= inversion.Initial;
+            }
+        }
+
+        Fit fit = inversion?.Fit ?? search!.Fit;
         string overlayPath = Path.Combine(output.FinalPath, "calibrated.json");
+        string fitted = string.Join(", ", parameters.Select(p => p.Path).Concat(request.PairConstants ? [$"{constants.Count} pair constants (choice:pairShift)"] : []));
         string overlay = ScenarioOverlay.Json(
             overlayPath,
             request.Scenario,
             loaded.Name + "-calibrated",
             string.Create(CultureInfo.InvariantCulture,
-                $"{loaded.Name} with {string.Join(", ", parameters.Select(p => p.Path))} calibrated to {PathDisplay.Of(request.Observations)} (scale {loaded.Settings.Scenario.Scale}, {request.Replications} replication(s), {result.Log.Count} evaluations)"),
-            parameters.Select((p, i) => new KeyValuePair<string, double>(p.Path, result.Values[i])));
-        var contextLines = ObservationOptions.Context(loaded, request.Observations, window, request.Replications).ToList();
+                $"{loaded.Name} with {fitted} calibrated to {PathDisplay.Of(observationsPath)} (scale {loaded.Settings.Scenario.Scale}, {request.Replications} replication(s))"),
+            parameters.Select((p, i) => new KeyValuePair<string, double>(p.Path, values[i]))
+                .Concat(request.PairConstants ? constants.OrderBy(kv => kv.Key.Origin, StringComparer.Ordinal).ThenBy(kv => kv.Key.Destination, StringComparer.Ordinal)
+                    .Select(kv => new KeyValuePair<string, double>(kv.Key.Path, kv.Value)) : []));
+        if (inversion is not null)
+        {
+            overlay = CommentedOverlay.With(overlay, PairConstants.Comments(inversion));
+        }
+
+        var contextLines = ObservationOptions.Context(loaded, observationsPath, window, request.Replications).ToList();
         if (heldOut.Count > 0)
         {
             contextLines.Add($"calibrated on the observations up to {request.Until}; {heldOut.Count} later one(s) held out (weight 0): {string.Join(", ", heldOut)}");
         }
 
-        string html = FitReport.Html(result.Fit, $"Calibration of {loaded.Name}", contextLines, result, o => heldOut.Contains(o.Id));
+        var members = loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code).ToArray();
+        string html = FitReport.Html(fit, $"Calibration of {loaded.Name}", contextLines, search, o => heldOut.Contains(o.Id), members);
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "calibrated.json"), overlay, cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "convergence.csv"), FitReport.ConvergenceCsv(result), cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.csv"), FitReport.Csv(result.Fit), cancellationToken).ConfigureAwait(false);
+        if (search is not null)
+        {
+            await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "convergence.csv"), FitReport.ConvergenceCsv(search), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (inversion is not null)
+        {
+            await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "inversion.csv"), FitReport.InversionCsv(inversion), cancellationToken).ConfigureAwait(false);
+        }
+
+        await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.csv"), FitReport.Csv(fit), cancellationToken).ConfigureAwait(false);
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.html"), html, cancellationToken).ConfigureAwait(false);
         output.Commit();
 
-        FitSummary.Write(context.Output, result.Initial.Subset(o => !heldOut.Contains(o.Id)), "start");
-        FitSummary.Write(context.Output, result.Fit.Subset(o => !heldOut.Contains(o.Id)), heldOut.Count > 0 ? "fitted (in sample)" : "fitted");
+        FitSummary.Write(context.Output, startFit!.Subset(o => !heldOut.Contains(o.Id)), "start");
+        FitSummary.Write(context.Output, fit.Subset(o => !heldOut.Contains(o.Id)), heldOut.Count > 0 ? "fitted (in sample)" : "fitted");
         if (heldOut.Count > 0)
         {
-            FitSummary.Write(context.Output, result.Fit.Subset(o => heldOut.Contains(o.Id)), "fitted (held out)");
+            FitSummary.Write(context.Output, fit.Subset(o => heldOut.Contains(o.Id)), "fitted (held out)");
         }
 
         for (int i = 0; i < parameters.Count; i++)
         {
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {parameters[i].Path} = {result.Values[i]:G6} (start {(initial[i] is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "mid-range")}, bounds {parameters[i].Lower}..{parameters[i].Upper})"));
+                $"  {parameters[i].Path} = {values[i]:G6} (start {(initial[i] is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "mid-range")}, bounds {parameters[i].Lower}..{parameters[i].Upper})"));
         }
 
-        context.Output.WriteLine($"calibration written to {PathDisplay.Of(output.FinalPath)} (calibrated.json, convergence.csv, fit.csv, fit.html)");
+        if (inversion is not null)
+        {
+            context.Output.WriteLine($"  {inversion.Evidence.Count} pair constants fitted to their figures ({inversion.Log.Count} iterations in the last round); see calibrated.json and inversion.csv");
+        }
+
+        context.Output.WriteLine($"calibration written to {PathDisplay.Of(output.FinalPath)} (calibrated.json, {(search is not null ? "convergence.csv, " : "")}{(inversion is not null ? "inversion.csv, " : "")}fit.csv, fit.html)");
         return ExitCodes.Success;
     }
 

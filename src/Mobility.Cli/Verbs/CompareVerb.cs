@@ -9,6 +9,7 @@ using Mobility.Input;
 using Mobility.Output.Comparison;
 using Mobility.Output.Posterior;
 using Mobility.Input.Configuration;
+using Mobility.Input.Observations;
 using Mobility.Output.Files;
 using Mobility.Output.Runs;
 using Mobility.Reports.Comparison;
@@ -71,6 +72,10 @@ internal static class CompareVerb
             Description = "Output folder (default: runs/compare). Written atomically: it appears only when everything is written.",
         };
         var force = CommonOptions.Force();
+        var noFork = new Option<bool>("--no-fork")
+        {
+            Description = "Run every scenario from the first year instead of simulating the years they share once per replication (slower; the numbers are the same).",
+        };
         var set = CommonOptions.Set();
         set.Description = "Override one setting in every compared scenario: --set key=value (e.g. --set scenario:endYear=2035). Repeatable.";
 
@@ -87,6 +92,7 @@ internal static class CompareVerb
             output,
             force,
             set,
+            noFork,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -100,13 +106,15 @@ internal static class CompareVerb
                 parseResult.GetValue(threads),
                 parseResult.GetValue(output),
                 parseResult.GetValue(force),
-                parseResult.GetValue(set) ?? []),
+                parseResult.GetValue(set) ?? [],
+                parseResult.GetValue(noFork)),
             cancellationToken)));
         return command;
     }
 
     private sealed record Request(
-        string[] Scenarios, int? ReplicationsOption, string? Posterior, int? DrawsOption, ulong? Seed, double Scale, int Threads, string? Out, bool Force, string[] Sets)
+        string[] Scenarios, int? ReplicationsOption, string? Posterior, int? DrawsOption, ulong? Seed, double Scale, int Threads, string? Out, bool Force, string[] Sets,
+        bool NoFork = false)
     {
         /// <summary>Replications per scenario, or per draw over a posterior.</summary>
         public int Replications => ReplicationsOption ?? (Posterior is null ? DefaultReplications : DefaultReplicationsPerDraw);
@@ -183,14 +191,17 @@ internal static class CompareVerb
         ComparisonRuns runs = await ProgressDisplay.RunAsync(
             context,
             $"compare {scenarios.Count} scenarios x {replications}",
-            (progress, ct) => ScenarioComparison.Run(scenarios, replications, baseSeed, request.Threads, progress, ct, overPosterior?.Draws),
+            (progress, ct) => ScenarioComparison.Run(
+                scenarios, replications, baseSeed, request.Threads, progress, ct, new ComparisonExecution { Fork = !request.NoFork }, overPosterior?.Draws),
             cancellationToken).ConfigureAwait(false);
         TimeSpan simulated = clock.Elapsed;
         IReadOnlyList<SummaryRow> summary = ComparisonSummary.Build(runs);
 
         await ComparisonOutput.WriteAllAsync(output.WorkingPath, runs, scale, summary, cancellationToken).ConfigureAwait(false);
         var parameters = Parameters(request, loaded, runs, started, simulated, Process.GetCurrentProcess().TotalProcessorTime - cpuAtStart);
-        await ComparisonReport.WriteAsync(output.WorkingPath, new ComparisonReportInput(runs, summary, loaded, parameters), cancellationToken)
+        // The shipped fit summary next to the reference scenario's observations (written by mobility fit), if there is one.
+        string? fitLine = FitSummaryFile.TryRead(Path.Combine(Path.GetDirectoryName(reference.Files[0])!, "observations"))?.Sentence(reference.Configuration, reference.Name);
+        await ComparisonReport.WriteAsync(output.WorkingPath, new ComparisonReportInput(runs, summary, loaded, parameters, fitLine), cancellationToken)
             .ConfigureAwait(false);
         output.Commit();
         clock.Stop();
@@ -206,6 +217,11 @@ internal static class CompareVerb
                 + $"{clock.Elapsed.TotalSeconds:0.0} s wall, {cpu.TotalSeconds:0.0} s CPU"),
             Path.Combine(output.FinalPath, ComparisonOutput.SummaryFile),
             Path.Combine(output.FinalPath, ComparisonReport.FileName));
+        if (fitLine is not null)
+        {
+            context.Output.WriteLine(fitLine);
+        }
+
         return ExitCodes.Success;
     }
 

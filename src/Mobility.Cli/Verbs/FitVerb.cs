@@ -6,6 +6,8 @@ using Mobility.Cli.Console;
 using Mobility.Experiments.Calibration;
 using Mobility.Input;
 using Mobility.Input.Configuration;
+using Mobility.Input.Observations;
+using Mobility.Model.Parameters;
 using Mobility.Output.Files;
 using Mobility.Reports.Fit;
 
@@ -15,6 +17,8 @@ using Mobility.Reports.Fit;
 /// </summary>
 internal static class FitVerb
 {
+    private sealed record Validation(int? Folds, int OutOfTime, int Iterations);
+
     public static Command Create(CliContext context)
     {
         var scenario = CommonOptions.Scenario();
@@ -25,29 +29,50 @@ internal static class FitVerb
         var threads = CommonOptions.Threads();
         var force = CommonOptions.Force();
         var set = CommonOptions.Set();
-        var command = new Command("fit", "Compare a scenario with observed stocks and flows: fit.csv and fit.html (per target and overall error, log-log scatter).")
+        var crossValidate = new Option<int?>("--cross-validate")
         {
-            scenario, observations, output, replications, scale, threads, force, set,
+            Description = "Also validate the pair constants: K-fold cross-validation by origin-destination pair (each fold's constants inverted from 0 without its figures, which are then predicted) "
+                + "and an out-of-time check (constants inverted on the figures before --out-of-time, the later ones predicted). K >= 2, e.g. 5.",
+        };
+        var outOfTime = new Option<int>("--out-of-time")
+        {
+            Description = "First year predicted by the out-of-time check (with --cross-validate).",
+            DefaultValueFactory = _ => 2022,
+        };
+        var iterations = new Option<int>("--iterations")
+        {
+            Description = "Inversion iterations of each validation fit (with --cross-validate).",
+            DefaultValueFactory = _ => 12,
+        };
+        var command = new Command("fit", "Compare a scenario with published figures: fit.csv and fit.html (per target and overall error, per member country, log-log scatter); optionally cross-validated.")
+        {
+            scenario, observations, output, replications, scale, threads, force, set, crossValidate, outOfTime, iterations,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
             CommonOptions.ResolveScenarioPath(parseResult.GetValue(scenario)!),
-            parseResult.GetValue(observations)!,
+            parseResult.GetValue(observations),
             parseResult.GetValue(output),
             parseResult.GetValue(replications),
             parseResult.GetValue(scale),
             parseResult.GetValue(threads),
             parseResult.GetValue(force),
             parseResult.GetValue(set) ?? [],
+            new Validation(parseResult.GetValue(crossValidate), parseResult.GetValue(outOfTime), parseResult.GetValue(iterations)),
             cancellationToken)));
         return command;
     }
 
     private static async Task<int> ExecuteAsync(
-        CliContext context, string scenarioPath, string observationsPath, string? outFolder, int replications, double? scale, int threads, bool force,
-        string[] userSets, CancellationToken cancellationToken)
+        CliContext context, string scenarioPath, string? observationsFile, string? outFolder, int replications, double? scale, int threads, bool force,
+        string[] userSets, Validation validation, CancellationToken cancellationToken)
     {
-        var (observations, window, loaded) = ObservationOptions.Prepare(scenarioPath, observationsPath, userSets, scale, replications);
+        if (validation.Folds is int k && (k < 2 || validation.Iterations < 1))
+        {
+            throw new InputException($"--cross-validate must be >= 2 folds and --iterations >= 1 (were {k} and {validation.Iterations})");
+        }
+
+        var (observations, window, loaded, observationsPath) = ObservationOptions.Prepare(scenarioPath, observationsFile, userSets, scale, replications);
         using AtomicOutputDirectory output = AtomicOutputDirectory.Begin(outFolder ?? Path.Combine("runs", loaded.Name + "-fit"), force);
 
         Fit fit = await ProgressDisplay.RunAsync(
@@ -57,12 +82,63 @@ internal static class FitVerb
             cancellationToken).ConfigureAwait(false);
 
         var contextLines = ObservationOptions.Context(loaded, observationsPath, window, replications).ToList();
+        var checks = new List<(string Label, Fit Fit)>();
+        if (validation.Folds is int folds)
+        {
+            var variants = new ScenarioVariants(loaded);
+
+            // The validation fits replace every pair constant the scenario sets: each starts from 0.
+            var scenarioPairs = PairConstants.Of(loaded.Configuration).Keys.ToArray();
+            ScenarioSettings SettingsFor(IReadOnlyDictionary<CountryPair, double> pairs)
+                => variants.Settings(scenarioPairs.Where(p => !pairs.ContainsKey(p)).Select(p => PairConstants.Set(p, 0))
+                    .Concat(pairs.Select(kv => PairConstants.Set(kv.Key, kv.Value))).ToArray());
+            var inversion = new PairInversion(loaded.World, SettingsFor, new PairInversionOptions
+            {
+                Iterations = validation.Iterations,
+                Replications = replications,
+                Threads = threads,
+                ReportFrom = window.ReportFrom,
+            });
+            var validator = new PairValidation(inversion);
+            Fit crossValidated = await ProgressDisplay.RunAsync(
+                context,
+                $"cross-validating ({folds} folds by pair, {validation.Iterations} iterations each)",
+                (progress, ct) => validator.CrossValidate(observations, folds, (int)(loaded.Settings.Scenario.Seed % int.MaxValue), cancellationToken: ct),
+                cancellationToken).ConfigureAwait(false);
+            Fit outOfTime = await ProgressDisplay.RunAsync(
+                context,
+                $"out-of-time check (fitted before {validation.OutOfTime}, predicting {validation.OutOfTime} on)",
+                (progress, ct) => validator.OutOfTime(observations, validation.OutOfTime, ct),
+                cancellationToken).ConfigureAwait(false);
+            checks.Add(("cross-validated", crossValidated));
+            checks.Add(($"out of time ({validation.OutOfTime}+)", outOfTime));
+            contextLines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"validation: {folds}-fold cross-validation by origin-destination pair and an out-of-time check from {validation.OutOfTime}, each fitting the pair constants from 0 by {validation.Iterations} inversion iterations with the scenario's other coefficients"));
+        }
+
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.csv"), FitReport.Csv(fit), cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.html"), FitReport.Html(fit, $"Fit of {loaded.Name}", contextLines), cancellationToken)
+        await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.html"), FitReport.Html(fit, $"Fit of {loaded.Name}", contextLines, members: loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code).ToArray(), validation: checks), cancellationToken)
             .ConfigureAwait(false);
+        var summary = new FitSummaryFile(
+            PathDisplay.Of(loaded.ScenarioFile), FitSummaryFile.Hash(loaded.Configuration), PathDisplay.Of(observationsPath), fit.Rows.Count, fit.Figures,
+            Math.Exp(fit.MedianAbsoluteLogRatio), fit.WithinFactorTwo, fit.NotComparable.Count,
+            string.Create(CultureInfo.InvariantCulture, $"mobility fit {PathDisplay.Of(loaded.ScenarioFile)} --observations {PathDisplay.Of(observationsPath)} --scale {loaded.Settings.Scenario.Scale:R} --replications {replications}"),
+            DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, FitSummaryFile.FileName), summary.ToJson(), cancellationToken).ConfigureAwait(false);
+        foreach (var (label, check) in checks)
+        {
+            string file = (label.StartsWith("cross", StringComparison.Ordinal) ? "cross-validated" : "out-of-time") + ".csv";
+            await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, file), FitReport.Csv(check), cancellationToken).ConfigureAwait(false);
+        }
+
         output.Commit();
         FitSummary.Write(context.Output, fit);
-        context.Output.WriteLine($"fit written to {PathDisplay.Of(output.FinalPath)} (fit.csv, fit.html)");
+        foreach (var (label, check) in checks)
+        {
+            FitSummary.Write(context.Output, check, label);
+        }
+
+        context.Output.WriteLine($"fit written to {PathDisplay.Of(output.FinalPath)} (fit.csv, fit.html, {FitSummaryFile.FileName}{(checks.Count > 0 ? ", cross-validated.csv, out-of-time.csv" : "")})");
         return ExitCodes.Success;
     }
 }

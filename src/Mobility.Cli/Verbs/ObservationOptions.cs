@@ -6,18 +6,23 @@ using Mobility.Experiments.Calibration;
 using Mobility.Input;
 using Mobility.Input.Configuration;
 using Mobility.Input.Observations;
+using Mobility.Input.World;
 using Mobility.Model.Observations;
 
 /// <summary>Options and loading shared by <c>fit</c> and <c>calibrate</c>: the observations, and the scenario set up to simulate their years.</summary>
 internal static class ObservationOptions
 {
-    public static Option<string> Observations() => new("--observations")
+    public static Option<string?> Observations() => new("--observations")
     {
-        Description = "Observations CSV: id, origin, destination (ISO3 or *), year, kind (stock|flow), value, source, note, "
-            + "optional weight, tolerance (relative, e.g. 0.3) and flow_kind (degree|credit|scholar|national_scholarship). "
-            + "e.g. scenarios/observations/observed-mobility.csv",
-        Required = true,
+        Description = "Published figures to compare with (default: observations/observations.csv next to the scenario's root file, "
+            + "i.e. scenarios/observations/observations.csv): the observation set (id, origin, destination, year, academic_year, kind, "
+            + "measure, value, confidence, source_title, source_url, quote), or a file in the first format (id, origin, destination, "
+            + "year, kind, value, source, ...), told apart by the header.",
     };
+
+    /// <summary>The observations file: the one given, else observations/observations.csv in the folder of the scenario's root file.</summary>
+    public static string PathOf(string? given, LoadedScenario loaded)
+        => given ?? Path.Combine(Path.GetDirectoryName(loaded.Files[0])!, "observations", "observations.csv");
 
     public static Option<int> Replications(int defaultValue) => new("--replications", "-r")
     {
@@ -35,8 +40,8 @@ internal static class ObservationOptions
     /// their years. The window's years are layered over everything the user set: the observations decide them.
     /// <paramref name="environment"/> replaces the process's MOBILITY_* variables (null reads them).
     /// </summary>
-    public static (IReadOnlyList<Observation> Observations, ObservationWindow Window, LoadedScenario Scenario) Prepare(
-        string scenarioPath, string observationsPath, IReadOnlyList<string> userSets, double? scale, int replications,
+    public static (IReadOnlyList<Observation> Observations, ObservationWindow Window, LoadedScenario Scenario, string Path) Prepare(
+        string scenarioPath, string? observationsFile, IReadOnlyList<string> userSets, double? scale, int replications,
         IReadOnlyDictionary<string, string>? environment = null)
     {
         if (replications < 1)
@@ -44,14 +49,9 @@ internal static class ObservationOptions
             throw new InputException($"--replications must be >= 1 (was {replications})");
         }
 
-        var observations = ObservationsLoader.Load(observationsPath);
         LoadedScenario loaded = ScenarioLoader.Load(scenarioPath, new ScenarioLoadOptions { Scale = scale, Sets = userSets, Environment = environment });
-        var problems = ObservationMatch.Check(observations, loaded.World.Countries.Select(c => c.Code).ToArray(), PathDisplay.Of(observationsPath));
-        if (problems.Count > 0)
-        {
-            throw new InputException(problems);
-        }
-
+        string observationsPath = PathOf(observationsFile, loaded);
+        var observations = Load(observationsPath, loaded);
         var window = ObservationWindow.For(loaded.Settings.Scenario, observations);
         LoadedScenario windowed = new ScenarioVariants(loaded).With(new ScenarioLoadOptions
         {
@@ -59,7 +59,28 @@ internal static class ObservationOptions
             EndYear = window.EndYear,
             TypedSource = "the observed years (" + PathDisplay.Of(observationsPath) + ")",
         });
-        return (observations, window, windowed);
+        return (observations, window, windowed, observationsPath);
+    }
+
+    /// <summary>
+    /// Reads either format, told apart by the header: the observation set (a <c>measure</c> column), turned into targets
+    /// by <see cref="FigureTargets"/>, or the first format, checked against the world's countries.
+    /// </summary>
+    public static IReadOnlyList<Observation> Load(string path, LoadedScenario loaded)
+    {
+        InputFile.Require(path, "observations file", "*.csv");
+        var table = CsvReader.ReadFile(path);
+        var codes = loaded.World.Countries.Select(c => c.Code).ToArray();
+        var info = loaded.Settings.Scenario;
+        if (table.Header?.Fields.Any(f => string.Equals(f.Trim(), "measure", StringComparison.OrdinalIgnoreCase)) == true)
+        {
+            var figures = ObservationTableLoader.Parse(table, codes, info.StartYear - ObservationWindow.MaxYearsBeforeStart, info.EndYear);
+            return FigureTargets.From(figures, loaded.Settings, loaded.World);
+        }
+
+        var observations = ObservationsLoader.Parse(table);
+        var problems = ObservationMatch.Check(observations, codes, PathDisplay.Of(path));
+        return problems.Count > 0 ? throw new InputException(problems) : observations;
     }
 
     public static IEnumerable<string> Context(LoadedScenario loaded, string observationsPath, ObservationWindow window, int replications)

@@ -81,7 +81,7 @@ internal static class PosteriorVerb
             new Request(
                 CommonOptions.ResolveScenarioPath(parseResult.GetValue(scenario)!),
                 parseResult.GetValue(priors)!,
-                parseResult.GetValue(observations)!,
+                parseResult.GetValue(observations),
                 new AbcSmcOptions
                 {
                     Particles = parseResult.GetValue(particles),
@@ -103,7 +103,7 @@ internal static class PosteriorVerb
     }
 
     private sealed record Request(
-        string Scenario, string Priors, string Observations, AbcSmcOptions Options, ulong? Seed, double? Scale, string Out, string? Shard, int Threads, bool Force, string[] Sets);
+        string Scenario, string Priors, string? Observations, AbcSmcOptions Options, ulong? Seed, double? Scale, string Out, string? Shard, int Threads, bool Force, string[] Sets);
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
@@ -111,7 +111,7 @@ internal static class PosteriorVerb
         CheckOptions(request.Options);
         LoadedPriors priors = PriorsLoader.Load(request.Priors);
         // MOBILITY_* variables are ignored, as for sweeps: shards on different machines must simulate the same settings.
-        var (observations, window, loaded) = ObservationOptions.Prepare(
+        var (observations, window, loaded, observationsPath) = ObservationOptions.Prepare(
             request.Scenario, request.Observations, request.Sets, request.Scale, replications: 1, environment: new Dictionary<string, string>());
         var variants = new ScenarioVariants(loaded);
         CheckAgainstScenario(priors, variants);
@@ -125,7 +125,7 @@ internal static class PosteriorVerb
             PosteriorSettings.Discard(folder);
         }
 
-        PosteriorSettings.WriteOrCheck(folder, Settings(loaded, priors, request, options));
+        PosteriorSettings.WriteOrCheck(folder, Settings(loaded, priors, request, options, observationsPath));
         var distance = new FitObjectiveDistance(observations, window.ReportFrom);
         var progress = new Progress(options);
         var evaluator = new SweepParticleDistances(folder, priors.Prior, variants, distance, request.Threads, shard, progress);
@@ -156,7 +156,7 @@ internal static class PosteriorVerb
         }
 
         simulating.Stop();
-        var contextLines = ObservationOptions.Context(loaded, request.Observations, window, 1).ToList();
+        var contextLines = ObservationOptions.Context(loaded, observationsPath, window, 1).ToList();
         contextLines.Add($"priors: {PathDisplay.Of(request.Priors)} ({priors.Prior.Dimension} coefficients){(priors.Description.Length > 0 ? ": " + priors.Description : "")}");
         contextLines.Add(string.Create(CultureInfo.InvariantCulture,
             $"ABC-SMC: {options.Particles} particles, tolerance = {options.Quantile} quantile of the previous generation's distances, at most {options.MaxGenerations} generations, acceptance floor {options.MinAcceptance}, seed {options.Seed}"));
@@ -235,14 +235,14 @@ internal static class PosteriorVerb
         }
     }
 
-    private static Dictionary<string, string> Settings(LoadedScenario loaded, LoadedPriors priors, Request request, AbcSmcOptions options)
+    private static Dictionary<string, string> Settings(LoadedScenario loaded, LoadedPriors priors, Request request, AbcSmcOptions options, string observationsPath)
     {
         string configuration = string.Join("\n", loaded.Configuration.OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase).Select(kv => $"{kv.Key}={kv.Value}"));
         return new Dictionary<string, string>
         {
             ["scenario"] = loaded.ScenarioFile,
             ["scenario_configuration_sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(configuration))),
-            ["observations_sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(request.Observations))),
+            ["observations_sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(observationsPath))),
             ["priors_sha256"] = priors.Sha256,
             ["particles"] = options.Particles.ToString(CultureInfo.InvariantCulture),
             ["quantile"] = options.Quantile.ToString("R", CultureInfo.InvariantCulture),

@@ -7,12 +7,14 @@ using Mobility.Engine.Kernel;
 using Mobility.Engine.Measurement;
 using Mobility.Input;
 using Mobility.Input.Configuration;
+using Mobility.Input.World;
 using Mobility.Output.Files;
 using Mobility.Output.Runs;
 
 /// <summary>
-/// <c>mobility run SCENARIO [--seed N] [--threads N] [--scale K] [--out DIR] [--force] [--set key=value]...</c>:
-/// loads and validates the scenario, runs the simulation, writes the outputs atomically and prints a summary.
+/// <c>mobility run SCENARIO [--seed N] [--threads N] [--scale K] [--out DIR] [--force] [--set key=value]... [--save-state YEAR] [--from-state FILE]</c>:
+/// loads and validates the scenario, runs the simulation (from the first year, or from a saved state), writes the
+/// outputs atomically (with the state at the end of YEAR if asked) and prints a summary.
 /// </summary>
 internal static class RunVerb
 {
@@ -34,6 +36,14 @@ internal static class RunVerb
         };
         var force = CommonOptions.Force();
         var set = CommonOptions.Set();
+        var saveState = new Option<int?>("--save-state")
+        {
+            Description = "Also write the state at the end of this simulated year into the output folder as state-YEAR.mstate, to continue from with --from-state.",
+        };
+        var fromState = new Option<string?>("--from-state")
+        {
+            Description = "Continue from a state saved by --save-state instead of the first year: same scenario, seed, scale and world, and the numbers of the whole run.",
+        };
 
         var command = new Command("run", "Run a scenario and write metrics, flows, stocks and universities as Parquet files plus manifest.json.")
         {
@@ -44,6 +54,8 @@ internal static class RunVerb
             output,
             force,
             set,
+            saveState,
+            fromState,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -54,12 +66,14 @@ internal static class RunVerb
                 parseResult.GetValue(scale),
                 parseResult.GetValue(output),
                 parseResult.GetValue(force),
-                parseResult.GetValue(set) ?? []),
+                parseResult.GetValue(set) ?? [],
+                parseResult.GetValue(saveState),
+                parseResult.GetValue(fromState)),
             cancellationToken)));
         return command;
     }
 
-    private sealed record Request(string Scenario, ulong? Seed, int Threads, double? Scale, string? Out, bool Force, string[] Sets);
+    private sealed record Request(string Scenario, ulong? Seed, int Threads, double? Scale, string? Out, bool Force, string[] Sets, int? SaveState, string? FromState);
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
@@ -74,8 +88,25 @@ internal static class RunVerb
         var info = loaded.Settings.Scenario;
         RunIdentity run = RunIdentity.Create(loaded.Name, info.Seed, info.Scale);
 
-        var simulation = new Simulation(loaded.World, loaded.Settings, new SimulationOptions { Threads = request.Threads });
-        RunResult result = await ProgressDisplay.RunAsync(context, simulation.Run, cancellationToken).ConfigureAwait(false);
+        SimulationSnapshot? from = request.FromState is string file ? StateFile.Read(file) : null;
+        SimulationSnapshot? captured = null;
+        var simulation = new Simulation(loaded.World, loaded.Settings, new SimulationOptions
+        {
+            Threads = request.Threads,
+            WorldIdentity = WorldFingerprint.Of(loaded.WorldFolder),
+            CaptureYear = request.SaveState,
+            Captured = snapshot => captured = snapshot,
+        });
+        CheckStates(request, loaded, simulation, from);
+        RunResult result = await ProgressDisplay.RunAsync(
+            context,
+            (progress, ct) => from is null ? simulation.Run(progress, ct) : simulation.Run(from, progress, ct),
+            cancellationToken).ConfigureAwait(false);
+        if (captured is not null)
+        {
+            await StateFile.WriteAsync(Path.Combine(output.WorkingPath, StateFile.FileName(captured.Year)), captured, cancellationToken).ConfigureAwait(false);
+        }
+
         DateTimeOffset finished = DateTimeOffset.UtcNow;
 
         await RunOutputWriter.WriteAsync(output.WorkingPath, loaded, run, result, request.Threads, started, finished, cancellationToken)
@@ -85,5 +116,40 @@ internal static class RunVerb
 
         RunSummary.Write(context.Console, loaded, result, clock.Elapsed, output.FinalPath, run.RunId);
         return ExitCodes.Success;
+    }
+
+    /// <summary>The saved state belongs to this run, and the year to save is one the run simulates after it.</summary>
+    private static void CheckStates(Request request, LoadedScenario loaded, Simulation simulation, SimulationSnapshot? from)
+    {
+        var info = loaded.Settings.Scenario;
+        var problems = new List<string>();
+        if (from is not null)
+        {
+            var differences = from.Key.Differences(simulation.KeyAt(from.Year));
+            if (differences.Count > 0)
+            {
+                problems.Add($"--from-state '{PathDisplay.Of(request.FromState!)}' is the state of another run than scenario '{loaded.Name}' "
+                    + $"({PathDisplay.Of(loaded.ScenarioFile)}) at the end of {from.Year}: {string.Join("; ", differences)}; "
+                    + "continue it with the scenario, seed, scale and world it was saved with");
+            }
+            else if (from.Year >= info.EndYear)
+            {
+                problems.Add($"--from-state '{PathDisplay.Of(request.FromState!)}' is the state at the end of {from.Year}, the last year of scenario '{loaded.Name}': nothing is left to run");
+            }
+        }
+
+        if (request.SaveState is int year)
+        {
+            int first = from is null ? simulation.FirstYear : from.Year + 1;
+            if (year < first || year > info.EndYear)
+            {
+                problems.Add($"--save-state must be a year the run simulates, {first} to {info.EndYear} (was {year})");
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
     }
 }

@@ -85,7 +85,7 @@ internal static class SbcVerb
 
             LoadedPriors loadedPriors = PriorsLoader.Load(parseResult.GetValue(priors)!);
             string observationsPath = parseResult.GetValue(observations)!;
-            var (template, window, loaded) = ObservationOptions.Prepare(
+            var (template, window, loaded, _) = ObservationOptions.Prepare(
                 CommonOptions.ResolveScenarioPath(parseResult.GetValue(scenario)!), observationsPath, parseResult.GetValue(set) ?? [], parseResult.GetValue(scale),
                 replications: 1, environment: new Dictionary<string, string>());
             var variants = new ScenarioVariants(loaded);

@@ -22,6 +22,9 @@ internal sealed class ChoiceTables
     private readonly List<int> builds = [];
     private readonly ParallelOptions parallel;
 
+    /// <summary>destinationShift[h] + pairShift[o][h] by [o * countries + h] (choice:destinationShift and choice:pairShift).</summary>
+    private readonly double[] shift;
+
     public ChoiceTables(SimulationState state)
     {
         s = state;
@@ -41,6 +44,7 @@ internal sealed class ChoiceTables
         scratch = new Scratch(state.Universities.Count + 1);
 
         parallel = new ParallelOptions { MaxDegreeOfParallelism = state.Parallel.Threads };
+        shift = Shifts(state);
         BuildHomeTables();
     }
 
@@ -220,7 +224,7 @@ internal sealed class ChoiceTables
         for (int i = 0; i < u.Count; i++)
         {
             int h = u.Country[i];
-            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0)
+            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0 || s.WorldYear.EntryOpen[h] <= 0)
             {
                 continue;
             }
@@ -269,7 +273,7 @@ internal sealed class ChoiceTables
         for (int i = 0; i < u.Count; i++)
         {
             int h = u.Country[i];
-            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0 || u.ForeignSeatsAgents[i] <= 0 || !eligible(i))
+            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0 || s.WorldYear.EntryOpen[h] <= 0 || u.ForeignSeatsAgents[i] <= 0 || !eligible(i))
             {
                 continue;
             }
@@ -293,7 +297,6 @@ internal sealed class ChoiceTables
         double enrolmentThousands = Math.Max(1, s.Countries[o].TertiaryEnrolment / 1000);
         double network = (s.AlumniStudiedIn[o, h] + s.PreviousStocks[o, h]) * s.Scale / enrolmentThousands;
         double seatsThousands = Math.Max(1e-3, u.ForeignSeatsBase[i] * p.SeatMultiplier[h] / 1000);
-        double shift = b.DestinationShift.TryGetValue(s.Countries[h].Code, out var x) ? x : 0;
         return (b.BQuality * u.Composite[i] / 100)
             - (b.BDistance * Math.Log(1 + (s.World.DistanceKm[o, h] / 1000)))
             + (b.BLanguage * languageMatch)
@@ -301,10 +304,29 @@ internal sealed class ChoiceTables
             - (b.BVisa * p.Visa[o, h])
             + (b.BImage * s.Image[o, h])
             + (b.BNetwork * Math.Log(1 + network))
+            + (b.BDiaspora * s.Diaspora.DestinationTerm[o, h])
             + (b.BRecognition * p.Recognition[o, h])
             + (b.BSize * Math.Log(seatsThousands))
             + Math.Log(p.ShockMultiplier[h])
-            + shift;
+            + shift[(o * s.CountryCount) + h];
+    }
+
+    private static double[] Shifts(SimulationState s)
+    {
+        var b = s.Settings.Choice;
+        int c = s.CountryCount;
+        var shifts = new double[c * c];
+        for (int o = 0; o < c; o++)
+        {
+            var pair = b.PairShift.TryGetValue(s.Countries[o].Code, out var p) ? p : null;
+            for (int h = 0; h < c; h++)
+            {
+                string code = s.Countries[h].Code;
+                shifts[(o * c) + h] = (b.DestinationShift.TryGetValue(code, out var x) ? x : 0) + (pair is not null && pair.TryGetValue(code, out var y) ? y : 0);
+            }
+        }
+
+        return shifts;
     }
 
     private void BuildScholarTable(AliasTable table, int o, bool english, Scratch own)
@@ -318,7 +340,7 @@ internal sealed class ChoiceTables
         for (int i = 0; i < u.Count; i++)
         {
             int h = u.Country[i];
-            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0)
+            if (h == o || !u.Active[i] || p.Closed[h] || p.ShockMultiplier[h] <= 0 || s.WorldYear.EntryOpen[h] <= 0)
             {
                 continue;
             }

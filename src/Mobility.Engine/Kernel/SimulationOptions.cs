@@ -20,4 +20,16 @@ public sealed class SimulationOptions
     /// are reported too (calibration compares them with observations of past years). The years simulated are the same.
     /// </summary>
     public int? ReportFrom { get; init; }
+
+    /// <summary>A year whose end-of-year state the run hands to <see cref="Captured"/> as it passes it; null keeps none.</summary>
+    public int? CaptureYear { get; init; }
+
+    /// <summary>Receives the snapshot of <see cref="CaptureYear"/> (from the run's thread).</summary>
+    public Action<SimulationSnapshot>? Captured { get; init; }
+
+    /// <summary>
+    /// What identifies the run's world in snapshot keys (e.g. the hashes of its files); empty when the runs that share
+    /// snapshots share one world in memory.
+    /// </summary>
+    public string WorldIdentity { get; init; } = "";
 }

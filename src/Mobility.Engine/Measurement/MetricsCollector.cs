@@ -22,6 +22,8 @@ internal sealed class MetricsCollector
 
     public List<StockRecord> Stocks { get; } = [];
 
+    public List<StockRecord> ScholarshipHolders { get; } = [];
+
     public List<UniversityRecord> Universities { get; } = [];
 
     public void Collect()
@@ -41,9 +43,15 @@ internal sealed class MetricsCollector
                 AddFlow(year, codes[o], codes[h], FlowKinds.Credit, m.CreditFlows[o, h] * k);
                 AddFlow(year, codes[o], codes[h], FlowKinds.Scholar, m.ScholarFlows[o, h] * k);
                 AddFlow(year, codes[o], codes[h], FlowKinds.NationalScholarship, m.NationalScholarshipFlows[o, h] * k);
+                AddFlow(year, codes[o], codes[h], FlowKinds.Quota, m.QuotaFlows[o, h] * k);
                 if (m.Stocks[o, h] > 0)
                 {
                     Stocks.Add(new StockRecord(year, codes[o], codes[h], m.Stocks[o, h] * k));
+                }
+
+                if (m.ScholarshipHolders[o, h] > 0)
+                {
+                    ScholarshipHolders.Add(new StockRecord(year, codes[o], codes[h], m.ScholarshipHolders[o, h] * k));
                 }
             }
         }
@@ -117,7 +125,9 @@ internal sealed class MetricsCollector
             int bestRank = int.MaxValue, top500 = 0, top1000 = 0;
             for (int i = 0; i < u.Count; i++)
             {
-                if (u.Country[i] != x || u.IsAggregate[i] || !u.Active[i])
+                // Branch campuses are not the host's own universities: their scores start from the parent's reputation,
+                // and counting them would hand the parent's rank to the host on opening (docs/ODD.md section 9).
+                if (u.Country[i] != x || u.IsAggregate[i] || !u.Active[i] || u.Opens[i] != int.MinValue)
                 {
                     continue;
                 }

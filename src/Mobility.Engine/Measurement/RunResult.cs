@@ -9,6 +9,9 @@ public sealed class RunResult
 
     public required IReadOnlyList<StockRecord> Stocks { get; init; }
 
+    /// <summary>National-scholarship holders of origin enrolled in destination (a subset of <see cref="Stocks"/>), in persons.</summary>
+    public IReadOnlyList<StockRecord> ScholarshipHolders { get; init; } = [];
+
     public required IReadOnlyList<UniversityRecord> Universities { get; init; }
 
     public required RunStatistics Statistics { get; init; }

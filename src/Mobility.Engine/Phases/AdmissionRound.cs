@@ -35,9 +35,10 @@ internal sealed class AdmissionRound
     {
         s = state;
         this.pool = pool;
-        // Two origin x host blocks: all placements, then the degree placements funded by a national scholarship.
-        flows = new PartialSums(2 * state.CountryCount * state.CountryCount);
-        flowTotal = new double[2 * state.CountryCount * state.CountryCount];
+        // Three origin x host blocks: all placements, the degree placements funded by a national scholarship, those on
+        // a host quota.
+        flows = new PartialSums(3 * state.CountryCount * state.CountryCount);
+        flowTotal = new double[3 * state.CountryCount * state.CountryCount];
     }
 
     /// <summary>Seats left after admission (agents), for tests of the capacity law.</summary>
@@ -57,13 +58,17 @@ internal sealed class AdmissionRound
             seatsLeft = new int[u.Count];
         }
 
+        // A host that admits only a share of its usual new foreign intake (series foreign_entry_open) offers that share of its free seats.
+        var open = s.WorldYear.EntryOpen;
         for (int i = 0; i < u.Count; i++)
         {
-            seatsLeft[i] = Math.Max(0, u.ForeignSeatsAgents[i] - (int)pool.ContinuingForeign[i]);
+            int free = Math.Max(0, u.ForeignSeatsAgents[i] - (int)pool.ContinuingForeign[i]);
+            seatsLeft[i] = open[u.Country[i]] >= 1 ? free : (int)Math.Floor(free * open[u.Country[i]]);
         }
 
         var seekers = pool.DegreeSeekers;
         int count = seekers.Count;
+        RecordDemand(count);
         var order = merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, pool.CandidateId, pool.CandidateAbility, FundingPriority.Of(Funding.Self));
         Ensure(count);
         admittedCount = 0;
@@ -86,6 +91,41 @@ internal sealed class AdmissionRound
         AssignSeats(merit.Sort(s, seekers, fundedFirst: true), seekers.Count, exchange, pool.CreditChoices, []);
 
         Place(seekers, StudentStatus.CreditAbroad, s.Measure.CreditFlows);
+    }
+
+    /// <summary>
+    /// Demand for foreign degree seats per host (agents), which the supply rule reads next year: the foreign degree
+    /// students who continue there, and every applicant (member seeker or external candidate) who listed a university
+    /// of the host first.
+    /// </summary>
+    private void RecordDemand(int seekerCount)
+    {
+        var demand = s.SeatSupply.Demand;
+        var countryOf = s.Universities.Country;
+        var continuing = pool.ContinuingForeign;
+        for (int i = 0; i < continuing.Length; i++)
+        {
+            demand[countryOf[i]] += (long)continuing[i];
+        }
+
+        int k = pool.K;
+        for (int n = 0; n < seekerCount; n++)
+        {
+            int first = pool.DegreeChoices[n * k];
+            if (first >= 0)
+            {
+                demand[countryOf[first]]++;
+            }
+        }
+
+        for (int n = 0; n < pool.CandidateCount; n++)
+        {
+            int first = pool.CandidateChoices[n * k];
+            if (first >= 0)
+            {
+                demand[countryOf[first]]++;
+            }
+        }
     }
 
     /// <summary>
@@ -208,26 +248,33 @@ internal sealed class AdmissionRound
                 {
                     sums[(c * c) + (o * c) + h] += 1;
                 }
+                else if (degree && st.Funding[slot] == Funding.HostQuota)
+                {
+                    sums[(2 * c * c) + (o * c) + h] += 1;
+                }
             }
         });
         AddFlows(chunks, flowsOut);
     }
 
     /// <summary>
-    /// Adds the chunks' placement counts to <paramref name="flowsOut"/> and their national-scholarship block to the
-    /// measurement's national-scholarship flows (exact integer counts, so adding a zero block changes nothing).
+    /// Adds the chunks' placement counts to <paramref name="flowsOut"/>, their national-scholarship block to the
+    /// measurement's national-scholarship flows and their quota block to its quota flows (exact integer counts, so
+    /// adding a zero block changes nothing).
     /// </summary>
     private void AddFlows(int chunks, double[,] flowsOut)
     {
         int c = s.CountryCount;
         flows.Reduce(chunks, flowTotal);
         var scholarshipFlows = s.Measure.NationalScholarshipFlows;
+        var quotaFlows = s.Measure.QuotaFlows;
         for (int o = 0; o < c; o++)
         {
             for (int h = 0; h < c; h++)
             {
                 flowsOut[o, h] += flowTotal[(o * c) + h];
                 scholarshipFlows[o, h] += flowTotal[(c * c) + (o * c) + h];
+                quotaFlows[o, h] += flowTotal[(2 * c * c) + (o * c) + h];
             }
         }
     }

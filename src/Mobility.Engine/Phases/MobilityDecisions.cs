@@ -99,7 +99,9 @@ internal sealed class MobilityDecisions
             }
 
             double alumniAbroadPer1000 = abroad * s.Scale / Math.Max(1, s.Countries[o].TertiaryEnrolment / 1000);
-            networkTerm[o] = a.ANetwork * Math.Log(1 + alumniAbroadPer1000);
+            networkTerm[o] = (a.ANetwork * Math.Log(1 + alumniAbroadPer1000))
+                + (a.ADiaspora * s.Diaspora.AbroadTerm[o])
+                + (a.AExitPermit * s.WorldYear.ExitPermit[o]);
             shift[o] = a.OriginShift.TryGetValue(s.Countries[o].Code, out var x) ? x : 0;
             for (int l = 0; l < Levels; l++)
             {

@@ -22,14 +22,39 @@ internal static class PolicyApplication
         var policies = s.Settings.Policies;
         p.Streams ??= AllocateStreams(s.Settings.Policies, s.World, s.Universities.Count);
         p.Reset(s.World, s.Settings.CreditMobility.BaseRecognition, o => s.CohortPersons(o, s.Year));
+        s.WorldYear.Update(s.Year);
         var year = new SimulatedPolicyYear(s);
+        AddWorldQuotas(s, year);
         foreach (var lever in PolicySettings.Levers)
         {
             lever.Apply(policies, year);
         }
 
         p.Finish();
+        s.SeatSupply.Advance(s.Year, s.Scale, p.SeatMultiplier);
         ApplyToUniversities(s);
+    }
+
+    /// <summary>
+    /// The host-government quotas of the world's series for this (simulated, not start) year, before the levers' quotas:
+    /// funded places as a <see cref="HostQuota"/> lever gives them, <c>stochasticRound(places/scale)</c> from the pair's
+    /// own stream, and the same addition to the origin's aid availability. A lever for the same pair adds to them.
+    /// </summary>
+    private static void AddWorldQuotas(SimulationState s, SimulatedPolicyYear year)
+    {
+        var world = s.WorldYear;
+        foreach (var (o, h) in world.QuotaPairs)
+        {
+            double places = world.QuotaPlaces[o, h];
+            if (places <= 0)
+            {
+                continue;
+            }
+
+            int seats = RandomStream.StochasticRound(places / s.Scale, s.Seed, NonAgentStreams.WorldQuota(o, h, s.CountryCount), s.Year);
+            s.Policies.Quotas.Add(new QuotaProgramme($"world:{s.Countries[o].Code}-{s.Countries[h].Code}", h, o, seats));
+            s.Policies.AddDegreeAid(o, year.AidShare(o, places));
+        }
     }
 
     /// <summary>
@@ -61,10 +86,13 @@ internal static class PolicyApplication
         for (int i = 0; i < u.Count; i++)
         {
             int h = u.Country[i];
-            u.Active[i] = u.Opens[i] == int.MinValue || year >= u.Opens[i];
-            double seats = u.Active[i] && !p.Closed[h] ? u.ForeignSeatsBase[i] * p.SeatMultiplier[h] : 0;
+            bool world = u.Opens[i] == int.MinValue;
+            u.Active[i] = world || year >= u.Opens[i];
+            double supply = world ? s.SeatSupply.Factor[h] : 1;
+            double seats = u.Active[i] && !p.Closed[h] ? u.ForeignSeatsBase[i] * supply * p.SeatMultiplier[h] : 0;
+            double open = s.WorldYear.EntryOpen[h];
             u.ForeignSeatsAgents[i] = (int)Math.Floor(Math.Min(seats / s.Scale, MaxSeatAgents) + 0.5);
-            u.ExchangeSeatsAgents[i] = (int)Math.Floor(Math.Min(seats * exchangeShare / s.Scale, MaxSeatAgents) + 0.5);
+            u.ExchangeSeatsAgents[i] = (int)Math.Floor(Math.Min(seats * exchangeShare * open / s.Scale, MaxSeatAgents) + 0.5);
             u.Tuition[i] = u.TuitionBase[i] * (1 - p.TuitionDiscount[h]);
             u.EnglishShare[i] = p.EnglishTaughtShare[h];
         }

@@ -96,9 +96,10 @@ internal sealed class Study
     /// <summary>
     /// Head counts: stocks by [origin * countries + host country], students and foreign students by university,
     /// domestic students and dropouts by origin, and students at home at a university of their origin by university
-    /// (one counter instead of three for nearly every student; folded into the students and domestic counts after the pass).
+    /// (one counter instead of three for nearly every student; folded into the students and domestic counts after the pass),
+    /// and national-scholarship holders by [origin * countries + host country].
     /// </summary>
-    private int CountWidth => (c * c) + (3 * u) + (2 * c);
+    private int CountWidth => (2 * c * c) + (3 * u) + (2 * c);
 
     private int StudentsAt => c * c;
 
@@ -109,6 +110,8 @@ internal sealed class Study
     private int DropoutsAt => DomesticAt + c;
 
     private int HomeAt => DropoutsAt + c;
+
+    private int HoldersAt => HomeAt + u;
 
     public void Run()
     {
@@ -134,6 +137,7 @@ internal sealed class Study
             for (int h = 0; h < c; h++)
             {
                 m.Stocks[o, h] = heads[(o * c) + h];
+                m.ScholarshipHolders[o, h] = heads[HoldersAt + (o * c) + h];
             }
 
             m.DomesticStudents[o] = heads[DomesticAt + o];
@@ -319,7 +323,7 @@ internal sealed class Study
         double semesterShare = s.Settings.CreditMobility.SemesterShare;
         double sAbroad = k.SAbroad, eta = k.Eta, satisfactionWeight = k.SatisfactionQualityWeight, satisfactionSd = k.SatisfactionSd;
         double selfHazard = hazard[1], fundedHazard = hazard[3];
-        int countries = c, width = CountWidth, studentsAt = StudentsAt, foreignAt = ForeignAt, dropoutsAt = DropoutsAt;
+        int countries = c, width = CountWidth, studentsAt = StudentsAt, foreignAt = ForeignAt, dropoutsAt = DropoutsAt, holdersAt = HoldersAt;
         foreach (int i in listed)
         {
             int b = i - batch;
@@ -356,6 +360,11 @@ internal sealed class Study
             if (degree)
             {
                 count[(o * countries) + h]++;
+                if (funding[i] == Funding.NationalScholarship)
+                {
+                    count[holdersAt + (o * countries) + h]++;
+                }
+
                 tuition = tuitionOf[host];
             }
 

@@ -66,7 +66,19 @@ internal sealed class SimulationState
         MobileResidentSkill = new double[c];
         PreviousStocks = new double[c, c];
         Scholars = ScholarPopulationFactory.Create(this);
+        Diaspora = new DiasporaNetwork(world);
+        WorldYear = new WorldYear(world);
+        SeatSupply = new SeatSupply(world, Universities, settings.Admission);
     }
+
+    /// <summary>The ties that predate the run, as the diaspora network terms read them.</summary>
+    public DiasporaNetwork Diaspora { get; }
+
+    /// <summary>The world's series read for the current year (set by the policy phase).</summary>
+    public WorldYear WorldYear { get; }
+
+    /// <summary>Foreign seats per host by the supply rule (set by the policy phase, demand written by admission).</summary>
+    public SeatSupply SeatSupply { get; }
 
     public WorldData World { get; }
 
@@ -144,7 +156,7 @@ internal sealed class SimulationState
 
     /// <summary>Bachelor entry cohort (persons) of a member in a year.</summary>
     public double CohortPersons(int country, int year)
-        => IsMember[country] ? Settings.Entry.CohortPersons(Countries[country], year, Settings.Scenario.StartYear) : 0;
+        => IsMember[country] ? Settings.Entry.CohortPersons(Countries[country], year, Settings.Scenario.StartYear, World.TertiaryEnrolmentAt(country, year)) : 0;
 
     /// <summary>
     /// The members' tertiary enrolment (persons) grown at their entry cohorts' growth rates to the run's largest
@@ -191,4 +203,61 @@ internal sealed class SimulationState
 
     /// <summary>Index of English in the language registry, or -1.</summary>
     public int EnglishLanguage { get; }
+
+    /// <summary>
+    /// Every part of the state that a year changes and a later year reads, as named columns: captured at the end of a
+    /// year, or written back into a state built for the same scenario so that the next year runs exactly as it would
+    /// have. What each year recomputes from scratch (the policies in force, the year's tallies, the choice tables)
+    /// is not listed.
+    /// </summary>
+    public void Exchange(StateColumns c)
+    {
+        Year = (int)c.Scalar("year", Year);
+        NextAgentId = (int)c.Scalar("nextAgentId", NextAgentId);
+        AgentsEntered = c.Scalar("agentsEntered", AgentsEntered);
+        MobileAlumni = c.Scalar("mobileAlumni", MobileAlumni);
+
+        var st = Students;
+        int n = (int)c.Scalar("students.count", st.Count);
+        st.EnsureCapacity(n);
+        st.Count = n;
+        c.Column("students.id", st.Id, n);
+        c.Column("students.origin", st.Origin, n);
+        c.Column("students.home", st.Home, n);
+        c.Column("students.host", st.Host, n);
+        c.Column("students.level", st.Level, n);
+        c.Column("students.status", st.Status, n);
+        c.Column("students.yearInProgramme", st.YearInProgramme, n);
+        c.Column("students.funding", st.Funding, n);
+        c.Column("students.obligation", st.Obligation, n);
+        c.Column("students.abroadCountry", st.AbroadCountry, n);
+        c.Column("students.flags", st.Flags, n);
+        c.Column("students.ability", st.Ability, n);
+        c.Column("students.resources", st.Resources, n);
+        c.Column("students.skill", st.Skill, n);
+        c.Column("students.attitude", st.Attitude, n);
+
+        var sc = Scholars;
+        c.Column("scholars.id", sc.Id);
+        c.Column("scholars.country", sc.Country);
+        c.Column("scholars.university", sc.University);
+        c.Column("scholars.productivity", sc.Productivity);
+        c.Column("scholars.host", sc.Host);
+        c.Column("scholars.visitYearsLeft", sc.VisitYearsLeft);
+        c.Column("scholars.links", sc.Links);
+        c.Column("scholars.flags", sc.Flags);
+
+        c.Column("image", Image);
+        c.Column("domesticAlumni", DomesticAlumni);
+        c.Column("domesticAlumniSkill", DomesticAlumniSkill);
+        c.Column("dropped", Dropped);
+        c.Column("alumniStudiedIn", AlumniStudiedIn);
+        c.Column("residentAlumni", ResidentAlumni);
+        c.Column("residentAlumniAttitude", ResidentAlumniAttitude);
+        c.Column("mobileResidentCount", MobileResidentCount);
+        c.Column("mobileResidentSkill", MobileResidentSkill);
+        c.Column("previousStocks", PreviousStocks);
+        Universities.Exchange(c);
+        SeatSupply.Exchange(c);
+    }
 }

@@ -161,6 +161,29 @@ internal sealed class UniversityTable
         return weights > 0 ? total / weights : 0;
     }
 
+    /// <summary>What the years change at the universities (see <see cref="SimulationState.Exchange"/>).</summary>
+    public void Exchange(StateColumns c)
+    {
+        c.Column("universities.score", Score);
+        c.Column("universities.composite", Composite);
+        c.Column("universities.worldRank", WorldRank);
+        c.Column("universities.active", Active);
+        c.Column("universities.foreignSeatsAgents", ForeignSeatsAgents);
+        c.Column("universities.exchangeSeatsAgents", ExchangeSeatsAgents);
+        c.Column("universities.tuition", Tuition);
+        c.Column("universities.englishShare", EnglishShare);
+        c.Column("universities.students", Students);
+        c.Column("universities.foreignStudents", ForeignStudents);
+        c.Column("universities.visitingScholars", VisitingScholars);
+        c.Column("universities.scholarLinks", ScholarLinks);
+        c.Column("universities.graduateSkillSum", GraduateSkillSum);
+        c.Column("universities.graduateCount", GraduateCount);
+        c.Column("universities.reputationInvestment", ReputationInvestment);
+        c.Column("universities.citationsInvestment", CitationsInvestment);
+        c.Column("universities.reference", Reference);
+        HasReference = c.Scalar("universities.hasReference", HasReference ? 1 : 0) != 0;
+    }
+
     /// <summary>Computes the published composites and fits ln(rank) = a + b*composite on the ranked universities.</summary>
     public void FitRankCurve(RankingCoefficients weights)
     {

@@ -9,7 +9,9 @@ internal sealed class YearMeasurement
         CreditFlows = new double[countries, countries];
         ScholarFlows = new double[countries, countries];
         NationalScholarshipFlows = new double[countries, countries];
+        QuotaFlows = new double[countries, countries];
         Stocks = new double[countries, countries];
+        ScholarshipHolders = new double[countries, countries];
         DomesticStudents = new double[countries];
         Returnees = new double[countries];
         BrainDrain = new double[countries];
@@ -28,8 +30,14 @@ internal sealed class YearMeasurement
     /// <summary>The degree departures funded by a national scholarship (Bolashak, El-Yurt Umidi): a subset of <see cref="DegreeFlows"/>.</summary>
     public double[,] NationalScholarshipFlows { get; }
 
-    /// <summary>Students of o enrolled in h this year (degree and credit).</summary>
+    /// <summary>The degree departures placed on a host government's quota seats: a subset of <see cref="DegreeFlows"/>.</summary>
+    public double[,] QuotaFlows { get; }
+
+    /// <summary>Degree students of o enrolled in h this year.</summary>
     public double[,] Stocks { get; }
+
+    /// <summary>The degree students of o in h funded by a national scholarship: a subset of <see cref="Stocks"/>.</summary>
+    public double[,] ScholarshipHolders { get; }
 
     public double[] DomesticStudents { get; }
 
@@ -52,7 +60,9 @@ internal sealed class YearMeasurement
         Array.Clear(CreditFlows);
         Array.Clear(ScholarFlows);
         Array.Clear(NationalScholarshipFlows);
+        Array.Clear(QuotaFlows);
         Array.Clear(Stocks);
+        Array.Clear(ScholarshipHolders);
         Array.Clear(DomesticStudents);
         Array.Clear(Returnees);
         Array.Clear(BrainDrain);

@@ -1,36 +1,64 @@
 namespace Mobility.Experiments.Calibration;
 
 using Mobility.Engine.Measurement;
+using Mobility.Model.Metrics;
 using Mobility.Model.Observations;
 
 /// <summary>
-/// The simulated counterpart of an observation: a stock is the sum of <see cref="RunResult.Stocks"/> of the year over
-/// the matching (origin, destination) pairs, a flow the sum of <see cref="RunResult.Flows"/> of the observation's flow
-/// kind; "*" matches every country but the other side (students in their own country are never counted).
+/// The simulated counterpart of an observation (<see cref="ObservationKind"/>): a stock is the sum of
+/// <see cref="RunResult.Stocks"/> of the year over the matching (origin, destination) pairs, scholarship holders the
+/// same of <see cref="RunResult.ScholarshipHolders"/>, a flow the sum of <see cref="RunResult.Flows"/> of the
+/// observation's flow kind, departures the degree and credit flows together, a country's enrolment its domestic plus
+/// inbound students; "*" matches every country but the other side (students in their own country are never counted).
 /// </summary>
 public static class ObservationMatch
 {
     public static double Simulated(RunResult run, Observation observation)
     {
-        double sum = 0;
-        if (observation.Kind == ObservationKind.Stock)
+        switch (observation.Kind)
         {
-            foreach (var s in run.Stocks)
-            {
-                if (s.Year == observation.Year && s.Origin != s.Destination && Matches(observation, s.Origin, s.Destination))
+            case ObservationKind.Stock:
+                return Sum(run.Stocks, observation);
+            case ObservationKind.ScholarshipHolders:
+                return Sum(run.ScholarshipHolders, observation);
+            case ObservationKind.Enrolment:
+                // The country's own students at home plus the foreign students it hosts.
+                double enrolled = 0;
+                foreach (var m in run.Metrics)
                 {
-                    sum += s.Students;
+                    if (m.Year == observation.Year && m.Country == observation.Destination
+                        && (m.Metric == MetricCatalogue.DomesticStudents.Name || m.Metric == MetricCatalogue.InboundStudents.Name))
+                    {
+                        enrolled += m.Value;
+                    }
                 }
-            }
+
+                return enrolled;
+            default:
+                double sum = 0;
+                foreach (var f in run.Flows)
+                {
+                    bool kind = observation.Kind == ObservationKind.Departures
+                        ? f.Kind == FlowKinds.Degree || f.Kind == FlowKinds.Credit
+                        : f.Kind == observation.FlowKind;
+                    if (kind && f.Year == observation.Year && f.Origin != f.Destination && Matches(observation, f.Origin, f.Destination))
+                    {
+                        sum += f.Persons;
+                    }
+                }
+
+                return sum;
         }
-        else
+    }
+
+    private static double Sum(IReadOnlyList<StockRecord> stocks, Observation observation)
+    {
+        double sum = 0;
+        foreach (var s in stocks)
         {
-            foreach (var f in run.Flows)
+            if (s.Year == observation.Year && s.Origin != s.Destination && Matches(observation, s.Origin, s.Destination))
             {
-                if (f.Year == observation.Year && f.Origin != f.Destination && f.Kind == observation.FlowKind && Matches(observation, f.Origin, f.Destination))
-                {
-                    sum += f.Persons;
-                }
+                sum += s.Students;
             }
         }
 

@@ -12,6 +12,9 @@ using Mobility.Model.Parameters;
 /// </summary>
 public sealed record ObservationWindow(int ReportFrom, int SpinUpYears, int EndYear)
 {
+    /// <summary>How far before <c>scenario:startYear</c> a figure may be (the spin-up is lengthened to reach it); earlier years are outside the run.</summary>
+    public const int MaxYearsBeforeStart = 20;
+
     public static ObservationWindow For(ScenarioInfo scenario, IReadOnlyCollection<Observation> observations)
     {
         int earliest = Math.Min(scenario.StartYear, observations.Count == 0 ? scenario.StartYear : observations.Min(o => o.Year));

@@ -6,9 +6,12 @@ using Mobility.Model.Metrics;
 
 /// <summary>
 /// Runs every scenario of a comparison <c>R</c> times, replication r of every scenario with the same seed (common
-/// random numbers, so that the differences between scenarios are paired), all runs in one parallel batch. Over a
-/// posterior (<see cref="ComparisonDraws"/>), replication r of every scenario also runs with the same draw of the
-/// coefficients (each scenario's <see cref="ComparisonScenario.DrawSettings"/>), R replications per draw.
+/// random numbers, so that the differences between scenarios are paired), all runs in one parallel batch. The years
+/// the scenarios share (up to the year before the first lever that differs from the reference's) are simulated once
+/// per replication and every scenario continues from that state (<see cref="ForkedBatch"/>): the numbers are those of
+/// runs from the first year, bit for bit. Over a posterior (<see cref="ComparisonDraws"/>), replication r of every
+/// scenario also runs with the same draw of the coefficients (each scenario's <see cref="ComparisonScenario.DrawSettings"/>),
+/// R replications per draw.
 /// </summary>
 public static class ScenarioComparison
 {
@@ -19,6 +22,7 @@ public static class ScenarioComparison
         int threads,
         IProgress<BatchProgress>? progress = null,
         CancellationToken cancellationToken = default,
+        ComparisonExecution? execution = null,
         ComparisonDraws? draws = null)
     {
         if (scenarios.Count == 0)
@@ -40,7 +44,9 @@ public static class ScenarioComparison
         {
             foreach (ComparisonScenario scenario in scenarios)
             {
-                jobs.Add(new RunJob(scenario.World, scenario.SettingsFor(draws, r + 1), seeds[r]));
+                // Compared scenarios share one world (ComparableScenarios checks their files): every run uses the reference's
+                // copy, so that the runs of a replication are one group that can share its first years.
+                jobs.Add(new RunJob(scenarios[0].World, scenario.SettingsFor(draws, r + 1), seeds[r]));
             }
         }
 
@@ -48,16 +54,22 @@ public static class ScenarioComparison
         int final = scenarios[0].Settings.Scenario.EndYear;
         int[] years = Enumerable.Range(first, final - first + 1).ToArray();
         var outcomes = scenarios.Select(_ => new ReplicationOutcome[replications]).ToArray();
-        RunBatch.Run(
-            jobs,
-            threads,
-            (index, result) =>
-            {
-                int r = index / scenarios.Count, s = index % scenarios.Count;
-                outcomes[s][r] = Keep(r + 1, seeds[r], result, years);
-            },
-            progress,
-            cancellationToken);
+        void Completed(int index, RunResult result)
+        {
+            int r = index / scenarios.Count, s = index % scenarios.Count;
+            outcomes[s][r] = Keep(r + 1, seeds[r], result, years);
+        }
+
+        execution ??= new ComparisonExecution();
+        if (execution.Fork)
+        {
+            ForkedBatch.Run(jobs, threads, Completed, progress, cancellationToken, execution.Cache);
+        }
+        else
+        {
+            RunBatch.Run(jobs, threads, Completed, progress, cancellationToken);
+        }
+
         return new ComparisonRuns(scenarios, baseSeed, seeds, years, outcomes) { Draws = draws };
     }
 

@@ -7,14 +7,11 @@ using Mobility.Model.Observations;
 /// <summary>
 /// Today's calibration objective as an ABC distance: a run's summaries are the simulated counterparts of the
 /// observations (<see cref="ObservationMatch"/>, one record per observation, named by its id), and the distance is
-/// <see cref="FitMetrics.Objective"/> (weighted mean squared log error beyond each figure's tolerance) of one run.
+/// <see cref="FitMetrics.Objective"/> (weighted mean robust loss of the log errors beyond each figure's range and tolerance) of one run.
 /// </summary>
 public sealed class FitObjectiveDistance : ISimulationDistance
 {
     private readonly IReadOnlyList<Observation> observations;
-    private readonly double[] observed;
-    private readonly double[] weights;
-    private readonly double[] tolerances;
 
     public FitObjectiveDistance(IReadOnlyList<Observation> observations, int? reportFrom)
     {
@@ -24,16 +21,13 @@ public sealed class FitObjectiveDistance : ISimulationDistance
         }
 
         this.observations = observations;
-        observed = observations.Select(o => o.Value).ToArray();
-        weights = observations.Select(o => o.Weight).ToArray();
-        tolerances = observations.Select(o => o.Tolerance).ToArray();
         ReportFrom = reportFrom;
     }
 
     public int? ReportFrom { get; }
 
     public IReadOnlyList<MetricRecord> Summaries(RunResult run)
-        => observations.Select(o => new MetricRecord(o.Year, o.Pair, o.Id, ObservationMatch.Simulated(run, o))).ToArray();
+        => observations.Where(o => o.Comparable).Select(o => new MetricRecord(o.Year, o.Pair, o.Id, ObservationMatch.Simulated(run, o))).ToArray();
 
     public double Distance(IReadOnlyList<MetricRecord> summaries)
     {
@@ -46,11 +40,11 @@ public sealed class FitObjectiveDistance : ISimulationDistance
         var simulated = new double[observations.Count];
         for (int i = 0; i < simulated.Length; i++)
         {
-            simulated[i] = byId.TryGetValue(observations[i].Id, out double value)
+            simulated[i] = !observations[i].Comparable ? double.NaN : byId.TryGetValue(observations[i].Id, out double value)
                 ? value
                 : throw new InvalidOperationException($"a stored run has no summary for observation '{observations[i].Id}'");
         }
 
-        return FitMetrics.Objective(simulated, observed, weights, tolerances);
+        return FitMetrics.Objective(simulated, observations, FitMetrics.HuberScale);
     }
 }

@@ -22,14 +22,39 @@ public static class RunBatch
         Action<int, RunResult> completed,
         IProgress<BatchProgress>? progress = null,
         CancellationToken cancellationToken = default)
+        => Map(
+            jobs.Count,
+            threads,
+            (index, threadsPerRun, ct) =>
+            {
+                RunJob job = jobs[index];
+                var simulation = new Simulation(job.World, job.Settings, new SimulationOptions { Threads = threadsPerRun, Seed = job.Seed, ReportFrom = job.ReportFrom });
+                return job.From is null ? simulation.Run(cancellationToken: ct) : simulation.Run(job.From, cancellationToken: ct);
+            },
+            completed,
+            progress,
+            cancellationToken);
+
+    /// <summary>
+    /// The batch mechanism for any work: <paramref name="count"/> items, each computed by <paramref name="work"/>
+    /// (item index, threads it may use, cancellation) on the batch's workers and handed to <paramref name="completed"/>
+    /// one call at a time, in completion order.
+    /// </summary>
+    public static void Map<T>(
+        int count,
+        int threads,
+        Func<int, int, CancellationToken, T> work,
+        Action<int, T> completed,
+        IProgress<BatchProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
-        if (jobs.Count == 0)
+        if (count == 0)
         {
             return;
         }
 
-        int workers = Math.Min(threads, jobs.Count);
+        int workers = Math.Min(threads, count);
         int threadsPerRun = Math.Max(1, threads / workers);
         var clock = Stopwatch.StartNew();
         var gate = new Lock();
@@ -42,19 +67,17 @@ public static class RunBatch
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 int index = Interlocked.Increment(ref next);
-                if (index >= jobs.Count)
+                if (index >= count)
                 {
                     return;
                 }
 
-                RunJob job = jobs[index];
-                var simulation = new Simulation(job.World, job.Settings, new SimulationOptions { Threads = threadsPerRun, Seed = job.Seed, ReportFrom = job.ReportFrom });
-                RunResult result = simulation.Run(cancellationToken: cancellationToken);
+                T result = work(index, threadsPerRun, cancellationToken);
                 lock (gate)
                 {
                     completed(index, result);
                     done++;
-                    progress?.Report(new BatchProgress(done, jobs.Count, clock.Elapsed));
+                    progress?.Report(new BatchProgress(done, count, clock.Elapsed));
                 }
             }
         }

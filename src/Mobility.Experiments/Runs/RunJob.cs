@@ -9,4 +9,7 @@ public sealed record RunJob(WorldData World, ScenarioSettings Settings, ulong Se
 {
     /// <summary>Report spin-up years from this year on too (see SimulationOptions.ReportFrom); null reports from the start year.</summary>
     public int? ReportFrom { get; init; }
+
+    /// <summary>A snapshot of this run to continue from instead of the first year (see <see cref="ForkedBatch"/>); null runs from the start.</summary>
+    public Mobility.Engine.Kernel.SimulationSnapshot? From { get; init; }
 }

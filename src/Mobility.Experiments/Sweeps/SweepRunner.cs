@@ -76,7 +76,8 @@ public static class SweepRunner
         var jobs = runs.Select(r => new RunJob(world, byPoint[r.Point], r.Seed) { ReportFrom = reportFrom }).ToArray();
         TimeSpan setup = clock.Elapsed;
 
-        RunBatch.Run(
+        // Points that differ only in levers starting after the first years share those years (same numbers, less work).
+        ForkedBatch.Run(
             jobs,
             threads,
             (index, result) => completed(runs[index], measure(runs[index], result)),

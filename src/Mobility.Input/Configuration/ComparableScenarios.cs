@@ -17,7 +17,7 @@ public static class ComparableScenarios
         }
 
         LoadedScenario reference = scenarios[0];
-        string referenceWorld = WorldFingerprint(reference.WorldFolder);
+        string referenceWorld = WorldFingerprint.Of(reference.WorldFolder);
         var problems = new List<string>();
         var names = new HashSet<string>(StringComparer.Ordinal) { reference.Name };
         foreach (LoadedScenario other in scenarios.Skip(1))
@@ -35,7 +35,7 @@ public static class ComparableScenarios
                 problems.Add($"{pair} have different horizons: scenario:endYear is {b.EndYear} in '{other.Name}' but {a.EndYear} in '{reference.Name}'; compared scenarios must report the same years");
             }
 
-            if (WorldFingerprint(other.WorldFolder) != referenceWorld)
+            if (WorldFingerprint.Of(other.WorldFolder) != referenceWorld)
             {
                 problems.Add($"{pair} run on different worlds: scenario:world is '{PathDisplay.Of(other.WorldFolder)}' in '{other.Name}' but '{PathDisplay.Of(reference.WorldFolder)}' in '{reference.Name}', and their CSV files differ; compared scenarios must share the world data");
             }
@@ -51,11 +51,4 @@ public static class ComparableScenarios
             throw new InputException(problems);
         }
     }
-
-    private static string WorldFingerprint(string folder)
-        => string.Join(";", WorldCsvLoader.FileNames.Select(name =>
-        {
-            string path = Path.Combine(folder, name);
-            return File.Exists(path) ? name + "=" + FileHash.Sha256(path) : name + "=missing";
-        }));
 }

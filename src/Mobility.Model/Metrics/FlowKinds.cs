@@ -13,6 +13,9 @@ public static class FlowKinds
     /// <summary>Degree departures funded by a national scholarship; a subset of <see cref="Degree"/>, not an addition to it.</summary>
     public const string NationalScholarship = "national_scholarship";
 
+    /// <summary>Degree departures placed on a host government's quota seats (intergovernmental agreements); a subset of <see cref="Degree"/>.</summary>
+    public const string Quota = "quota";
+
     /// <summary>Every kind, in the order the documentation lists them.</summary>
-    public static readonly IReadOnlyList<string> All = [Degree, Credit, Scholar, NationalScholarship];
+    public static readonly IReadOnlyList<string> All = [Degree, Credit, Scholar, NationalScholarship, Quota];
 }

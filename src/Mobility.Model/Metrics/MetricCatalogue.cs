@@ -63,13 +63,13 @@ public static class MetricCatalogue
         "sum over foreign students in the country of their exposure times (tuition if a degree student + living cost)");
 
     public static readonly Metric BestRank = new("best_rank", "best rank", Rank, Mean,
-        "best estimated world rank of the country's active, non-aggregate universities (0 if none)");
+        "best estimated world rank of the country's own active, non-aggregate universities (branch campuses excluded) (0 if none)");
 
     public static readonly Metric UniversitiesTop500 = new("universities_top500", "universities in the top 500", Count, Mean,
-        "number of the country's active, non-aggregate universities ranked 500 or better");
+        "number of the country's own active, non-aggregate universities (branch campuses excluded) ranked 500 or better");
 
     public static readonly Metric UniversitiesTop1000 = new("universities_top1000", "universities in the top 1000", Count, Mean,
-        "number of the country's active, non-aggregate universities ranked 1000 or better");
+        "number of the country's own active, non-aggregate universities (branch campuses excluded) ranked 1000 or better");
 
     public static readonly Metric SoftPowerScore = new("soft_power_score", "soft power score", Score, Mean,
         "weighted mean of regional image, global image, a rank component, inbound students and export revenue (weights in softPower; docs/ODD.md section 9)");

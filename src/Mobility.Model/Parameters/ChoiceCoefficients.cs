@@ -4,7 +4,8 @@ namespace Mobility.Model.Parameters;
 /// The multinomial logit over foreign universities:
 /// V(u) = bQuality*Q(u)/100 - bDistance*ln(1+km/1000) + bLanguage*languageMatch
 ///        - bCost*max(0, tuition+living-aid)/budget(resources) - bVisa*visaBarrier + bImage*image(o,h)
-///        + bNetwork*ln(1+alumni(o,h) per 1000 of o's students) + bRecognition*recognition(o,h) + destinationShift[h].
+///        + bNetwork*ln(1+alumni(o,h) per 1000 of o's students) + bDiaspora*ln(1+ties(o,h) per 1000 of o's people)
+///        + bRecognition*recognition(o,h) + destinationShift[h] + pairShift[o][h].
 /// </summary>
 public sealed class ChoiceCoefficients
 {
@@ -25,6 +26,12 @@ public sealed class ChoiceCoefficients
 
     public double BNetwork { get; set; } = 0.35;
 
+    /// <summary>
+    /// Weight of the ties that predate the run (migrant stock, co-ethnic population and kin minority of o in h, ties.csv)
+    /// per 1000 of o's population, on a log scale: the diaspora / co-ethnic network of docs/ODD.md section 7.2.
+    /// </summary>
+    public double BDiaspora { get; set; } = 0.3;
+
     public double BRecognition { get; set; } = 0.8;
 
     /// <summary>Yearly budget (USD) of the poorest family; budget(resources) rises linearly to <see cref="BudgetMaxUsd"/>.</summary>
@@ -37,6 +44,12 @@ public sealed class ChoiceCoefficients
 
     /// <summary>Destination fixed effects added to V (calibration handles).</summary>
     public Dictionary<string, double> DestinationShift { get; set; } = new();
+
+    /// <summary>
+    /// Origin-destination constants added to V (pairShift[origin][destination], 0 where absent): what the structural
+    /// terms miss about one pair, fitted by <c>mobility calibrate --pair-constants</c> (docs/calibration.md).
+    /// </summary>
+    public Dictionary<string, Dictionary<string, double>> PairShift { get; set; } = new();
 
     /// <summary>Utility of a university's log size, so large systems ("other institutions") draw in proportion to their places.</summary>
     public double BSize { get; set; } = 1.0;

@@ -32,12 +32,20 @@ public sealed class EntryCoefficients
     public LevelShares InboundLevels { get; set; } = new();
 
     /// <summary>
-    /// The Bachelor entry cohort (persons) of a member country in <paramref name="year"/>: tertiary enrolment x entry
-    /// rate x (1 + growth)^(year - start year), with the country's own rate and growth where set.
+    /// The Bachelor entry cohort (persons) of a member country in <paramref name="year"/>. Before the start year (the
+    /// run's history) with a <paramref name="historicalEnrolment"/> (series.csv <c>tertiary_enrolment</c> of that year):
+    /// that enrolment x entry rate. Otherwise: tertiary enrolment x entry rate x (1 + growth)^(year - start year). The
+    /// country's own rate and growth where set.
     /// </summary>
-    public double CohortPersons(Country country, int year, int startYear)
+    public double CohortPersons(Country country, int year, int startYear, double? historicalEnrolment = null)
     {
+        ArgumentNullException.ThrowIfNull(country);
         double rate = RateByCountry.TryGetValue(country.Code, out var r) ? r : Rate;
+        if (year < startYear && historicalEnrolment is double enrolment)
+        {
+            return enrolment * rate;
+        }
+
         double growth = GrowthByCountry.TryGetValue(country.Code, out var g) ? g : Growth;
         return country.TertiaryEnrolment * rate * Math.Pow(1 + growth, year - startYear);
     }

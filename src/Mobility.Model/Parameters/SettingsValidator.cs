@@ -36,6 +36,8 @@ public static partial class SettingsValidator
         ValidateChoice(v, s.Choice);
         ValidateCreditMobility(v, s.CreditMobility);
         v.Range("admission:fullAidShareOfCohort", s.Admission.FullAidShareOfCohort, 0, 1, minExclusive: true);
+        v.Unit("admission:seatExpansionRate", s.Admission.SeatExpansionRate);
+        v.Positive("admission:feeReferenceUsd", s.Admission.FeeReferenceUsd);
         ValidateStudy(v, s.Study);
         ValidateGraduation(v, s.Graduation);
         ValidateScholars(v, s.Scholars);
@@ -75,8 +77,8 @@ public static partial class SettingsValidator
     }
 
     /// <summary>
-    /// <see cref="MinCohortAgents"/> agents at least in every member's Bachelor cohort of every simulated year (cohorts
-    /// change monotonically with the years, so the first and the last year bound them). Checked once the scale, the
+    /// <see cref="MinCohortAgents"/> agents at least in every member's Bachelor cohort of every simulated year (every year
+    /// is checked: the history follows the enrolment series, which need not be monotonic). Checked once the scale, the
     /// horizon and the entry rates are valid on their own.
     /// </summary>
     private static void ValidateScale(Checker v, ScenarioInfo info, EntryCoefficients entry)
@@ -87,8 +89,10 @@ public static partial class SettingsValidator
         }
 
         int first = info.StartYear - info.SpinUpYears;
-        var smallest = v.World.Countries.Where(c => c.IsMember)
-            .SelectMany(c => new[] { first, info.EndYear }.Select(year => (Country: c, Year: year, Persons: entry.CohortPersons(c, year, info.StartYear))))
+        var world = v.World;
+        var smallest = Enumerable.Range(0, world.Countries.Count).Where(c => world.Countries[c].IsMember)
+            .SelectMany(c => Enumerable.Range(first, info.EndYear - first + 1).Select(year =>
+                (Country: world.Countries[c], Year: year, Persons: entry.CohortPersons(world.Countries[c], year, info.StartYear, world.TertiaryEnrolmentAt(c, year)))))
             .Where(x => x.Persons > 0)
             .MinBy(x => x.Persons);
         if (smallest.Country is null || smallest.Persons / info.Scale >= MinCohortAgents)
@@ -130,6 +134,8 @@ public static partial class SettingsValidator
         v.Finite("degreeMobility:aResources", d.AResources);
         v.Finite("degreeMobility:aGap", d.AGap);
         v.Finite("degreeMobility:aNetwork", d.ANetwork);
+        v.Finite("degreeMobility:aDiaspora", d.ADiaspora);
+        v.Finite("degreeMobility:aExitPermit", d.AExitPermit);
         v.Finite("degreeMobility:aAid", d.AAid);
         v.CountryDictionary("degreeMobility:originShift", d.OriginShift, v.Finite);
         v.Finite("degreeMobility:outsideOptionUtility", d.OutsideOptionUtility);
@@ -149,6 +155,7 @@ public static partial class SettingsValidator
         v.Finite("choice:bVisa", c.BVisa);
         v.Finite("choice:bImage", c.BImage);
         v.Finite("choice:bNetwork", c.BNetwork);
+        v.Finite("choice:bDiaspora", c.BDiaspora);
         v.Finite("choice:bRecognition", c.BRecognition);
         v.Finite("choice:bSize", c.BSize);
         v.Positive("choice:budgetMinUsd", c.BudgetMinUsd);
@@ -163,6 +170,10 @@ public static partial class SettingsValidator
         }
 
         v.CountryDictionary("choice:destinationShift", c.DestinationShift, v.Finite);
+        foreach (var (origin, shifts) in c.PairShift)
+        {
+            v.CountryDictionary("choice:pairShift:" + origin, shifts, v.Finite);
+        }
     }
 
     private static void ValidateCreditMobility(Checker v, CreditMobilityCoefficients c)

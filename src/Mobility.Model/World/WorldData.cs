@@ -88,6 +88,10 @@ public sealed class WorldData
     public double? ScholarshipQuota(int origin, int host, int year)
         => Series.TryValueAt(SeriesEntity.Pair(origin, host), SeriesVariable.ScholarshipQuota, year, out double places) ? places : null;
 
+    /// <summary>A country's tertiary enrolment (persons) in a year from the series; null without a series.</summary>
+    public double? TertiaryEnrolmentAt(int country, int year)
+        => Series.TryValueAt(SeriesEntity.Country(country), SeriesVariable.TertiaryEnrolment, year, out double persons) ? persons : null;
+
     public int CountryIndex(string code)
     {
         for (int i = 0; i < Countries.Count; i++)

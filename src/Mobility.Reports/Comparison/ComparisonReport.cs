@@ -151,6 +151,12 @@ public static class ComparisonReport
                 + $"then the effects that were largest in an earlier year (their peak), which a look at {runs.FinalYear} alone would miss.",
                 "summary");
         }
+
+        if (input.Fit is not null)
+        {
+            report.Paragraph("How far to trust the levels: " + input.Fit + ".", "fit");
+        }
+
         for (int s = 1; s < runs.Scenarios.Count; s++)
         {
             ComparisonScenario scenario = runs.Scenarios[s];

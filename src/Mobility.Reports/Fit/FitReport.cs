@@ -17,7 +17,7 @@ using ScottPlot;
 public static class FitReport
 {
     public static readonly IReadOnlyList<string> CsvColumns =
-        ["id", "origin", "destination", "year", "kind", "observed", "simulated", "simulated_low", "simulated_high", "log_ratio"];
+        ["id", "origin", "destination", "year", "kind", "observed", "simulated", "simulated_low", "simulated_high", "log_ratio", "measure", "observed_high", "weight", "figures", "comparison"];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -25,12 +25,15 @@ public static class FitReport
     {
         var csv = new StringBuilder();
         csv.AppendLine(string.Join(",", CsvColumns));
-        foreach (var row in fit.Rows)
+        foreach (var row in fit.AllRows)
         {
             var o = row.Observation;
+            bool compared = o.Comparable;
             csv.AppendLine(string.Join(",",
-                Quote(o.Id), o.Origin, o.Destination, o.Year.ToString(Invariant), o.Kind == ObservationKind.Stock ? "stock" : "flow",
-                Number(o.Value), Number(row.Simulated), Number(row.SimulatedLow), Number(row.SimulatedHigh), Number(row.LogRatio)));
+                Quote(o.Id), o.Origin, o.Destination, o.Year.ToString(Invariant), Kind(o),
+                Number(o.Value), compared ? Number(row.Simulated) : "", compared ? Number(row.SimulatedLow) : "", compared ? Number(row.SimulatedHigh) : "",
+                compared ? Number(row.LogRatio) : "", o.Measure, Number(o.Upper), Number(o.Weight), Quote(string.Join(" ", o.Figures)),
+                compared ? "compared" : Quote("not comparable: " + o.NotComparable)));
         }
 
         return csv.ToString();
@@ -50,6 +53,20 @@ public static class FitReport
                     Number(step.MedianAbsoluteLogRatio), step.Elapsed.TotalSeconds.ToString("F1", Invariant),
                 }
                 .Concat(step.Values.Select(Number))));
+        }
+
+        return csv.ToString();
+    }
+
+    /// <summary>The pair inversion's iteration log (last round).</summary>
+    public static string InversionCsv(PairInversionResult inversion)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("iteration,objective,median_abs_log_ratio,largest_change,elapsed_s");
+        foreach (var step in inversion.Log)
+        {
+            csv.AppendLine(string.Join(",", step.Iteration.ToString(Invariant), Number(step.Objective), Number(step.MedianAbsoluteLogRatio),
+                Number(step.LargestChange), step.Elapsed.TotalSeconds.ToString("F1", Invariant)));
         }
 
         return csv.ToString();
@@ -111,19 +128,40 @@ public static class FitReport
 
     /// <param name="context">Lines describing what was fitted (scenario, scale, replications, years).</param>
     /// <param name="heldOut">Targets left out of the calibration (weight 0), whose fit is reported apart as out-of-sample.</param>
-    public static string Html(Fit fit, string title, IEnumerable<string> context, CalibrationResult? calibration = null, Func<Observation, bool>? heldOut = null)
+    /// <param name="validation">Cross-validated and out-of-time fits of the same targets, when they were computed.</param>
+    public static string Html(
+        Fit fit, string title, IEnumerable<string> context, CalibrationResult? calibration = null, Func<Observation, bool>? heldOut = null,
+        IReadOnlyList<string>? members = null, IReadOnlyList<(string Label, Fit Fit)>? validation = null)
     {
         var report = new HtmlReport(title).Heading(title, 1).List(context);
         report.Heading("Summary").Table(
             ["measure", "value", "definition"],
             [
-                ["targets", fit.Rows.Count.ToString(Invariant), "observations compared"],
-                ["median |log ratio|", Number3(fit.MedianAbsoluteLogRatio), $"median of |ln(simulated / observed)|; a typical target is off by a factor {Math.Exp(fit.MedianAbsoluteLogRatio).ToString("F2", Invariant)}"],
+                ["targets", fit.Rows.Count.ToString(Invariant), $"targets compared ({fit.Figures.ToString(Invariant)} published figures; several figures for the same origin, destination, measure and year are one target, a range); {fit.NotComparable.Count.ToString(Invariant)} not comparable (listed below)"],
+                ["within 2x", Percent(fit.WithinFactorTwo), "share of targets within a factor 2 of the published figure (or range)"],
+                ["median |log ratio|", Number3(fit.MedianAbsoluteLogRatio), $"median of |ln(simulated / observed)| (to the nearest end of a range, 0 inside it); a typical target is off by a factor {Math.Exp(fit.MedianAbsoluteLogRatio).ToString("F2", Invariant)}"],
                 ["largest factor off", Number3(fit.MaxFactor), "max of exp(|ln(simulated / observed)|)"],
                 ["mean relative difference", Number3(fit.MeanRelativeDifference), "mean of |s - o| / ((s + o) / 2), 0 = perfect, 2 = worst (symmetric MAPE, Makridakis 1993)"],
                 ["common part", Number3(fit.CommonPart), "2 sum min(s, o) / (sum s + sum o), 1 = perfect (Sorensen index / common part of commuters, Lenormand et al. 2012)"],
-                ["objective", Number3(fit.Objective), "weighted mean of the squared log errors beyond each target's tolerance (what calibration minimises)"],
+                ["objective", Number3(fit.Objective), "weighted mean of Huber's loss (scale ln 1.5) of the log errors beyond each target's range and tolerance; weights by confidence (what calibration minimises)"],
             ]);
+
+        if (members is not null)
+        {
+            var fits = new List<(string Label, Fit Fit)> { ("in sample", fit) };
+            fits.AddRange(validation ?? []);
+            report.Heading("By member country").Table(
+                ["country", .. fits.Select(f => f.Label + ": targets"), .. fits.Select(f => f.Label + ": median factor"), .. fits.Select(f => f.Label + ": within 2x")],
+                new[] { "all" }.Concat(members).Select(c => (IReadOnlyList<string>)
+                [
+                    c,
+                    .. fits.Select(f => Of(f.Fit, c).Rows.Count.ToString(Invariant)),
+                    .. fits.Select(f => Factor(Of(f.Fit, c).MedianAbsoluteLogRatio)),
+                    .. fits.Select(f => Percent(Of(f.Fit, c).WithinFactorTwo)),
+                ]));
+            report.Paragraph("A target counts for a member when the member is its origin or its destination. Median factor = exp(median |log ratio|). "
+                + "Cross-validated: each origin-destination pair's constant fitted without its figures, which are then predicted; out of time: constants fitted on the figures up to 2021, the later ones predicted.");
+        }
 
         if (calibration is not null)
         {
@@ -149,21 +187,47 @@ public static class FitReport
         }
 
         report.Heading("Worst targets").List(fit.Worst(3).Select(r => string.Create(Invariant,
-            $"{r.Observation.Id} ({r.Observation.Pair}, {r.Observation.Year}, {Kind(r.Observation)}): observed {r.Observation.Value:N0}, simulated {r.Simulated:N0} (factor {r.Factor:F2})")));
+            $"{r.Observation.Id} ({r.Observation.Pair}, {r.Observation.Year}, {Kind(r.Observation)}): observed {Observed(r.Observation)}, simulated {r.Simulated:N0} (factor {r.Factor:F2})")));
         report.Chart(Scatter(fit, "Simulated (mean over replications) against observed, log-log; the solid line is 1:1, the dashed lines a factor 2.5."));
         report.Heading("Targets").Table(
             ["id", "origin", "destination", "year", "kind", "observed", "simulated", "95% low", "95% high", "log ratio", "source"],
             fit.Rows.Select(r => (IReadOnlyList<string>)
             [
                 r.Observation.Id, r.Observation.Origin, r.Observation.Destination, r.Observation.Year.ToString(Invariant), Kind(r.Observation),
-                r.Observation.Value.ToString("N0", Invariant), r.Simulated.ToString("N0", Invariant), r.SimulatedLow.ToString("N0", Invariant),
+                Observed(r.Observation), r.Simulated.ToString("N0", Invariant), r.SimulatedLow.ToString("N0", Invariant),
                 r.SimulatedHigh.ToString("N0", Invariant), Number3(r.LogRatio), r.Observation.Source,
             ]));
+        if (fit.NotComparable.Count > 0)
+        {
+            report.Heading("Not comparable").Table(
+                ["id", "origin", "destination", "year", "measure", "observed", "why"],
+                fit.NotComparable.Select(r => (IReadOnlyList<string>)
+                [
+                    r.Observation.Id, r.Observation.Origin, r.Observation.Destination, r.Observation.Year.ToString(Invariant), r.Observation.Measure,
+                    r.Observation.Value.ToString("N0", Invariant), r.Observation.NotComparable ?? "",
+                ]));
+        }
+
         return report.ToString();
     }
 
-    private static string Kind(Observation o)
-        => o.Kind == ObservationKind.Stock ? "stock" : (o.FlowKind == FlowKinds.Degree ? "flow" : "flow:" + o.FlowKind);
+    private static Fit Of(Fit fit, string country) => country == "all" ? fit : fit.Subset(o => o.Origin == country || o.Destination == country);
+
+    private static string Factor(double medianAbsLogRatio) => double.IsNaN(medianAbsLogRatio) ? "-" : Math.Exp(medianAbsLogRatio).ToString("F2", Invariant);
+
+    private static string Percent(double share) => double.IsNaN(share) ? "-" : share.ToString("P0", Invariant);
+
+    private static string Kind(Observation o) => o.Kind switch
+    {
+        ObservationKind.Stock => "stock",
+        ObservationKind.Departures => "departures",
+        ObservationKind.Enrolment => "enrolment",
+        ObservationKind.ScholarshipHolders => "scholarship_holders",
+        _ => o.FlowKind == FlowKinds.Degree ? "flow" : "flow:" + o.FlowKind,
+    };
+
+    private static string Observed(Observation o)
+        => double.IsNaN(o.High) ? o.Value.ToString("N0", Invariant) : o.Value.ToString("N0", Invariant) + " - " + o.High.ToString("N0", Invariant);
 
     private static string Number(double value) => value.ToString("R", Invariant);
 

@@ -24,7 +24,8 @@ public sealed partial class LayeringTests
         ["Mobility.Input"] = ["Mobility.Model"],
         ["Mobility.Output"] = ["Mobility.Model", "Mobility.Engine", "Mobility.Experiments", "Mobility.Input"],
         ["Mobility.Reports"] = ["Mobility.Model", "Mobility.Engine", "Mobility.Experiments", "Mobility.Input"],
-        ["Mobility.Cli"] = ["Mobility.Model", "Mobility.Engine", "Mobility.Experiments", "Mobility.Input", "Mobility.Output", "Mobility.Reports"],
+        ["Mobility.Explorer"] = ["Mobility.Model", "Mobility.Engine", "Mobility.Experiments", "Mobility.Input", "Mobility.Output", "Mobility.Reports"],
+        ["Mobility.Cli"] = ["Mobility.Model", "Mobility.Engine", "Mobility.Experiments", "Mobility.Input", "Mobility.Output", "Mobility.Reports", "Mobility.Explorer"],
     };
 
     /// <summary>The projects that do no I/O: they compute, the projects above them read and write.</summary>

@@ -24,13 +24,14 @@ public class FitMetricsTests
     }
 
     [Fact]
-    public void Objective_is_the_weighted_mean_squared_log_error()
+    public void Objective_is_the_weighted_mean_Huber_loss_of_the_log_errors()
     {
-        // Errors ln2, 0, ln2; weights 1, 1, 2: (0.480453 + 0 + 2 * 0.480453) / 4 = 0.360340.
+        // Errors ln2, 0, ln2, beyond the Huber scale c = ln 1.5: c (ln2 - c/2) = 0.198846 each; weights 1, 1, 2:
+        // (0.198846 + 0 + 2 * 0.198846) / 4 = 0.149135.
         double objective = FitMetrics.Objective(Simulated, Observed, [1, 1, 2], [0, 0, 0]);
-        Assert.Equal(0.360340, objective, 5);
-        // With weight 0 the third target is ignored (held out): 0.480453 / 2.
-        Assert.Equal(0.240227, FitMetrics.Objective(Simulated, Observed, [1, 1, 0], [0, 0, 0]), 5);
+        Assert.Equal(0.149135, objective, 5);
+        // With weight 0 the third target is ignored (held out): 0.198846 / 2.
+        Assert.Equal(0.099423, FitMetrics.Objective(Simulated, Observed, [1, 1, 0], [0, 0, 0]), 5);
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public class CalibrationCliTests
         Assert.True(code == ExitCodes.Success, error);
         Assert.Contains("median |log ratio|", output, StringComparison.Ordinal);
         string[] lines = File.ReadAllLines(Path.Combine(folder, "fit.csv"));
-        Assert.Equal("id,origin,destination,year,kind,observed,simulated,simulated_low,simulated_high,log_ratio", lines[0]);
+        Assert.Equal("id,origin,destination,year,kind,observed,simulated,simulated_low,simulated_high,log_ratio,measure,observed_high,weight,figures,comparison", lines[0]);
         Assert.Equal(17, lines.Length);
         Assert.StartsWith("kz_in_total_2018,*,KAZ,2018,stock,14000,", lines.Single(l => l.StartsWith("kz_in_total_2018", StringComparison.Ordinal)), StringComparison.Ordinal);
         string html = File.ReadAllText(Path.Combine(folder, "fit.html"));

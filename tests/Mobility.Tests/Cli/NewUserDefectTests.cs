@@ -68,12 +68,15 @@ public class NewUserDefectTests
             "scenario:scale 1000000000 leaves", $"at least {SettingsValidator.MinCohortAgents} agents", "set in --scale");
         Assert.False(Directory.Exists(temp.File("out")));
 
-        // The bound is exact: the smallest member cohort of the first or last simulated year, over the minimum agents.
+        // The bound is exact: the smallest member cohort of any simulated year (the history's from the enrolment
+        // series), over the minimum agents.
         var options = new ScenarioLoadOptions { Environment = new Dictionary<string, string>() };
         var loaded = ScenarioLoader.Load(scenario, options);
         var info = loaded.Settings.Scenario;
-        var smallest = loaded.World.Countries.Where(c => c.IsMember)
-            .SelectMany(c => new[] { info.StartYear - info.SpinUpYears, info.EndYear }.Select(y => (c.Code, Persons: loaded.Settings.Entry.CohortPersons(c, y, info.StartYear))))
+        var world = loaded.World;
+        var smallest = Enumerable.Range(0, world.Countries.Count).Where(c => world.Countries[c].IsMember)
+            .SelectMany(c => Enumerable.Range(info.StartYear - info.SpinUpYears, info.EndYear - info.StartYear + info.SpinUpYears + 1)
+                .Select(y => (world.Countries[c].Code, Persons: loaded.Settings.Entry.CohortPersons(world.Countries[c], y, info.StartYear, world.TertiaryEnrolmentAt(c, y)))))
             .MinBy(x => x.Persons);
         double largest = Math.Floor(smallest.Persons / SettingsValidator.MinCohortAgents);
         ScenarioLoader.Load(scenario, new ScenarioLoadOptions { Scale = largest, Environment = options.Environment });

@@ -133,6 +133,8 @@ public sealed class AdmissionPriorityTests
         for (int v = 0; v < u.Count; v++)
         {
             int free = Math.Max(0, u.ForeignSeatsAgents[v] - (int)pool.ContinuingForeign[v]);
+            double open = step.State.WorldYear.EntryOpen[u.Country[v]];
+            free = open >= 1 ? free : (int)Math.Floor(free * open);
             Assert.True(admittedAt[v] == free - step.SeatsLeft[v], $"{u.Id[v]}: {admittedAt[v]} admitted, {free} free seats, {step.SeatsLeft[v]} left");
         }
 

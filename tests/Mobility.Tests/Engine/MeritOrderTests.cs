@@ -8,12 +8,12 @@ using Mobility.Engine.State;
 /// <summary>The parallel radix sort of the merit order gives exactly the order of a plain sort of the keys.</summary>
 public sealed class MeritOrderTests
 {
-    // Every student of a spun-up population (about 46 thousand at scale 50, i.e. three chunks, so the per-chunk
+    // Every student of a spun-up population (about 36 thousand at scale 30 after three years of the history, i.e. three chunks, so the per-chunk
     // digit counts and offsets are exercised) ordered by merit with 2 threads, against Array.Sort of the same keys.
     [Fact]
     public void Merit_order_equals_sorting_the_keys()
     {
-        var loaded = EngineTestKit.Load("baseline", "scenario:scale=50", "scenario:endYear=2025");
+        var loaded = EngineTestKit.Load("baseline", "scenario:scale=30", "scenario:endYear=2025");
         var step = new YearStep(loaded.World, loaded.Settings, threads: 2, new Dictionary<string, double>());
         for (int year = step.State.FirstYear; year < step.State.FirstYear + 3; year++)
         {
@@ -39,7 +39,7 @@ public sealed class MeritOrderTests
     [InlineData(7f)]
     public void Runs_of_equal_ability_are_ordered_by_the_tie_breaking_hash(float levels)
     {
-        var loaded = EngineTestKit.Load("baseline", "scenario:scale=50", "scenario:endYear=2025");
+        var loaded = EngineTestKit.Load("baseline", "scenario:scale=30", "scenario:endYear=2025");
         var step = new YearStep(loaded.World, loaded.Settings, threads: 2, new Dictionary<string, double>());
         step.Run(step.State.FirstYear);
         var s = step.State;

@@ -93,14 +93,14 @@ public sealed class StreamIdAllocatorTests
             var claims = PolicySettings.Levers.SelectMany(l => l.StreamClaims(policies, world)).ToList();
             var ids = PolicyApplication.AllocateStreams(policies, world, world.Universities.Count);
 
-            Assert.Equal(3 + claims.Count, ids.Ranges.Count);
+            Assert.Equal(4 + claims.Count, ids.Ranges.Count);
             for (int k = 0; k < claims.Count; k++)
             {
                 // A claim keeps its preferred range unless a range handed out before it overlaps that.
                 var preferred = new StreamRange(claims[k].Owner, claims[k].PreferredOffset, claims[k].Count);
-                bool taken = ids.Ranges.Take(3 + k).Any(r => r.Overlaps(preferred));
-                Assert.Equal(claims[k].Owner, ids.Ranges[3 + k].Owner);
-                Assert.True(taken || ids.Ranges[3 + k].Offset == preferred.Offset, $"seed {seed}: {ids.Ranges[3 + k]} moved from a free range at 0x{preferred.Offset:X}");
+                bool taken = ids.Ranges.Take(4 + k).Any(r => r.Overlaps(preferred));
+                Assert.Equal(claims[k].Owner, ids.Ranges[4 + k].Owner);
+                Assert.True(taken || ids.Ranges[4 + k].Offset == preferred.Offset, $"seed {seed}: {ids.Ranges[4 + k]} moved from a free range at 0x{preferred.Offset:X}");
             }
 
             for (int i = 0; i < ids.Ranges.Count; i++)
@@ -114,7 +114,7 @@ public sealed class StreamIdAllocatorTests
     }
 
     // Before the allocator, the ids were picked by hand: entry cohorts at NonAgentEntity + country, inbound pools at
-    // + 0x100 + country, staff at + 0x300000 + university; grants at + 64*country + hash(name) (two streams),
+    // + 0x100 + country, staff at + 0x300000 + university (the world's quotas, added later, at + 0x380000 + pair); grants at + 64*country + hash(name) (two streams),
     // scholarships at + 0x100000 + hash(name), quotas at + 0x200000 + hash(name), with hash the low 16 bits of FNV-1a.
     [Fact]
     public void The_first_nine_levers_and_the_engine_keep_the_stream_ids_they_had()
@@ -122,6 +122,7 @@ public sealed class StreamIdAllocatorTests
         Assert.Equal(0xF000_0003u, NonAgentStreams.Cohort(3));
         Assert.Equal(0xF000_0105u, NonAgentStreams.InboundPool(5));
         Assert.Equal(0xF030_0007u, NonAgentStreams.Staff(7));
+        Assert.Equal(0xF038_0000u + (2 * 26) + 5, NonAgentStreams.WorldQuota(2, 5, 26));
 
         foreach (string scenario in new[] { "baseline", "ucahes-full", "bolashak-expansion", "kz-education-export" })
         {
@@ -139,7 +140,7 @@ public sealed class StreamIdAllocatorTests
 
             expected.AddRange(policies.NationalScholarship.Keys.Select(name => 0x10_0000 + LegacyHash(name)));
             expected.AddRange(policies.HostQuota.Keys.Select(name => 0x20_0000 + LegacyHash(name)));
-            Assert.Equal(expected.Order(), ids.Ranges.Skip(3).Select(r => r.Offset).Order());
+            Assert.Equal(expected.Order(), ids.Ranges.Skip(4).Select(r => r.Offset).Order());
             Assert.True(expected.Count >= 3, $"{scenario}: too few random levers to test ({expected.Count})");
         }
     }

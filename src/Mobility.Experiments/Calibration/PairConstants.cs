@@ -1,0 +1,47 @@
+namespace Mobility.Experiments.Calibration;
+
+using System.Globalization;
+
+/// <summary>The pair constants <c>choice:pairShift:ORIGIN:DESTINATION</c> as configuration: read, set, and explained.</summary>
+public static class PairConstants
+{
+    private const string Prefix = "choice:pairShift:";
+
+    /// <summary>The constants a resolved configuration sets.</summary>
+    public static Dictionary<CountryPair, double> Of(IReadOnlyDictionary<string, string> configuration)
+    {
+        var constants = new Dictionary<CountryPair, double>();
+        foreach (var (key, text) in configuration)
+        {
+            if (!key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            string[] sides = key[Prefix.Length..].Split(':');
+            if (sides.Length == 2 && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+            {
+                constants[new CountryPair(sides[0], sides[1])] = value;
+            }
+        }
+
+        return constants;
+    }
+
+    /// <summary>The <c>--set</c> pair giving a constant its value.</summary>
+    public static string Set(CountryPair pair, double value) => pair.Path + "=" + value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <summary>One comment per fitted constant: the published figures behind it and what the fitted scenario simulates for them.</summary>
+    public static Dictionary<string, string> Comments(PairInversionResult inversion)
+    {
+        var simulated = inversion.Fit.AllRows.ToDictionary(r => r.Observation.Id, r => r.Simulated, StringComparer.Ordinal);
+        var comments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (pair, targets) in inversion.Evidence)
+        {
+            comments[pair.Path] = "from " + string.Join("; ", targets.Select(t => string.Create(CultureInfo.InvariantCulture,
+                $"{string.Join(" ", t.Figures.DefaultIfEmpty(t.Id))} {t.Year} {t.Measure} {t.Value:N0}{(double.IsNaN(t.High) ? "" : "-" + t.High.ToString("N0", CultureInfo.InvariantCulture))} (weight {t.Weight:0.##}, simulated {simulated[t.Id]:N0})")));
+        }
+
+        return comments;
+    }
+}

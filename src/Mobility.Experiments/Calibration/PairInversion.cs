@@ -1,0 +1,104 @@
+namespace Mobility.Experiments.Calibration;
+
+using System.Diagnostics;
+using Mobility.Engine.Measurement;
+using Mobility.Experiments.Runs;
+using Mobility.Model.Metrics;
+using Mobility.Model.Observations;
+using Mobility.Model.Parameters;
+using Mobility.Model.World;
+
+/// <summary>
+/// Fits the origin-destination constants <c>choice:pairShift</c> by the inversion used for discrete-choice demand
+/// (Berry 1994): with every other coefficient fixed, each iteration runs the scenario (R replications with the same
+/// seeds every time: common random numbers) and moves each pair's constant by
+/// <c>damping * (sum_i w_i psi(ln observed_i - ln simulated_i) - prior * delta) / (sum_i w_i + prior)</c> over the
+/// pair's figures i, where psi clips a log error at <see cref="PairInversionOptions.MaxStep"/> (Huber's influence
+/// function, so one wild figure cannot drag a pair) and a log error is 0 inside the range of several figures. The
+/// prior term shrinks a constant toward 0, the structural model's prediction, in proportion to how little its figures
+/// weigh; a pair with no figure keeps 0. A constant whose pair's simulated value does not respond (a full host) is
+/// bounded by <see cref="PairInversionOptions.MaxShift"/>.
+/// </summary>
+public sealed class PairInversion
+{
+    private readonly WorldData world;
+    private readonly Func<IReadOnlyDictionary<CountryPair, double>, ScenarioSettings> settingsFor;
+    private readonly PairInversionOptions options;
+
+    /// <param name="settingsFor">The scenario's settings with the given pair constants (all others as the scenario sets them).</param>
+    public PairInversion(WorldData world, Func<IReadOnlyDictionary<CountryPair, double>, ScenarioSettings> settingsFor, PairInversionOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Replications, 1);
+        this.world = world;
+        this.settingsFor = settingsFor;
+        this.options = options;
+    }
+
+    /// <summary>Whether a target informs its pair's constant: a comparable, weighted figure about one origin and one
+    /// destination that counts degree students choosing that destination (enrolled, departures, entrants).</summary>
+    public static bool InformsPair(Observation o)
+        => o.Comparable && o.Weight > 0 && o.IsPair
+            && (o.Kind is ObservationKind.Stock or ObservationKind.Departures || (o.Kind == ObservationKind.Flow && o.FlowKind == FlowKinds.Degree));
+
+    /// <summary>
+    /// Runs the iterations from <paramref name="start"/> (constants of pairs not in it start at 0) on the targets that
+    /// <see cref="InformsPair"/>; every target is still measured (so the result's fit covers them all). Constants of
+    /// pairs without an informing target are returned as they started.
+    /// </summary>
+    public PairInversionResult Run(
+        IReadOnlyList<Observation> targets, IReadOnlyDictionary<CountryPair, double> start,
+        IProgress<PairInversionProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var delta = new Dictionary<CountryPair, double>(start);
+        var byPair = targets.Where(InformsPair).GroupBy(o => new CountryPair(o.Origin, o.Destination)).ToDictionary(g => g.Key, g => g.ToArray());
+        foreach (var pair in byPair.Keys)
+        {
+            delta.TryAdd(pair, 0);
+        }
+
+        var log = new List<PairInversionStep>();
+        Fit fit = Evaluate(targets, delta, cancellationToken);
+        Fit initial = fit;
+        for (int iteration = 1; iteration <= options.Iterations; iteration++)
+        {
+            var simulated = fit.AllRows.ToDictionary(r => r.Observation.Id, r => r.Simulated, StringComparer.Ordinal);
+            double largest = 0;
+            foreach (var (pair, figures) in byPair)
+            {
+                double pull = 0, weight = 0;
+                foreach (var o in figures)
+                {
+                    double error = -FitMetrics.RangeLogRatio(simulated[o.Id], o.Value, o.Upper);
+                    pull += o.Weight * Math.Clamp(error, -options.MaxStep, options.MaxStep);
+                    weight += o.Weight;
+                }
+
+                double step = options.Damping * (pull - (options.Prior * delta[pair])) / (weight + options.Prior);
+                double next = Math.Clamp(delta[pair] + step, -options.MaxShift, options.MaxShift);
+                largest = Math.Max(largest, Math.Abs(next - delta[pair]));
+                delta[pair] = next;
+            }
+
+            fit = Evaluate(targets, delta, cancellationToken);
+            log.Add(new PairInversionStep(iteration, fit.Objective, fit.MedianAbsoluteLogRatio, largest, clock.Elapsed));
+            progress?.Report(new PairInversionProgress(iteration, options.Iterations, fit.Objective, largest, clock.Elapsed));
+            if (largest < options.Tolerance)
+            {
+                break;
+            }
+        }
+
+        return new PairInversionResult(delta, fit, initial, log, byPair.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Observation>)kv.Value));
+    }
+
+    private Fit Evaluate(IReadOnlyList<Observation> targets, IReadOnlyDictionary<CountryPair, double> delta, CancellationToken cancellationToken)
+    {
+        var settings = settingsFor(delta);
+        var jobs = ReplicationSeeds.ForReplications(settings.Scenario.Seed, options.Replications)
+            .Select(seed => new RunJob(world, settings, seed) { ReportFrom = options.ReportFrom })
+            .ToList();
+        IReadOnlyList<RunResult> runs = RunBatch.RunAll(jobs, options.Threads, cancellationToken: cancellationToken);
+        return Fit.Of(targets, runs);
+    }
+}

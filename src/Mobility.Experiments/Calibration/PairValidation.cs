@@ -1,0 +1,67 @@
+namespace Mobility.Experiments.Calibration;
+
+using Mobility.Model.Observations;
+
+/// <summary>
+/// How well the pair constants predict figures they were not fitted to. Cross-validation by origin-destination pair:
+/// the pairs with figures are dealt into K folds; for each fold every target about one of its pairs gets weight 0 (so
+/// it informs nothing), the constants are inverted from 0 on the other folds' figures, and the fold's targets are
+/// predicted. Out of time: the constants are inverted from 0 on the figures before a year and the later ones
+/// predicted. Both start from 0 so that no constant fitted with a held-out figure enters; the global coefficients
+/// are the scenario's.
+/// </summary>
+public sealed class PairValidation
+{
+    private readonly PairInversion inversion;
+
+    public PairValidation(PairInversion inversion)
+    {
+        this.inversion = inversion;
+    }
+
+    /// <summary>The pairs with figures, dealt into <paramref name="k"/> folds in a shuffled order (the same for the same seed).</summary>
+    public static IReadOnlyList<IReadOnlyList<CountryPair>> Folds(IReadOnlyList<Observation> targets, int k, int seed)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, 2);
+        var pairs = targets.Where(PairInversion.InformsPair).Select(o => new CountryPair(o.Origin, o.Destination)).Distinct()
+            .OrderBy(p => p.Origin, StringComparer.Ordinal).ThenBy(p => p.Destination, StringComparer.Ordinal).ToArray();
+        new Random(seed).Shuffle(pairs);
+        return Enumerable.Range(0, k).Select(f => (IReadOnlyList<CountryPair>)pairs.Where((_, i) => i % k == f).ToArray()).ToArray();
+    }
+
+    /// <summary>The targets a fold is fitted to: every target about a held-out pair weighs 0 and so informs nothing.</summary>
+    public static IReadOnlyList<Observation> Training(IReadOnlyList<Observation> targets, IReadOnlyCollection<CountryPair> heldOut)
+        => targets.Select(o => o.IsPair && heldOut.Contains(new CountryPair(o.Origin, o.Destination)) ? o with { Weight = 0 } : o).ToArray();
+
+    /// <summary>Each held-out pair's targets predicted from its own fold; the fit covers the targets that inform a pair.</summary>
+    public Fit CrossValidate(IReadOnlyList<Observation> targets, int k, int seed, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var predicted = new List<FitRow>();
+        var folds = Folds(targets, k, seed);
+        for (int f = 0; f < folds.Count; f++)
+        {
+            progress?.Report($"cross-validation fold {f + 1}/{folds.Count} ({folds[f].Count} pairs held out)");
+            var heldOut = folds[f].ToHashSet();
+            var training = Training(targets, heldOut);
+            var result = inversion.Run(training, new Dictionary<CountryPair, double>(), cancellationToken: cancellationToken);
+            for (int i = 0; i < targets.Count; i++)
+            {
+                var o = targets[i];
+                if (PairInversion.InformsPair(o) && heldOut.Contains(new CountryPair(o.Origin, o.Destination)))
+                {
+                    predicted.Add(result.Fit.AllRows[i] with { Observation = o });
+                }
+            }
+        }
+
+        return Fit.Of(predicted);
+    }
+
+    /// <summary>The targets from <paramref name="from"/> on predicted by constants fitted to the earlier ones.</summary>
+    public Fit OutOfTime(IReadOnlyList<Observation> targets, int from, CancellationToken cancellationToken = default)
+    {
+        var training = targets.Select(o => o.Year >= from ? o with { Weight = 0 } : o).ToArray();
+        var result = inversion.Run(training, new Dictionary<CountryPair, double>(), cancellationToken: cancellationToken);
+        return Fit.Of(targets.Select((o, i) => result.Fit.AllRows[i] with { Observation = o }).Where(r => r.Observation.Year >= from).ToArray());
+    }
+}

@@ -1,0 +1,14 @@
+namespace Mobility.Explorer.Jobs;
+
+public enum JobState
+{
+    Queued,
+
+    Running,
+
+    Done,
+
+    Failed,
+
+    Cancelled,
+}

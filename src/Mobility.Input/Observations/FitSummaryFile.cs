@@ -1,0 +1,59 @@
+namespace Mobility.Input.Observations;
+
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Mobility.Input.Configuration;
+
+/// <summary>
+/// The one-line verdict of a fit, kept next to the observations so that a comparison can say how well its reference
+/// scenario reproduces published figures without re-running the fit: <c>fit-summary.json</c>, written by
+/// <c>mobility fit</c> into its output folder; the shipped copy is <c>scenarios/observations/fit-summary.json</c>.
+/// It records a hash of the scenario's behavioural configuration (everything but the <c>scenario:</c> section, so the
+/// run's years, scale and seed do not matter), so a reader can tell when the scenario changed after the fit.
+/// </summary>
+public sealed record FitSummaryFile(
+    string Scenario, string ConfigurationSha256, string Observations, int Targets, int Figures, double MedianFactor, double WithinFactorTwo,
+    int NotComparable, string Command, string Date)
+{
+    public const string FileName = "fit-summary.json";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    /// <summary>Hash of a resolved configuration without its <c>scenario:</c> keys.</summary>
+    public static string Hash(IReadOnlyDictionary<string, string> configuration)
+    {
+        string text = string.Join("\n", configuration
+            .Where(kv => !kv.Key.StartsWith("scenario:", StringComparison.OrdinalIgnoreCase) && !string.Equals(kv.Key, ScenarioLoader.BaseKey, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(kv => $"{kv.Key.ToLowerInvariant()}={kv.Value}"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json) + Environment.NewLine;
+
+    /// <summary>The summary in <paramref name="folder"/>, or null when there is none or it cannot be read (it is optional context).</summary>
+    public static FitSummaryFile? TryRead(string folder)
+    {
+        string path = Path.Combine(folder, FileName);
+        try
+        {
+            return File.Exists(path) ? JsonSerializer.Deserialize<FitSummaryFile>(File.ReadAllText(path), Json) : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>"reproduces 137 published figures, median error x1.2, 90% within 2x; see fit.html" and whether it is current.</summary>
+    public string Sentence(IReadOnlyDictionary<string, string> configuration, string scenarioName)
+    {
+        string line = string.Create(CultureInfo.InvariantCulture,
+            $"{scenarioName} reproduces {Figures} published figures ({Targets} targets) with median error x{MedianFactor:0.00}, {WithinFactorTwo * 100:0}% within 2x; see fit.html of `{Command}`");
+        return Hash(configuration) == ConfigurationSha256
+            ? line
+            : line + " (measured with other coefficients than this reference has: re-run that command)";
+    }
+}

@@ -1,0 +1,108 @@
+namespace Mobility.Tests.Calibration;
+
+using Mobility.Experiments.Calibration;
+using Mobility.Input.Configuration;
+using Mobility.Model.Observations;
+using Mobility.Model.Parameters;
+using Mobility.Model.World;
+using Mobility.Tests.Engine;
+using Xunit.Abstractions;
+
+/// <summary>
+/// The pair inversion finds known origin-destination constants again from figures the model generated with them
+/// (common random numbers: at the truth the simulated values equal the figures), and cross-validation never lets a
+/// held-out pair's figures into its own fit. Coarse (one agent per 25 persons, 2017-2025) to stay within seconds.
+/// </summary>
+public class PairInversionTests
+{
+    private static readonly string[] Coarse = ["scenario:scale=25", "scenario:endYear=2025"];
+
+    private static readonly CountryPair[] Pairs = [new("UZB", "RUS"), new("TKM", "TUR"), new("KAZ", "RUS")];
+
+    private readonly ITestOutputHelper output;
+
+    public PairInversionTests(ITestOutputHelper output)
+    {
+        this.output = output;
+    }
+
+    private static LoadedScenario Baseline => EngineTestKit.Load("baseline", Coarse);
+
+    private static Func<IReadOnlyDictionary<CountryPair, double>, ScenarioSettings> SettingsFor(LoadedScenario loaded)
+    {
+        var variants = new ScenarioVariants(loaded);
+        return pairs => variants.Settings(pairs.Select(kv => PairConstants.Set(kv.Key, kv.Value)).ToArray());
+    }
+
+    private static Observation[] Generated(WorldData world, Func<IReadOnlyDictionary<CountryPair, double>, ScenarioSettings> settingsFor, IReadOnlyDictionary<CountryPair, double> truth)
+    {
+        var targets = Pairs.SelectMany(p => new[] { 2024, 2025 }.Select(year => new Observation($"{p.Origin}-{p.Destination}-{year}", p.Origin, p.Destination, year, ObservationKind.Stock, 1, "model", ""))).ToArray();
+        var fit = Calibrator.Evaluate(world, settingsFor(truth), targets, replications: 1, threads: EngineTestKit.Threads, reportFrom: 2024);
+        return fit.Rows.Select(r => r.Observation with { Value = r.Simulated }).ToArray();
+    }
+
+    [Fact]
+    public void The_inversion_recovers_known_pair_constants_from_figures_the_model_generated()
+    {
+        var loaded = Baseline;
+        var settingsFor = SettingsFor(loaded);
+        var truth = new Dictionary<CountryPair, double> { [Pairs[0]] = 0.8, [Pairs[1]] = -0.7, [Pairs[2]] = 0.4 };
+        var observations = Generated(loaded.World, settingsFor, truth);
+
+        var inversion = new PairInversion(loaded.World, settingsFor, new PairInversionOptions { Iterations = 15, Prior = 0, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 });
+        var result = inversion.Run(observations, new Dictionary<CountryPair, double>());
+        foreach (var step in result.Log)
+        {
+            output.WriteLine($"{step.Iteration}: objective {step.Objective:F5}, largest change {step.LargestChange:F3}");
+        }
+
+        foreach (var pair in Pairs)
+        {
+            output.WriteLine($"{pair}: truth {truth[pair]:F2}, recovered {result.Constants[pair]:F3}");
+            Assert.InRange(result.Constants[pair], truth[pair] - 0.2, truth[pair] + 0.2);
+        }
+
+        Assert.True(result.Fit.MedianAbsoluteLogRatio < 0.05, $"median |log ratio| {result.Fit.MedianAbsoluteLogRatio}");
+    }
+
+    [Fact]
+    public void A_held_out_pair_weighs_nothing_in_its_fold()
+    {
+        var targets = Pairs.Select(p => new Observation(p.ToString(), p.Origin, p.Destination, 2024, ObservationKind.Stock, 100, "", "")).Append(
+            new Observation("all", "*", "KAZ", 2024, ObservationKind.Stock, 100, "", "")).ToArray();
+        var folds = PairValidation.Folds(targets, 3, seed: 7);
+        Assert.Equal(Pairs.Select(p => p.ToString()).Order(StringComparer.Ordinal), folds.SelectMany(f => f).Select(p => p.ToString()).Order(StringComparer.Ordinal));
+        foreach (var fold in folds)
+        {
+            var training = PairValidation.Training(targets, fold.ToHashSet());
+            foreach (var o in training.Where(o => o.IsPair))
+            {
+                bool heldOut = fold.Contains(new CountryPair(o.Origin, o.Destination));
+                Assert.Equal(heldOut, !PairInversion.InformsPair(o));
+            }
+        }
+    }
+
+    [Fact]
+    public void Cross_validated_predictions_do_not_depend_on_the_held_out_figures()
+    {
+        var loaded = Baseline;
+        var settingsFor = SettingsFor(loaded);
+        var observations = Generated(loaded.World, settingsFor, new Dictionary<CountryPair, double> { [Pairs[0]] = 0.8, [Pairs[1]] = -0.7, [Pairs[2]] = 0.4 });
+        var validation = new PairValidation(new PairInversion(loaded.World, settingsFor, new PairInversionOptions { Iterations = 3, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 }));
+
+        // Each pair is its own fold. Multiplying one pair's figures by 10 must not move that pair's own prediction
+        // (its figures are held out of its fold); the other folds, which fit to them, do move.
+        var folds = PairValidation.Folds(observations, 3, seed: 1);
+        Assert.Equal(3, folds.Count(f => f.Count == 1));
+        var predicted = validation.CrossValidate(observations, 3, seed: 1);
+        var wild = observations.Select(o => o.Origin == "UZB" ? o with { Value = o.Value * 10 } : o).ToArray();
+        var wildPredicted = validation.CrossValidate(wild, 3, seed: 1);
+
+        Assert.Equal(observations.Length, predicted.Rows.Count);
+        double[] Uzbek(Fit fit) => fit.Rows.Where(r => r.Observation.Origin == "UZB").Select(r => r.Simulated).ToArray();
+        double[] Others(Fit fit) => fit.Rows.Where(r => r.Observation.Origin != "UZB").Select(r => r.Simulated).ToArray();
+        Assert.Equal(Uzbek(predicted), Uzbek(wildPredicted));
+        Assert.NotEqual(Others(predicted), Others(wildPredicted));
+    }
+}
