@@ -32,7 +32,7 @@ public static class SbcChart
             Plot plot = plots[c];
             int[] counts = result.BinCounts(c);
             var (_, p) = result.Uniformity(c);
-            plot.Add.HorizontalSpan(low, high, Colors.Gray.WithAlpha(0.25));
+            plot.Add.VerticalSpan(low, high, Colors.Gray.WithAlpha(0.25)); // a band of y values
             plot.Add.Bars(counts.Select((count, b) => new Bar { Position = b, Value = count, FillColor = Colors.SteelBlue, Size = 0.9 }).ToArray());
             plot.Add.HorizontalLine(expected, 1.5f, Colors.Black, LinePattern.Dashed);
             plot.Title(string.Create(CultureInfo.InvariantCulture, $"{result.Prior.Coefficients[c].Path}\nchi-square p = {p:0.000}"));
@@ -43,7 +43,7 @@ public static class SbcChart
                 positions, positions.Select(b => string.Create(CultureInfo.InvariantCulture, $"{b * width}-{((b + 1) * width) - 1}")).ToArray());
             plot.Axes.Bottom.Label.Text = "rank of the true value";
             plot.Axes.Left.Label.Text = "data sets";
-            plot.Axes.SetLimitsY(0, Math.Max(high, counts.Max()) * 1.15);
+            plot.Axes.SetLimits(-0.6, bins - 0.4, 0, Math.Max(high, counts.Max()) * 1.15);
             plot.Font.Set(ChartFonts.Family);
         }
 
