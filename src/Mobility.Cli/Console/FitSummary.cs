@@ -9,6 +9,14 @@ internal static class FitSummary
     private static string High(FitRow row)
         => double.IsNaN(row.Observation.High) ? "" : "-" + row.Observation.High.ToString("N0", CultureInfo.InvariantCulture);
 
+    /// <summary>One line: each member country's median error factor and share within 2x.</summary>
+    public static void WriteByCountry(TextWriter output, Fit fit, IEnumerable<string> members, string label)
+    {
+        var parts = fit.ByCountry(members).Where(c => c.Fit.Rows.Count > 0).Select(c => string.Create(CultureInfo.InvariantCulture,
+            $"{c.Country} x{Math.Exp(c.Fit.MedianAbsoluteLogRatio):F2} ({c.Fit.WithinFactorTwo * 100:0}% of {c.Fit.Rows.Count})"));
+        output.WriteLine($"  {label} by member (median error factor, share within 2x): {string.Join(", ", parts)}");
+    }
+
     public static void Write(TextWriter output, Fit fit, string label = "fit")
     {
         if (fit.Rows.Count == 0)

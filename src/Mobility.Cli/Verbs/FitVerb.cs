@@ -82,6 +82,7 @@ internal static class FitVerb
             cancellationToken).ConfigureAwait(false);
 
         var contextLines = ObservationOptions.Context(loaded, observationsPath, window, replications).ToList();
+        var members = loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code).ToArray();
         var checks = new List<(string Label, Fit Fit)>();
         if (validation.Folds is int folds)
         {
@@ -117,7 +118,7 @@ internal static class FitVerb
         }
 
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.csv"), FitReport.Csv(fit), cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.html"), FitReport.Html(fit, $"Fit of {loaded.Name}", contextLines, members: loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code).ToArray(), validation: checks), cancellationToken)
+        await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.html"), FitReport.Html(fit, $"Fit of {loaded.Name}", contextLines, members: members, validation: checks), cancellationToken)
             .ConfigureAwait(false);
         var summary = new FitSummaryFile(
             PathDisplay.Of(loaded.ScenarioFile), FitSummaryFile.Hash(loaded.Configuration), PathDisplay.Of(observationsPath), fit.Rows.Count, fit.Figures,
@@ -133,9 +134,11 @@ internal static class FitVerb
 
         output.Commit();
         FitSummary.Write(context.Output, fit);
+        FitSummary.WriteByCountry(context.Output, fit, members, "in sample");
         foreach (var (label, check) in checks)
         {
             FitSummary.Write(context.Output, check, label);
+            FitSummary.WriteByCountry(context.Output, check, members, label);
         }
 
         context.Output.WriteLine($"fit written to {PathDisplay.Of(output.FinalPath)} (fit.csv, fit.html, {FitSummaryFile.FileName}{(checks.Count > 0 ? ", cross-validated.csv, out-of-time.csv" : "")})");

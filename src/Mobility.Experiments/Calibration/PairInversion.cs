@@ -11,10 +11,12 @@ using Mobility.Model.World;
 /// <summary>
 /// Fits the origin-destination constants <c>choice:pairShift</c> by the inversion used for discrete-choice demand
 /// (Berry 1994): with every other coefficient fixed, each iteration runs the scenario (R replications with the same
-/// seeds every time: common random numbers) and moves each pair's constant by
-/// <c>damping * (sum_i w_i psi(ln observed_i - ln simulated_i) - prior * delta) / (sum_i w_i + prior)</c> over the
-/// pair's figures i, where psi clips a log error at <see cref="PairInversionOptions.MaxStep"/> (Huber's influence
-/// function, so one wild figure cannot drag a pair) and a log error is 0 inside the range of several figures. The
+/// seeds every time: common random numbers) and moves each pair's constant by a damped Newton step on the pair's
+/// part of the objective, <c>sum_i w_i Huber(ln observed_i - ln simulated_i) + prior * delta^2 / 2</c> over the pair's
+/// figures i, with d ln(simulated) / d delta = 1 (Berry's inversion for a logit): the step is
+/// <c>(sum_i w_i psi(e_i) - prior * delta) / (sum_{|e_i| &lt;= c} w_i + prior)</c>, psi clipping an error at the Huber
+/// scale c (so one wild figure cannot drag a pair), or the weighted mean error when every figure is beyond c; a log
+/// error is 0 inside the range of several figures; a step is at most <see cref="PairInversionOptions.MaxStep"/>. The
 /// prior term shrinks a constant toward 0, the structural model's prediction, in proportion to how little its figures
 /// weigh; a pair with no figure keeps 0. A constant whose pair's simulated value does not respond (a full host) is
 /// bounded by <see cref="PairInversionOptions.MaxShift"/>.
@@ -66,15 +68,22 @@ public sealed class PairInversion
             double largest = 0;
             foreach (var (pair, figures) in byPair)
             {
-                double pull = 0, weight = 0;
+                // Newton step on the pair's part of the objective, sum_i w_i Huber(e_i) + prior delta^2 / 2, with
+                // d ln(simulated) / d delta taken as 1 (a logit share far from 1): the gradient sums the figures'
+                // clipped errors, the curvature counts the figures within the Huber scale. When every figure is
+                // beyond it (far from the start), the step is the weighted mean error instead, at most MaxStep.
+                double gradient = -options.Prior * delta[pair], curvature = options.Prior, pull = 0, weight = 0;
                 foreach (var o in figures)
                 {
                     double error = -FitMetrics.RangeLogRatio(simulated[o.Id], o.Value, o.Upper);
+                    gradient += o.Weight * Math.Clamp(error, -options.HuberScale, options.HuberScale);
+                    curvature += Math.Abs(error) <= options.HuberScale ? o.Weight : 0;
                     pull += o.Weight * Math.Clamp(error, -options.MaxStep, options.MaxStep);
                     weight += o.Weight;
                 }
 
-                double step = options.Damping * (pull - (options.Prior * delta[pair])) / (weight + options.Prior);
+                double newton = curvature > options.Prior ? gradient / curvature : (pull - (options.Prior * delta[pair])) / (weight + options.Prior);
+                double step = options.Damping * Math.Clamp(newton, -options.MaxStep, options.MaxStep);
                 double next = Math.Clamp(delta[pair] + step, -options.MaxShift, options.MaxShift);
                 largest = Math.Max(largest, Math.Abs(next - delta[pair]));
                 delta[pair] = next;

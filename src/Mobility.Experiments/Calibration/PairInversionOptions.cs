@@ -12,7 +12,10 @@ public sealed record PairInversionOptions
     /// <summary>Weight of the prior that the constant is 0 (the structural model's prediction), in units of a high-confidence figure.</summary>
     public double Prior { get; init; } = 0.1;
 
-    /// <summary>A log error counts at most this much in one iteration (Huber's clipping).</summary>
+    /// <summary>Scale of the Huber loss the iterations minimise (the objective's, ln 1.5).</summary>
+    public double HuberScale { get; init; } = FitMetrics.HuberScale;
+
+    /// <summary>A constant moves by at most this much in one iteration.</summary>
     public double MaxStep { get; init; } = 1.0;
 
     /// <summary>Bound on a constant (|delta| at most this), for pairs whose simulated value does not respond.</summary>

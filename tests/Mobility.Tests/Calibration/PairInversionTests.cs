@@ -59,7 +59,7 @@ public class PairInversionTests
         foreach (var pair in Pairs)
         {
             output.WriteLine($"{pair}: truth {truth[pair]:F2}, recovered {result.Constants[pair]:F3}");
-            Assert.InRange(result.Constants[pair], truth[pair] - 0.2, truth[pair] + 0.2);
+            Assert.InRange(result.Constants[pair], truth[pair] - 0.1, truth[pair] + 0.1);
         }
 
         Assert.True(result.Fit.MedianAbsoluteLogRatio < 0.05, $"median |log ratio| {result.Fit.MedianAbsoluteLogRatio}");
