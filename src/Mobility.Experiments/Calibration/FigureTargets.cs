@@ -5,6 +5,7 @@ using Mobility.Model;
 using Mobility.Model.Metrics;
 using Mobility.Model.Observations;
 using Mobility.Model.Parameters;
+using Mobility.Model.Policies;
 using Mobility.Model.World;
 
 /// <summary>
@@ -54,7 +55,7 @@ public static class FigureTargets
                 High = list.Count == 1 ? double.NaN : high,
                 Measure = measure,
                 Figures = list.Select(f => f.Id).ToArray(),
-                NotComparable = Reason(first, members, settings),
+                NotComparable = Reason(first, members, settings, world),
             });
         }
 
@@ -76,7 +77,7 @@ public static class FigureTargets
     };
 
     /// <summary>Why the scenario cannot produce the figure's quantity, or null when it can.</summary>
-    private static string? Reason(PublishedFigure f, HashSet<string> members, ScenarioSettings settings)
+    private static string? Reason(PublishedFigure f, HashSet<string> members, ScenarioSettings settings, WorldData world)
     {
         bool originMember = members.Contains(f.Origin), destinationMember = members.Contains(f.Destination);
         if (f.Measure == FigureMeasure.TertiaryEnrolment)
@@ -98,9 +99,8 @@ public static class FigureTargets
                 return programmes.Count > 0 ? null
                     : $"the scenario has no national scholarship of {f.Origin} that funds study in {Name(f.Destination)} (policies:nationalScholarship)";
             case FigureMeasure.Placements:
-                bool quota = settings.Policies.HostQuota.Values.Any(q => q.Origin == f.Origin && (f.Destination == PublishedFigure.AllCountries || q.Host == f.Destination));
-                return quota ? null
-                    : $"the scenario has no host quota of {Name(f.Destination)} for students of {f.Origin} (policies:hostQuota), so placements under it are not simulated";
+                return HostQuota.Funds(settings.Policies, world, f.Origin, f.Destination) ? null
+                    : $"the scenario has no host quota of {Name(f.Destination)} for students of {f.Origin} (neither policies:hostQuota nor a scholarship_quota series in the world), so placements under it are not simulated";
             case FigureMeasure.Credit when !originMember:
                 return $"credit mobility is simulated for students of the member countries only, not of {f.Origin}";
             default:

@@ -61,8 +61,12 @@ public class FigureTargetsTests
     [Fact]
     public void A_figure_the_scenario_cannot_produce_is_kept_with_its_reason()
     {
-        // The baseline has no Hungarian quota for Kazakhstan, so placements under it are not simulated.
-        var hungary = Shipped.Value.Targets.Single(t => t.Figures.Contains("kaz-hun-placements-2023-38"));
+        // The world's series has no quota of Hungary for Turkmen students and the baseline no such lever, so placements
+        // under it are not simulated: the figure stays, with the reason.
+        var loaded = EngineTestKit.Load("baseline");
+        var figure = new PublishedFigure(
+            "tkm-hun-placements-2023", "TKM", "HUN", 2023, "2023/24", FigureKind.Flow, FigureMeasure.Placements, 50, SourceConfidence.Medium, "a source", "", "50 placed", 2);
+        var hungary = Assert.Single(FigureTargets.From([figure], loaded.Settings, loaded.World));
         Assert.False(hungary.Comparable);
         Assert.Contains("no host quota of HUN", hungary.NotComparable, StringComparison.Ordinal);
 
@@ -70,6 +74,18 @@ public class FigureTargetsTests
         var china = Shipped.Value.Targets.Single(t => t.Figures.Contains("kaz-chn-placements-2023-32"));
         Assert.True(china.Comparable);
         Assert.Equal((ObservationKind.Flow, FlowKinds.Quota), (china.Kind, china.FlowKind));
+    }
+
+    [Fact]
+    public void Placements_are_comparable_when_the_quota_comes_from_the_worlds_series_as_the_engine_awards_it()
+    {
+        // Hungary's quota for Kazakhstan is a scholarship_quota series of the world, not a policies:hostQuota lever:
+        // the engine awards it (WorldYear), so the fit compares its placements.
+        var loaded = EngineTestKit.Load("baseline");
+        Assert.DoesNotContain(loaded.Settings.Policies.HostQuota.Values, q => q.Origin == "KAZ" && q.Host == "HUN");
+        var hungary = Shipped.Value.Targets.Single(t => t.Figures.Contains("kaz-hun-placements-2023-38"));
+        Assert.True(hungary.Comparable, hungary.NotComparable);
+        Assert.Equal((ObservationKind.Flow, FlowKinds.Quota), (hungary.Kind, hungary.FlowKind));
     }
 
     [Fact]
