@@ -5,7 +5,8 @@ using Mobility.Model.Parameters;
 
 /// <summary>
 /// The years a fit must simulate and report so that every observation has its own year. The model's past is its
-/// spin-up (start-year policies, frozen rankings, entry cohorts following the entry trend backwards), so observed
+/// spin-up (start-year levers, frozen rankings, and the world's series of each year: the enrolment history's cohorts,
+/// quotas, closures; docs/ODD.md 7.12), so observed
 /// years before <c>scenario:startYear</c> are reported from the spin-up. The spin-up is lengthened by the same number of
 /// years, so that the earliest observed year has as many simulated years behind it as the scenario's start year has
 /// (stocks build up from an empty world); the run ends at the latest observed year (or the start year).

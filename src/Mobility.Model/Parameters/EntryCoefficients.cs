@@ -32,18 +32,27 @@ public sealed class EntryCoefficients
     public LevelShares InboundLevels { get; set; } = new();
 
     /// <summary>
+    /// Elasticity of the history's Bachelor cohorts to the enrolment series: before the start year a cohort is the
+    /// start-year cohort times (enrolment that year / enrolment of countries.csv)^this. Below 1 because enrolment grew
+    /// partly in study forms whose students rarely go abroad (Uzbekistan: all students five-fold in 2014-2024,
+    /// full-time students 2.7-fold; ln 2.7 / ln 5 = 0.62; docs/ODD.md section 7.3).
+    /// </summary>
+    public double HistoryElasticity { get; set; } = 0.62;
+
+    /// <summary>
     /// The Bachelor entry cohort (persons) of a member country in <paramref name="year"/>. Before the start year (the
     /// run's history) with a <paramref name="historicalEnrolment"/> (series.csv <c>tertiary_enrolment</c> of that year):
-    /// that enrolment x entry rate. Otherwise: tertiary enrolment x entry rate x (1 + growth)^(year - start year). The
-    /// country's own rate and growth where set.
+    /// tertiary enrolment x entry rate x (historical enrolment / tertiary enrolment)^<see cref="HistoryElasticity"/>.
+    /// Otherwise: tertiary enrolment x entry rate x (1 + growth)^(year - start year). The country's own rate and growth
+    /// where set.
     /// </summary>
     public double CohortPersons(Country country, int year, int startYear, double? historicalEnrolment = null)
     {
         ArgumentNullException.ThrowIfNull(country);
         double rate = RateByCountry.TryGetValue(country.Code, out var r) ? r : Rate;
-        if (year < startYear && historicalEnrolment is double enrolment)
+        if (year < startYear && historicalEnrolment is double enrolment && country.TertiaryEnrolment > 0)
         {
-            return enrolment * rate;
+            return country.TertiaryEnrolment * rate * Math.Pow(enrolment / country.TertiaryEnrolment, HistoryElasticity);
         }
 
         double growth = GrowthByCountry.TryGetValue(country.Code, out var g) ? g : Growth;

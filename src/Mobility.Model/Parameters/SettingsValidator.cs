@@ -114,6 +114,7 @@ public static partial class SettingsValidator
         v.CountryDictionary("entry:rateByCountry", e.RateByCountry, (path, value) => v.Unit(path, value));
         v.Range("entry:growth", e.Growth, -1, double.PositiveInfinity, minExclusive: true);
         v.CountryDictionary("entry:growthByCountry", e.GrowthByCountry, (path, value) => v.Range(path, value, -1, double.PositiveInfinity, minExclusive: true));
+        v.Range("entry:historyElasticity", e.HistoryElasticity, 0, 2);
         v.Unit("entry:masterTransition", e.MasterTransition);
         v.Unit("entry:phdTransition", e.PhdTransition);
         v.Unit("entry:englishShare", e.EnglishShare);

@@ -6,6 +6,8 @@ using Mobility.Input.Observations;
 using Mobility.Model;
 using Mobility.Model.Metrics;
 using Mobility.Model.Observations;
+using Mobility.Model.World;
+using Mobility.Model.World.Series;
 using Mobility.Tests.Engine;
 using Mobility.Tests.IO;
 
@@ -61,31 +63,25 @@ public class FigureTargetsTests
     [Fact]
     public void A_figure_the_scenario_cannot_produce_is_kept_with_its_reason()
     {
-        // The world's series has no quota of Hungary for Turkmen students and the baseline no such lever, so placements
-        // under it are not simulated: the figure stays, with the reason.
-        var loaded = EngineTestKit.Load("baseline");
-        var figure = new PublishedFigure(
-            "tkm-hun-placements-2023", "TKM", "HUN", 2023, "2023/24", FigureKind.Flow, FigureMeasure.Placements, 50, SourceConfidence.Medium, "a source", "", "50 placed", 2);
-        var hungary = Assert.Single(FigureTargets.From([figure], loaded.Settings, loaded.World));
-        Assert.False(hungary.Comparable);
-        Assert.Contains("no host quota of HUN", hungary.NotComparable, StringComparison.Ordinal);
+        // Hungary's and China's quotas for Kazakhstan are in the world's series: their placements are simulated quota flows.
+        foreach (string id in new[] { "kaz-hun-placements-2023-38", "kaz-chn-placements-2023-32" })
+        {
+            var placements = Shipped.Value.Targets.Single(t => t.Figures.Contains(id));
+            Assert.True(placements.Comparable, placements.NotComparable);
+            Assert.Equal((ObservationKind.Flow, FlowKinds.Quota), (placements.Kind, placements.FlowKind));
+        }
 
-        // China's quota for Kazakhstan exists: its placements are the simulated quota flows.
-        var china = Shipped.Value.Targets.Single(t => t.Figures.Contains("kaz-chn-placements-2023-32"));
-        Assert.True(china.Comparable);
-        Assert.Equal((ObservationKind.Flow, FlowKinds.Quota), (china.Kind, china.FlowKind));
-    }
-
-    [Fact]
-    public void Placements_are_comparable_when_the_quota_comes_from_the_worlds_series_as_the_engine_awards_it()
-    {
-        // Hungary's quota for Kazakhstan is a scholarship_quota series of the world, not a policies:hostQuota lever:
-        // the engine awards it (WorldYear), so the fit compares its placements.
+        // In a world without Hungary's series for Kazakhstan, and with no lever for it, they are not simulated.
         var loaded = EngineTestKit.Load("baseline");
-        Assert.DoesNotContain(loaded.Settings.Policies.HostQuota.Values, q => q.Origin == "KAZ" && q.Host == "HUN");
-        var hungary = Shipped.Value.Targets.Single(t => t.Figures.Contains("kaz-hun-placements-2023-38"));
-        Assert.True(hungary.Comparable, hungary.NotComparable);
-        Assert.Equal((ObservationKind.Flow, FlowKinds.Quota), (hungary.Kind, hungary.FlowKind));
+        var world = loaded.World;
+        var hungary = SeriesEntity.Pair(world.CountryIndex("KAZ"), world.CountryIndex("HUN"));
+        var series = new WorldSeries(Enum.GetValues<SeriesVariable>().SelectMany(v => world.Series.Entities(v)
+            .Where(e => !(v == SeriesVariable.ScholarshipQuota && e == hungary))
+            .SelectMany(e => world.Series.Points(e, v).Select(p => (e, v, p)))));
+        var withoutHungary = new WorldData(world.Countries, world.Universities, world.Languages, world.VisaBarrier, world.BaselineImage, world.Agreement, series, world.Ties.Rows);
+        var target = FigureTargets.From(Shipped.Value.Figures, loaded.Settings, withoutHungary).Single(t => t.Figures.Contains("kaz-hun-placements-2023-38"));
+        Assert.False(target.Comparable);
+        Assert.Contains("no host quota of HUN", target.NotComparable, StringComparison.Ordinal);
     }
 
     [Fact]
