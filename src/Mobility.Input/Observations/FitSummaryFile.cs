@@ -11,7 +11,8 @@ using Mobility.Input.Configuration;
 /// scenario reproduces published figures without re-running the fit: <c>fit-summary.json</c>, written by
 /// <c>mobility fit</c> into its output folder; the shipped copy is <c>scenarios/observations/fit-summary.json</c>.
 /// It records a hash of the scenario's behavioural configuration (everything but the <c>scenario:</c> section, so the
-/// run's years, scale and seed do not matter), so a reader can tell when the scenario changed after the fit.
+/// run's years, scale and seed do not matter; numbers compared as numbers), so a reader can tell when the scenario's
+/// coefficients changed after the fit.
 /// </summary>
 public sealed record FitSummaryFile(
     string Scenario, string ConfigurationSha256, string Observations, int Targets, int Figures, double MedianFactor, double WithinFactorTwo,
@@ -27,9 +28,13 @@ public sealed record FitSummaryFile(
         string text = string.Join("\n", configuration
             .Where(kv => !kv.Key.StartsWith("scenario:", StringComparison.OrdinalIgnoreCase) && !string.Equals(kv.Key, ScenarioLoader.BaseKey, StringComparison.OrdinalIgnoreCase))
             .OrderBy(kv => kv.Key, StringComparer.OrdinalIgnoreCase)
-            .Select(kv => $"{kv.Key.ToLowerInvariant()}={kv.Value}"));
+            .Select(kv => $"{kv.Key.ToLowerInvariant()}={Normal(kv.Value)}"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
+
+    /// <summary>A number in one form (-5.0 and -5.000 are the same coefficient); other text as it is.</summary>
+    private static string Normal(string value)
+        => double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) ? number.ToString("R", CultureInfo.InvariantCulture) : value;
 
     public string ToJson() => JsonSerializer.Serialize(this, Json) + Environment.NewLine;
 

@@ -21,7 +21,7 @@ public class FitSummaryFileTests
 
         var read = FitSummaryFile.TryRead(temp.Path);
         Assert.Equal(summary, read);
-        var otherScale = new Dictionary<string, string>(Configuration) { ["scenario:scale"] = "10" };
+        var otherScale = new Dictionary<string, string>(Configuration) { ["scenario:scale"] = "10", ["degreeMobility:a0"] = "-3.60" };
         Assert.Equal("baseline reproduces 137 published figures (128 targets) with median error x1.26, 82% within 2x; see fit.html of `mobility fit scenarios/baseline.json`",
             read!.Sentence(otherScale, "baseline"));
     }
