@@ -11,7 +11,7 @@ public sealed class CreditOriginShiftTests
     [Fact]
     public void A_credit_shift_for_Kazakhstan_raises_Kazakh_credit_departures_only()
     {
-        var plain = EngineTestKit.Cached("baseline", EngineTestKit.Coarse);
+        var plain = EngineTestKit.Cached("baseline", [.. EngineTestKit.Coarse, "creditMobility:originShift:KAZ=0"]);
         var shifted = EngineTestKit.Cached("baseline", [.. EngineTestKit.Coarse, "creditMobility:originShift:KAZ=2"]);
         double Credit(Mobility.Engine.Measurement.RunResult run, string origin)
             => EngineTestKit.FlowSum(run, FlowKinds.Credit, 2025, 2032, (o, _) => o == origin);
