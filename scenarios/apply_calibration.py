@@ -6,9 +6,10 @@ Usage:  python3 scenarios/apply_calibration.py runs/calibration/calibrated.json 
 `mobility calibrate ... --out DIR` writes DIR/calibrated.json, an overlay that sets the fitted coefficients and, with
 --pair-constants, the block choice:pairShift with one comment per constant naming the figures behind it. This script
 writes them into the scenario file in place, keeping its layout: degreeMobility:originShift and outsideOptionUtility
-and creditMobility coefficients are replaced where the scenario sets them; the pairShift block (comments included,
-values rounded to 3 decimals) replaces the scenario's, after choice:destinationShift. Other fitted paths must be
-copied by hand. See docs/calibration.md, "The shipped calibration (issue 11)".
+and the pairShift block (comments included,
+values rounded to 3 decimals) replaces the scenario's, after choice:destinationShift; the scalar coefficients of
+degreeMobility, choice and creditMobility (e.g. aDiaspora, bDiaspora, c0) are replaced where the scenario sets them,
+and creditMobility:originShift is replaced or added. Other fitted paths must be copied by hand. See docs/calibration.md, "The shipped calibration (issue 11)".
 """
 import json
 import re
@@ -33,13 +34,35 @@ block=[re.sub(r'(":\s*)(-?\d+\.\d+)', lambda m: m.group(1)+('%.3f'%float(m.group
 block[-1]=block[-1].rstrip(',')
 dm=data.get('degreeMobility',{})
 if 'originShift' in dm:
-    shifts=', '.join('"%s": %.3f'%(k,v) for k,v in dm['originShift'].items())
+    # the fitted origins replace theirs; the others keep the scenario's value
+    m=re.search(r'"originShift": (\{[^}]*\})', base)
+    merged=dict(json.loads(m.group(1))) if m else {}
+    merged.update(dm['originShift'])
+    shifts=', '.join('"%s": %s'%(k,round(v,3)) for k,v in sorted(merged.items()))
     base=re.sub(r'"originShift": \{[^}]*\}', '"originShift": { %s }'%shifts, base,1)
 if 'outsideOptionUtility' in dm:
     base=re.sub(r'"outsideOptionUtility": [-\d.]+', '"outsideOptionUtility": %.3f'%dm['outsideOptionUtility'], base,1)
+def in_section(text, section, fn):
+    """Applies fn to the text of the top-level section "section": { ... } only."""
+    a=text.index('"%s": {'%section)
+    d=0
+    for b in range(text.index('{',a), len(text)):
+        d+=(text[b]=='{')-(text[b]=='}')
+        if d==0: break
+    return text[:a]+fn(text[a:b+1])+text[b+1:]
+# scalar coefficients of these sections (e.g. degreeMobility:aDiaspora, choice:bDiaspora, creditMobility:c0), where
+# the scenario sets them; creditMobility:originShift replaced or added after c0
+for section in ('degreeMobility','choice','creditMobility'):
+    for k,v in data.get(section,{}).items():
+        if isinstance(v,(int,float)) and not (section=='degreeMobility' and k=='outsideOptionUtility'):
+            base=in_section(base, section, lambda t,k=k,v=v: re.sub(r'"%s": [-\d.]+'%k, '"%s": %s'%(k,round(v,3)), t,1))
 cm=data.get('creditMobility',{})
-for k,v in cm.items():
-    base=re.sub(r'"%s": [-\d.]+'%k, '"%s": %s'%(k,round(v,3)), base,1)
+if 'originShift' in cm:
+    shifts='"originShift": { %s }'%', '.join('"%s": %.3f'%(k,v) for k,v in cm['originShift'].items())
+    def credit_shift(t):
+        if '"originShift"' in t: return re.sub(r'"originShift": \{[^}]*\}', shifts, t,1)
+        return re.sub(r'("c0": [-\d.]+,)', lambda m: m.group(1)+'\n    '+shifts+',', t,1)
+    base=in_section(base, 'creditMobility', credit_shift)
 # remove an existing pairShift block
 lines=base.split('\n')
 if any(l.strip().startswith('"pairShift"') for l in lines):

@@ -114,7 +114,8 @@ internal sealed class MobilityDecisions
         var grant = s.Policies.CreditGrantAvailability;
         for (int o = 0; o < s.CountryCount; o++)
         {
-            creditLogit[o] = c.C0 + (c.CRecognition * tables.CreditRecognition[o]) + (c.CGrant * grant[o]);
+            creditLogit[o] = c.C0 + (c.CRecognition * tables.CreditRecognition[o]) + (c.CGrant * grant[o])
+                + (c.OriginShift.TryGetValue(s.Countries[o].Code, out double originShift) ? originShift : 0);
         }
     }
 

@@ -23,11 +23,7 @@ internal sealed class WorldYear
         QuotaPlaces = new double[c, c];
 
         // Pairs in (origin, host) index order, so the quotas are awarded in the same order in every run.
-        quotaPairs = world.Series.Entities(SeriesVariable.ScholarshipQuota)
-            .Where(e => e.Kind == SeriesEntityKind.Pair)
-            .Select(e => (e.First, e.Second))
-            .OrderBy(p => p.First).ThenBy(p => p.Second)
-            .ToArray();
+        quotaPairs = [.. world.ScholarshipQuotaPairs()];
         Update(int.MinValue);
     }
 

@@ -5,8 +5,8 @@ using Mobility.Model;
 using Mobility.Model.Metrics;
 using Mobility.Model.Observations;
 using Mobility.Model.Parameters;
+using Mobility.Model.Policies;
 using Mobility.Model.World;
-using Mobility.Model.World.Series;
 
 /// <summary>
 /// Turns the published figures of observations.csv into fit targets. Each measure maps to one simulated quantity
@@ -76,15 +76,6 @@ public static class FigureTargets
         _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, null),
     };
 
-    /// <summary>Whether the world's series give a host government's quota for the origin (at the host, or at any host for '*').</summary>
-    private static bool HasWorldQuota(WorldData world, string origin, string destination)
-    {
-        int o = world.CountryIndex(origin);
-        int h = destination == PublishedFigure.AllCountries ? -1 : world.CountryIndex(destination);
-        return o >= 0 && world.Series.Entities(SeriesVariable.ScholarshipQuota)
-            .Any(e => e.Kind == SeriesEntityKind.Pair && e.First == o && (destination == PublishedFigure.AllCountries || e.Second == h));
-    }
-
     /// <summary>Why the scenario cannot produce the figure's quantity, or null when it can.</summary>
     private static string? Reason(PublishedFigure f, HashSet<string> members, ScenarioSettings settings, WorldData world)
     {
@@ -108,10 +99,8 @@ public static class FigureTargets
                 return programmes.Count > 0 ? null
                     : $"the scenario has no national scholarship of {f.Origin} that funds study in {Name(f.Destination)} (policies:nationalScholarship)";
             case FigureMeasure.Placements:
-                bool quota = settings.Policies.HostQuota.Values.Any(q => q.Origin == f.Origin && (f.Destination == PublishedFigure.AllCountries || q.Host == f.Destination))
-                    || HasWorldQuota(world, f.Origin, f.Destination);
-                return quota ? null
-                    : $"the scenario has no host quota of {Name(f.Destination)} for students of {f.Origin} (policies:hostQuota, or scholarship_quota in the world's series.csv), so placements under it are not simulated";
+                return HostQuota.Funds(settings.Policies, world, f.Origin, f.Destination) ? null
+                    : $"the scenario has no host quota of {Name(f.Destination)} for students of {f.Origin} (neither policies:hostQuota nor a scholarship_quota series in the world), so placements under it are not simulated";
             case FigureMeasure.Credit when !originMember:
                 return $"credit mobility is simulated for students of the member countries only, not of {f.Origin}";
             default:

@@ -18,8 +18,11 @@ using Mobility.Model.World;
 /// scale c (so one wild figure cannot drag a pair), or the weighted mean error when every figure is beyond c; a log
 /// error is 0 inside the range of several figures; a step is at most <see cref="PairInversionOptions.MaxStep"/>. The
 /// prior term shrinks a constant toward 0, the structural model's prediction, in proportion to how little its figures
-/// weigh; a pair with no figure keeps 0. A constant whose pair's simulated value does not respond (a full host) is
-/// bounded by <see cref="PairInversionOptions.MaxShift"/>.
+/// weigh; a pair with no figure keeps 0. The unit slope is the logit's for a small share; once a constant has moved,
+/// the step divides by the pair's measured slope (the secant of its simulated level against its constant, bounded to
+/// [0.25, 1.5]), because a pair that is a large share of its origin's choices, or whose host's seats bind, responds
+/// less than one for one. A constant whose pair's simulated value does not respond (a full host) is bounded by
+/// <see cref="PairInversionOptions.MaxShift"/>. The result is the best iterate by the objective, not the last.
 /// </summary>
 public sealed class PairInversion
 {
@@ -62,12 +65,28 @@ public sealed class PairInversion
         var log = new List<PairInversionStep>();
         Fit fit = Evaluate(targets, delta, cancellationToken);
         Fit initial = fit;
+        Fit best = fit;
+        var bestDelta = new Dictionary<CountryPair, double>(delta);
+
+        // Per pair: the response of its simulated values to its constant, d ln(simulated) / d delta, measured by the
+        // secant between the last two iterations (1 until a constant has moved): below 1 where the pair is a large
+        // share of its origin's choices or its host's seats bind, so the logit's unit slope would under-step.
+        var slope = byPair.Keys.ToDictionary(p => p, _ => 1.0);
+        var previous = new Dictionary<CountryPair, (double Delta, double Level)>();
         for (int iteration = 1; iteration <= options.Iterations; iteration++)
         {
             var simulated = fit.AllRows.ToDictionary(r => r.Observation.Id, r => r.Simulated, StringComparer.Ordinal);
             double largest = 0;
             foreach (var (pair, figures) in byPair)
             {
+                double level = Level(figures, simulated);
+                if (previous.TryGetValue(pair, out var last) && Math.Abs(delta[pair] - last.Delta) >= MinSecantMove)
+                {
+                    slope[pair] = Math.Clamp((level - last.Level) / (delta[pair] - last.Delta), MinSlope, MaxSlope);
+                }
+
+                previous[pair] = (delta[pair], level);
+
                 // Newton step on the pair's part of the objective, sum_i w_i Huber(e_i) + prior delta^2 / 2, with
                 // d ln(simulated) / d delta taken as 1 (a logit share far from 1): the gradient sums the figures'
                 // clipped errors, the curvature counts the figures within the Huber scale. When every figure is
@@ -82,7 +101,7 @@ public sealed class PairInversion
                     weight += o.Weight;
                 }
 
-                double newton = curvature > options.Prior ? gradient / curvature : (pull - (options.Prior * delta[pair])) / (weight + options.Prior);
+                double newton = (curvature > options.Prior ? gradient / curvature : (pull - (options.Prior * delta[pair])) / (weight + options.Prior)) / slope[pair];
                 double step = options.Damping * Math.Clamp(newton, -options.MaxStep, options.MaxStep);
                 double next = Math.Clamp(delta[pair] + step, -options.MaxShift, options.MaxShift);
                 largest = Math.Max(largest, Math.Abs(next - delta[pair]));
@@ -90,6 +109,12 @@ public sealed class PairInversion
             }
 
             fit = Evaluate(targets, delta, cancellationToken);
+            if (fit.Objective < best.Objective)
+            {
+                best = fit;
+                bestDelta = new Dictionary<CountryPair, double>(delta);
+            }
+
             log.Add(new PairInversionStep(iteration, fit.Objective, fit.MedianAbsoluteLogRatio, largest, clock.Elapsed));
             progress?.Report(new PairInversionProgress(iteration, options.Iterations, fit.Objective, largest, clock.Elapsed));
             if (largest < options.Tolerance)
@@ -98,7 +123,29 @@ public sealed class PairInversion
             }
         }
 
-        return new PairInversionResult(delta, fit, initial, log, byPair.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Observation>)kv.Value));
+        // The best iterate, not the last: with shares and seats shared between pairs the objective need not fall at every step.
+        return new PairInversionResult(bestDelta, best, initial, log, byPair.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Observation>)kv.Value));
+    }
+
+    /// <summary>Smallest change of a constant from which its slope is re-measured (below it, sampling noise dominates).</summary>
+    private const double MinSecantMove = 0.05;
+
+    /// <summary>Bounds on a measured slope: a step is at most 1 / <see cref="MinSlope"/> times the logit's (and still at most MaxStep).</summary>
+    private const double MinSlope = 0.25;
+
+    private const double MaxSlope = 1.5;
+
+    /// <summary>The pair's simulated level: the weighted mean of ln(simulated) over its figures (a simulated 0 counts as 1 person).</summary>
+    private static double Level(Observation[] figures, IReadOnlyDictionary<string, double> simulated)
+    {
+        double sum = 0, weight = 0;
+        foreach (var o in figures)
+        {
+            sum += o.Weight * Math.Log(Math.Max(1, simulated[o.Id]));
+            weight += o.Weight;
+        }
+
+        return weight > 0 ? sum / weight : 0;
     }
 
     private Fit Evaluate(IReadOnlyList<Observation> targets, IReadOnlyDictionary<CountryPair, double> delta, CancellationToken cancellationToken)

@@ -15,6 +15,12 @@ public sealed class CreditMobilityCoefficients
 
     public double CAbility { get; set; } = 1.5;
 
+    /// <summary>
+    /// Origin fixed effects added to the credit logit (calibration handles; docs/ODD.md 7.4): how much more often than
+    /// c0 says the students of an origin go on credit mobility (Kazakhstan's state academic-mobility programme).
+    /// </summary>
+    public Dictionary<string, double> OriginShift { get; set; } = new();
+
     /// <summary>Recognition of credits between agreement partners when no policy sets it (0..1).</summary>
     public double BaseRecognition { get; set; } = 0.3;
 

@@ -180,6 +180,7 @@ public static partial class SettingsValidator
     private static void ValidateCreditMobility(Checker v, CreditMobilityCoefficients c)
     {
         v.Finite("creditMobility:c0", c.C0);
+        v.CountryDictionary("creditMobility:originShift", c.OriginShift, v.Finite);
         v.Finite("creditMobility:cRecognition", c.CRecognition);
         v.Finite("creditMobility:cGrant", c.CGrant);
         v.Finite("creditMobility:cAbility", c.CAbility);

@@ -12,6 +12,21 @@ public sealed class HostQuota : PolicyLever
     /// <summary>Funded seats per year (persons).</summary>
     public double SeatsPerYear { get; set; }
 
+    /// <summary>
+    /// Whether the scenario funds quota places of <paramref name="host"/> (or of any host, <c>*</c>) for students of
+    /// <paramref name="origin"/>: a <c>policies:hostQuota</c> lever or a quota series of the world
+    /// (<see cref="WorldData.ScholarshipQuotaPairs"/>), the two sources the engine awards quota seats from.
+    /// </summary>
+    public static bool Funds(PolicySettings policies, WorldData world, string origin, string host)
+    {
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(world);
+        bool Matches(string o, string h) => string.Equals(o, origin, StringComparison.OrdinalIgnoreCase)
+            && (host == Observations.PublishedFigure.AllCountries || string.Equals(h, host, StringComparison.OrdinalIgnoreCase));
+        return policies.HostQuota.Values.Any(q => Matches(q.Origin, q.Host))
+            || world.ScholarshipQuotaPairs().Any(p => Matches(world.Countries[p.Origin].Code, world.Countries[p.Host].Code));
+    }
+
     public override LeverDescription Describe() => new(
         "Funded seats a host country offers each year to students of one origin (e.g. Russia's quotas).",
         new SettingList<HostQuota>()

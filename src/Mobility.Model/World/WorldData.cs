@@ -84,6 +84,17 @@ public sealed class WorldData
             ? parsed
             : throw new KeyNotFoundException($"'{entity}' is not a country code, a pair of country codes or a university id of the world");
 
+    /// <summary>
+    /// The (origin, host) pairs with a host-government quota series (series.csv <c>scholarship_quota</c>), in index
+    /// order: the quotas the engine awards each simulated year besides the <c>policies:hostQuota</c> levers.
+    /// </summary>
+    public IReadOnlyList<(int Origin, int Host)> ScholarshipQuotaPairs()
+        => Series.Entities(SeriesVariable.ScholarshipQuota)
+            .Where(e => e.Kind == SeriesEntityKind.Pair)
+            .Select(e => (e.First, e.Second))
+            .OrderBy(p => p.First).ThenBy(p => p.Second)
+            .ToArray();
+
     /// <summary>Funded study places the host's government offers citizens of the origin in a year; null without a series.</summary>
     public double? ScholarshipQuota(int origin, int host, int year)
         => Series.TryValueAt(SeriesEntity.Pair(origin, host), SeriesVariable.ScholarshipQuota, year, out double places) ? places : null;

@@ -11,13 +11,15 @@ using Xunit.Abstractions;
 /// <summary>
 /// The pair inversion finds known origin-destination constants again from figures the model generated with them
 /// (common random numbers: at the truth the simulated values equal the figures), and cross-validation never lets a
-/// held-out pair's figures into its own fit. Coarse (one agent per 25 persons, 2017-2025) to stay within seconds.
+/// held-out pair's figures into its own fit. Coarse (one agent per 25 persons, 2017-2025) to stay within seconds. The
+/// pairs are ones whose host has seats to spare (Russia): where a host's foreign seats bind, the stock does not respond
+/// to the constant, which is then not identified (the inversion bounds it).
 /// </summary>
 public class PairInversionTests
 {
     private static readonly string[] Coarse = ["scenario:scale=25", "scenario:endYear=2025"];
 
-    private static readonly CountryPair[] Pairs = [new("UZB", "RUS"), new("TKM", "TUR"), new("KAZ", "RUS")];
+    private static readonly CountryPair[] Pairs = [new("UZB", "RUS"), new("KGZ", "RUS"), new("KAZ", "RUS")];
 
     private readonly ITestOutputHelper output;
 
@@ -49,7 +51,7 @@ public class PairInversionTests
         var truth = new Dictionary<CountryPair, double> { [Pairs[0]] = 0.8, [Pairs[1]] = -0.7, [Pairs[2]] = 0.4 };
         var observations = Generated(loaded.World, settingsFor, truth);
 
-        var inversion = new PairInversion(loaded.World, settingsFor, new PairInversionOptions { Iterations = 15, Prior = 0, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 });
+        var inversion = new PairInversion(loaded.World, settingsFor, new PairInversionOptions { Iterations = 25, Prior = 0, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 });
         var result = inversion.Run(observations, new Dictionary<CountryPair, double>());
         foreach (var step in result.Log)
         {

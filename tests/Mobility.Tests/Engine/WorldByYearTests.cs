@@ -21,7 +21,8 @@ public sealed class WorldByYearTests
     public void Removing_the_co_ethnic_tie_lowers_Uzbek_enrolment_in_Kyrgyzstan()
     {
         // About a million ethnic Uzbeks live in Kyrgyzstan (ties.csv). Without that row, and with the same seeds,
-        // fewer Uzbek students choose Kyrgyzstan in every replication.
+        // fewer Uzbek students choose Kyrgyzstan in every replication (by about 10% with the calibrated
+        // choice:bDiaspora 0.05 and degreeMobility:aDiaspora 0.41: the tie acts mostly through the propensity to go abroad).
         var loaded = EngineTestKit.Load("baseline", "scenario:scale=20", "scenario:endYear=2027");
         var world = loaded.World;
         int uzb = world.CountryIndex("UZB"), kgz = world.CountryIndex("KGZ");
@@ -33,7 +34,7 @@ public sealed class WorldByYearTests
         {
             double with = UzbeksInKyrgyzstan(Run(world, loaded.Settings, seed));
             double withoutTie = UzbeksInKyrgyzstan(Run(without, loaded.Settings, seed));
-            Assert.True(withoutTie < with * 0.8, $"seed {seed}: {withoutTie:F0} Uzbek student-years in Kyrgyzstan without the co-ethnic tie, {with:F0} with it");
+            Assert.True(withoutTie < with * 0.95, $"seed {seed}: {withoutTie:F0} Uzbek student-years in Kyrgyzstan without the co-ethnic tie, {with:F0} with it");
         }
     }
 
