@@ -5,16 +5,17 @@ using System.Text;
 using Mobility.Experiments.Calibration;
 using Mobility.Input.Configuration;
 using Mobility.Input.Observations;
+using Mobility.Model.Observations;
 using Xunit.Abstractions;
 
 /// <summary>
-/// The issue's requirement that the baseline be plausible: its simulated stocks and flows are compared with the
-/// published counts in scenarios/observations/observed-mobility.csv (the data the behavioural coefficients are
-/// calibrated to; see docs/calibration.md).
+/// The baseline is plausible against published counts: its simulated stocks and flows are compared with the
+/// observation set scenarios/observations/observations.csv, the figures the behavioural coefficients and the pair
+/// constants are calibrated to (docs/calibration.md).
 /// </summary>
 public sealed class BaselinePlausibilityTests
 {
-    private const double Factor = 2.5;
+    private const double Factor = 2.0;
 
     private readonly ITestOutputHelper output;
 
@@ -23,40 +24,37 @@ public sealed class BaselinePlausibilityTests
         this.output = output;
     }
 
-    // Published figures disagree with each other by 20-30% and the model is calibrated on a log scale; the calibration
-    // target is every observation within a factor of 2.5. The run uses the shipped defaults except a coarse scale of
-    // 10 (results are in persons, so the scale changes the sampling noise, not the expected counts) and the window
-    // calibration uses: each observation is compared with the simulated value of its own year, years before the
-    // start year being reported from a spin-up lengthened as in `mobility fit`. All failing rows are reported together.
+    // Sources disagree, so the calibration is robust and a low- or medium-confidence figure may stay far off when others
+    // contradict it (docs/calibration.md). A figure whose source is rated high (a ministry's or an agency's own count)
+    // is one the baseline must reproduce: each within a factor of 2 (a target of 100% of them, where the whole set is
+    // held to 75%). The run uses the shipped defaults except a coarse scale of 10 (results are in persons, so the scale
+    // changes the sampling noise, not the expected counts), each figure compared with the simulated value of its own
+    // year as in `mobility fit`. All failing rows are reported together.
     [Fact]
-    public void Simulated_stocks_and_flows_are_within_a_factor_of_2_5_of_the_published_ones()
+    public void Every_high_confidence_published_figure_is_within_a_factor_of_2()
     {
-        string path = Path.Combine(EngineTestKit.RepositoryRoot, "scenarios", "observations", "observed-mobility.csv");
-        var observations = ObservationsLoader.Load(path);
-        var scenario = EngineTestKit.Load("baseline", "scenario:scale=10");
-        var window = ObservationWindow.For(scenario.Settings.Scenario, observations);
-        var loaded = new ScenarioVariants(scenario).With(new ScenarioLoadOptions { SpinUpYears = window.SpinUpYears, EndYear = window.EndYear });
-        var fit = Calibrator.Evaluate(loaded.World, loaded.Settings, observations, replications: 1, EngineTestKit.Threads, window.ReportFrom);
-
+        var (fit, path) = EvaluateObservationSet();
         var table = new StringBuilder();
-        table.AppendLine(CultureInfo.InvariantCulture, $"observed ({path}) vs simulated baseline (scale 10, each at its own year)");
-        table.AppendLine(CultureInfo.InvariantCulture, $"{"id",-18} {"origin",-6} {"dest",-6} {"kind",-6} {"year",4} {"observed",10} {"simulated",10} {"ratio",6}");
+        table.AppendLine(CultureInfo.InvariantCulture, $"observed ({path}, high confidence) vs simulated baseline (scale 10, each at its own year)");
+        table.AppendLine(CultureInfo.InvariantCulture, $"{"id",-36} {"origin",-6} {"dest",-6} {"year",4} {"observed",10} {"simulated",10} {"factor",6}");
         var failures = new List<string>();
-        foreach (var row in fit.Rows)
+        int checkedFigures = 0;
+        foreach (var row in fit.Rows.Where(r => r.Observation.Weight >= FigureTargets.WeightOf(SourceConfidence.High)))
         {
             var o = row.Observation;
-            double ratio = row.Simulated / o.Value;
+            checkedFigures++;
             bool plausible = row.Factor <= Factor;
             table.AppendLine(CultureInfo.InvariantCulture,
-                $"{o.Id,-18} {o.Origin,-6} {o.Destination,-6} {o.Kind,-6} {o.Year,4} {o.Value,10:N0} {row.Simulated,10:N0} {ratio,6:F2}{(plausible ? "" : "  <- outside x2.5")}");
+                $"{o.Id,-36} {o.Origin,-6} {o.Destination,-6} {o.Year,4} {o.Value,10:N0} {row.Simulated,10:N0} {row.Factor,6:F2}{(plausible ? "" : "  <- outside x2")}");
             if (!plausible)
             {
-                failures.Add($"{o.Id} ({o.Pair}, {o.Year}): observed {o.Value:N0}, simulated {row.Simulated:N0} (ratio {ratio:F2})");
+                failures.Add($"{o.Id} ({o.Pair}, {o.Year}): observed {o.Value:N0}, simulated {row.Simulated:N0} (factor {row.Factor:F2})");
             }
         }
 
         output.WriteLine(table.ToString());
-        Assert.True(failures.Count == 0, $"{failures.Count} published figures are not within a factor of {Factor} of the baseline:\n" + string.Join("\n", failures));
+        Assert.True(checkedFigures >= 5, $"only {checkedFigures} high-confidence targets were compared");
+        Assert.True(failures.Count == 0, $"{failures.Count} high-confidence published figures are not within a factor of {Factor} of the baseline:\n" + string.Join("\n", failures));
     }
 
     // The baseline is calibrated to the observation set (docs/calibration.md, "The shipped calibration (issue 11)"):
@@ -65,16 +63,20 @@ public sealed class BaselinePlausibilityTests
     [Fact]
     public void The_baseline_reproduces_the_observation_set()
     {
-        var scenario = EngineTestKit.Load("baseline", "scenario:scale=10");
-        var figures = ObservationTableLoader.Load(
-            Path.Combine(EngineTestKit.RepositoryRoot, "scenarios", "observations", "observations.csv"), scenario.World.Countries.Select(c => c.Code), 2000, 2040);
-        var targets = FigureTargets.From(figures, scenario.Settings, scenario.World);
-        var window = ObservationWindow.For(scenario.Settings.Scenario, targets);
-        var loaded = new ScenarioVariants(scenario).With(new ScenarioLoadOptions { SpinUpYears = window.SpinUpYears, EndYear = window.EndYear });
-        var fit = Calibrator.Evaluate(loaded.World, loaded.Settings, targets, replications: 1, EngineTestKit.Threads, window.ReportFrom);
-
+        var (fit, _) = EvaluateObservationSet();
         output.WriteLine($"{fit.Rows.Count} targets, median factor {Math.Exp(fit.MedianAbsoluteLogRatio):F2}, within 2x {fit.WithinFactorTwo:P0}");
         Assert.InRange(Math.Exp(fit.MedianAbsoluteLogRatio), 1, 1.4);
         Assert.InRange(fit.WithinFactorTwo, 0.75, 1);
+    }
+
+    private static (Fit Fit, string Path) EvaluateObservationSet()
+    {
+        var scenario = EngineTestKit.Load("baseline", "scenario:scale=10");
+        string path = Path.Combine(EngineTestKit.RepositoryRoot, "scenarios", "observations", "observations.csv");
+        var figures = ObservationTableLoader.Load(path, scenario.World.Countries.Select(c => c.Code), 2000, 2040);
+        var targets = FigureTargets.From(figures, scenario.Settings, scenario.World);
+        var window = ObservationWindow.For(scenario.Settings.Scenario, targets);
+        var loaded = new ScenarioVariants(scenario).With(new ScenarioLoadOptions { SpinUpYears = window.SpinUpYears, EndYear = window.EndYear });
+        return (Calibrator.Evaluate(loaded.World, loaded.Settings, targets, replications: 1, EngineTestKit.Threads, window.ReportFrom), path);
     }
 }
