@@ -9,23 +9,21 @@ using Mobility.Input.Configuration;
 using Mobility.Input.Observations;
 
 /// <summary>
-/// The calibration-fit line of a reference: how far its simulated stocks and flows are from the observations
-/// (scenarios/observations/observed-mobility.csv), as <c>mobility fit</c> measures it, on a coarse run (scale 20, two
-/// replications) so that it takes seconds; computed once per reference and kept.
+/// The calibration-fit line of a reference: how well it reproduces the published figures of the observation set, read
+/// from the fit summary shipped next to them (scenarios/observations/fit-summary.json, written by <c>mobility fit</c>),
+/// in the words <c>mobility compare</c> prints, and flagged the same way when the reference's coefficients are not the
+/// ones the summary measured. Kept per reference.
 /// </summary>
 public sealed class FitLine
 {
-    public const double Scale = 20;
-    public const int Replications = 2;
+    private const double Scale = 10;
 
     private readonly ConcurrentDictionary<string, Lazy<string>> lines = new(StringComparer.Ordinal);
     private readonly ScenarioWorkspace workspace;
-    private readonly ExplorerOptions options;
 
-    public FitLine(ScenarioWorkspace workspace, ExplorerOptions options)
+    public FitLine(ScenarioWorkspace workspace)
     {
         this.workspace = workspace;
-        this.options = options;
     }
 
     public string Of(string reference)
@@ -36,24 +34,13 @@ public sealed class FitLine
 
     private string Compute(string reference)
     {
-        string path = Path.Combine(workspace.ScenariosFolder, "observations", "observed-mobility.csv");
-        if (!File.Exists(path))
-        {
-            throw new RequestRejectedException([new Problem("", $"no observations to fit: {PathDisplay.Of(path)} not found")]);
-        }
-
+        string folder = Path.Combine(workspace.ScenariosFolder, "observations");
         try
         {
-            var observations = ObservationsLoader.Load(path);
-            var loaded = workspace.Load(reference, null, Scale);
-            var window = ObservationWindow.For(loaded.Settings.Scenario, observations);
-            var windowed = new ScenarioVariants(loaded).With(new ScenarioLoadOptions { SpinUpYears = window.SpinUpYears, EndYear = window.EndYear, TypedSource = "the observed years" });
-            var fit = Calibrator.Evaluate(windowed.World, windowed.Settings, observations, Replications, options.Threads, window.ReportFrom);
-            return string.Create(
-                CultureInfo.InvariantCulture,
-                $"{loaded.Name} against {fit.Rows.Count} observations ({PathDisplay.Of(path)}): median |log(simulated/observed)| {fit.MedianAbsoluteLogRatio:0.00} "
-                + $"(a typical factor of {Math.Exp(fit.MedianAbsoluteLogRatio):0.00}), common part {fit.CommonPart:0.00}, largest factor {fit.MaxFactor:0.0}; "
-                + $"scale {Scale}, {Replications} replications (mobility fit gives the full table).");
+            var loaded = workspace.Load(reference, null, Scale); // the summary's hash leaves the scenario: keys (scale among them) out
+            var summary = FitSummaryFile.TryRead(folder)
+                ?? throw new RequestRejectedException([new Problem("", $"no fit summary in {PathDisplay.Of(folder)}: run mobility fit on the reference and copy its {FitSummaryFile.FileName} there")]);
+            return summary.Sentence(loaded.Configuration, loaded.Name);
         }
         catch (InputException ex)
         {

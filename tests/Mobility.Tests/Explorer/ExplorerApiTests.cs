@@ -212,13 +212,13 @@ public sealed class ExplorerApiTests : IClassFixture<ExplorerFactory>
     }
 
     [Fact]
-    public async Task The_calibration_fit_line_of_the_reference_is_computed_from_the_observations()
+    public async Task The_calibration_fit_line_of_the_reference_is_the_shipped_fit_summary_of_the_observation_set()
     {
         var response = await Client("fit").PostAsJsonAsync(new Uri("/api/fit", UriKind.Relative), new JsonObject { ["reference"] = "baseline.json" });
         string body = await response.Content.ReadAsStringAsync();
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        Assert.Matches(@"baseline against \d+ observations .*median \|log\(simulated/observed\)\| \d\.\d\d", (string)JsonNode.Parse(body)!["line"]!);
+        Assert.Matches(@"^baseline reproduces \d+ published figures \(\d+ targets\) with median error x\d\.\d\d, \d+% within 2x; see fit\.html", (string)JsonNode.Parse(body)!["line"]!);
     }
 
     private static async Task WaitFinished(ExplorerJob job)
