@@ -85,4 +85,14 @@ internal static class EngineTestKit
             Assert.True(comparer.Equals(expected[i], actual[i]), $"{what}: record {i} differs: expected {expected[i]}, found {actual[i]}");
         }
     }
+
+    /// <summary>Asserts two runs gave the same numbers: every record of every output, in order.</summary>
+    public static void AssertSameResults(RunResult expected, RunResult actual, string what)
+    {
+        AssertIdentical(expected.Metrics, actual.Metrics, what + ": metrics");
+        AssertIdentical(expected.Flows, actual.Flows, what + ": flows");
+        AssertIdentical(expected.Stocks, actual.Stocks, what + ": stocks");
+        AssertIdentical(expected.Universities, actual.Universities, what + ": universities");
+        AssertIdentical(expected.Ledger, actual.Ledger, what + ": ledger");
+    }
 }

@@ -26,7 +26,7 @@ public sealed class SnapshotTests
         var continued = new Simulation(loaded.World, loaded.Settings, options).Run(snapshot);
 
         Assert.Equal(year, snapshot.Year);
-        AssertSameResults(whole, continued, $"{threads} threads, continued after {year}");
+        EngineTestKit.AssertSameResults(whole, continued, $"{threads} threads, continued after {year}");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class SnapshotTests
         var shared = new Simulation(reference.World, reference.Settings, options).RunTo(2026);
         var forked = new Simulation(candidate.World, candidate.Settings, options).Run(shared);
 
-        AssertSameResults(fromStart, forked, "ucahes-full forked from the baseline after 2026");
+        EngineTestKit.AssertSameResults(fromStart, forked, "ucahes-full forked from the baseline after 2026");
         Assert.Equal(new Simulation(reference.World, reference.Settings).KeyAt(2026), new Simulation(candidate.World, candidate.Settings).KeyAt(2026));
         Assert.NotEqual(new Simulation(reference.World, reference.Settings).KeyAt(2027), new Simulation(candidate.World, candidate.Settings).KeyAt(2027));
     }
@@ -77,14 +77,5 @@ public sealed class SnapshotTests
         var late = new Simulation(reference.World, reference.Settings).RunTo(2027);
         var levers = Assert.Throws<SnapshotMismatchException>(() => new Simulation(candidate.World, candidate.Settings).Run(late));
         Assert.Contains("levers in force up to 2027 differ", levers.Message, StringComparison.Ordinal);
-    }
-
-    private static void AssertSameResults(RunResult expected, RunResult actual, string what)
-    {
-        EngineTestKit.AssertIdentical(expected.Metrics, actual.Metrics, what + ": metrics");
-        EngineTestKit.AssertIdentical(expected.Flows, actual.Flows, what + ": flows");
-        EngineTestKit.AssertIdentical(expected.Stocks, actual.Stocks, what + ": stocks");
-        EngineTestKit.AssertIdentical(expected.Universities, actual.Universities, what + ": universities");
-        EngineTestKit.AssertIdentical(expected.Ledger, actual.Ledger, what + ": ledger");
     }
 }
