@@ -242,7 +242,9 @@ internal sealed class ChoiceTables
                 continue;
             }
 
-            double cost = (includeTuition ? u.Tuition[i] : 0) + s.Countries[h].LivingCostUsd - aid;
+            // A credit stay's living cost is what the host's exchange scheme does not pay (Erasmus+ ICM: ODD 7.5).
+            double living = s.Countries[h].LivingCostUsd * (credit ? 1 - s.WorldYear.ExchangeFunding[h] : 1);
+            double cost = (includeTuition ? u.Tuition[i] : 0) + living - aid;
             double v = Utility(o, i, english, Math.Max(0, cost) / budget);
             double w = Math.Exp(v);
             candidates[n] = i;

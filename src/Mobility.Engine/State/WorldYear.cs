@@ -20,6 +20,7 @@ internal sealed class WorldYear
         int c = world.Countries.Count;
         EntryOpen = new double[c];
         ExitPermit = new double[c];
+        ExchangeFunding = new double[c];
         QuotaPlaces = new double[c, c];
 
         // Pairs in (origin, host) index order, so the quotas are awarded in the same order in every run.
@@ -34,6 +35,9 @@ internal sealed class WorldYear
 
     /// <summary>[o]: 1 while o's citizens need an exit permit (series <c>exit_permit_required</c>, else 0).</summary>
     public double[] ExitPermit { get; }
+
+    /// <summary>[h]: share of an incoming credit student's living cost h's exchange scheme pays (series <c>exchange_funding</c>, else 0).</summary>
+    public double[] ExchangeFunding { get; }
 
     /// <summary>The (origin, host) pairs with a quota series, in index order.</summary>
     public IReadOnlyList<(int Origin, int Host)> QuotaPairs => quotaPairs;
@@ -50,6 +54,7 @@ internal sealed class WorldYear
             var country = SeriesEntity.Country(h);
             EntryOpen[h] = series.TryValueAt(country, SeriesVariable.ForeignEntryOpen, year, out double open) ? Math.Clamp(open, 0, 1) : 1;
             ExitPermit[h] = series.TryValueAt(country, SeriesVariable.ExitPermitRequired, year, out double permit) ? permit : 0;
+            ExchangeFunding[h] = series.TryValueAt(country, SeriesVariable.ExchangeFunding, year, out double funded) ? Math.Clamp(funded, 0, 1) : 0;
         }
 
         foreach (var (o, h) in quotaPairs)

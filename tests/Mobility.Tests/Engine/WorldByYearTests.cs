@@ -4,8 +4,10 @@ using Mobility.Engine.Kernel;
 using Mobility.Engine.Measurement;
 using Mobility.Engine.State;
 using Mobility.Input.Configuration;
+using Mobility.Model.Metrics;
 using Mobility.Model.Parameters;
 using Mobility.Model.World;
+using Mobility.Model.World.Series;
 using Mobility.Model.World.Ties;
 
 /// <summary>
@@ -131,6 +133,34 @@ public sealed class WorldByYearTests
 
         Assert.True(branchRanksBetter, "a branch campus should rank above Kazakhstan's own best, so that the test could fail");
     }
+
+    [Fact]
+    public void Hosts_whose_exchange_scheme_pays_the_stay_receive_more_credit_students()
+    {
+        // Erasmus+ International Credit Mobility pays partner-country students' living costs in the programme
+        // countries (series exchange_funding: Poland, Turkey, Germany, Lithuania, ...). Without those rows, and with the
+        // same seeds, fewer Kazakh credit students go there in every replication.
+        var loaded = EngineTestKit.Load("baseline", "scenario:scale=20", "scenario:endYear=2027");
+        var world = loaded.World;
+        Assert.True(world.Series.Has(SeriesEntity.Country(world.CountryIndex("POL")), SeriesVariable.ExchangeFunding));
+        var unfunded = new WorldData(world.Countries, world.Universities, world.Languages, world.VisaBarrier, world.BaselineImage, world.Agreement,
+            new WorldSeries(AllPoints(world.Series).Where(p => p.Variable != SeriesVariable.ExchangeFunding)),
+            world.Ties.Rows);
+        string[] programmeHosts = ["POL", "TUR", "DEU", "LTU"];
+
+        foreach (ulong seed in PairedSeeds)
+        {
+            double funded = KazakhCreditTo(Run(world, loaded.Settings, seed), programmeHosts);
+            double without = KazakhCreditTo(Run(unfunded, loaded.Settings, seed), programmeHosts);
+            Assert.True(funded > without * 1.2, $"seed {seed}: {funded:F0} Kazakh credit departures to the programme's hosts with Erasmus+ funding, {without:F0} without");
+        }
+    }
+
+    private static IEnumerable<(SeriesEntity Entity, SeriesVariable Variable, SeriesPoint Point)> AllPoints(WorldSeries series)
+        => Enum.GetValues<SeriesVariable>().SelectMany(v => series.Entities(v).SelectMany(e => series.Points(e, v).Select(p => (e, v, p))));
+
+    private static double KazakhCreditTo(RunResult run, string[] hosts)
+        => run.Flows.Where(f => f.Origin == "KAZ" && f.Kind == FlowKinds.Credit && hosts.Contains(f.Destination)).Sum(f => f.Persons);
 
     private static RunResult Run(WorldData world, ScenarioSettings settings, ulong seed)
         => new Simulation(world, settings, new SimulationOptions { Threads = EngineTestKit.Threads, Seed = seed }).Run();

@@ -15,4 +15,5 @@ public enum SeriesVariable
     ForeignStudentTarget,
     ExitPermitRequired,
     ImmigrantStock,
+    ExchangeFunding,
 }

@@ -23,6 +23,8 @@ public static class SeriesVariables
             "1 while citizens need an exit permit to leave the country"),
         new(SeriesVariable.ImmigrantStock, SeriesEntityKind.Country, "persons", 0, double.PositiveInfinity,
             "international migrants living in the country (the destination mass of the diaspora imputation)"),
+        new(SeriesVariable.ExchangeFunding, SeriesEntityKind.Country, "share 0..1", 0, 1,
+            "share of an incoming credit-mobility student's living cost the host's exchange scheme pays (Erasmus+ International Credit Mobility)"),
     ];
 
     public static IReadOnlyList<SeriesVariableInfo> All => Infos;
