@@ -134,6 +134,7 @@ internal static class CalibrateVerb
         };
         var inversionOptions = new PairInversionOptions
         {
+            Totals = PairConstants.Totals(loaded.Configuration, loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code), parameters.Select(p => p.Path)),
             Iterations = request.Iterations,
             Replications = request.Replications,
             Threads = request.Threads,
@@ -182,7 +183,7 @@ internal static class CalibrateVerb
 
         Fit fit = inversion?.Fit ?? search!.Fit;
         string overlayPath = Path.Combine(output.FinalPath, "calibrated.json");
-        string fitted = string.Join(", ", parameters.Select(p => p.Path).Concat(request.PairConstants ? [$"{constants.Count} pair constants (choice:pairShift)"] : []));
+        string fitted = string.Join(", ", parameters.Select(p => p.Path).Concat(request.PairConstants ? [$"{constants.Count(kv => !kv.Key.IsTotal)} pair constants (choice:pairShift) and {constants.Count(kv => kv.Key.IsTotal)} shifts of origin and host totals"] : []));
         string overlay = ScenarioOverlay.Json(
             overlayPath,
             request.Scenario,
@@ -235,7 +236,7 @@ internal static class CalibrateVerb
 
         if (inversion is not null)
         {
-            context.Output.WriteLine($"  {inversion.Evidence.Count} pair constants fitted to their figures ({inversion.Log.Count} iterations in the last round); see calibrated.json and inversion.csv");
+            context.Output.WriteLine($"  {inversion.Evidence.Keys.Count(p => !p.IsTotal)} pair constants and {inversion.Evidence.Keys.Count(p => p.IsTotal)} shifts of origin and host totals fitted to their figures ({inversion.Log.Count} iterations in the last round); see calibrated.json and inversion.csv");
         }
 
         context.Output.WriteLine($"calibration written to {PathDisplay.Of(output.FinalPath)} (calibrated.json, {(search is not null ? "convergence.csv, " : "")}{(inversion is not null ? "inversion.csv, " : "")}fit.csv, fit.html)");

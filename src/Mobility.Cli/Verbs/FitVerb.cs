@@ -95,6 +95,7 @@ internal static class FitVerb
                     .Concat(pairs.Select(kv => PairConstants.Set(kv.Key, kv.Value))).ToArray());
             var inversion = new PairInversion(loaded.World, SettingsFor, new PairInversionOptions
             {
+                Totals = PairConstants.Totals(loaded.Configuration, loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code), []),
                 Iterations = validation.Iterations,
                 Replications = replications,
                 Threads = threads,

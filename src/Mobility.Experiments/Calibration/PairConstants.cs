@@ -28,6 +28,30 @@ public static class PairConstants
         return constants;
     }
 
+    /// <summary>
+    /// The origin and host totals of the members (<see cref="CountryPair.OriginTotal"/>, <see cref="CountryPair.HostTotal"/>)
+    /// with the shifts the configuration sets (0 where it sets none), except those whose path is in <paramref name="fixedPaths"/>:
+    /// the fixed effects the pair inversion fits to the totals' figures.
+    /// </summary>
+    public static Dictionary<CountryPair, double> Totals(IReadOnlyDictionary<string, string> configuration, IEnumerable<string> members, IEnumerable<string> fixedPaths)
+    {
+        var values = new Dictionary<string, string>(configuration, StringComparer.OrdinalIgnoreCase);
+        var excluded = fixedPaths.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var totals = new Dictionary<CountryPair, double>();
+        foreach (string member in members)
+        {
+            foreach (var total in new[] { CountryPair.OriginTotal(member), CountryPair.HostTotal(member) })
+            {
+                if (!excluded.Contains(total.Path))
+                {
+                    totals[total] = values.TryGetValue(total.Path, out string? text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ? value : 0;
+                }
+            }
+        }
+
+        return totals;
+    }
+
     /// <summary>The <c>--set</c> pair giving a constant its value.</summary>
     public static string Set(CountryPair pair, double value) => pair.Path + "=" + value.ToString("R", CultureInfo.InvariantCulture);
 

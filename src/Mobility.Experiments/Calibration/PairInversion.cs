@@ -45,6 +45,12 @@ public sealed class PairInversion
         => o.Comparable && o.Weight > 0 && o.IsPair
             && (o.Kind is ObservationKind.Stock or ObservationKind.Departures || (o.Kind == ObservationKind.Flow && o.FlowKind == FlowKinds.Degree));
 
+    /// <summary>Whether a target informs the shift of an origin's or a host's total: a comparable, weighted figure of
+    /// the same kinds as <see cref="InformsPair"/> about all of one origin's students abroad or all of one host's foreign students.</summary>
+    public static bool InformsTotal(Observation o)
+        => o.Comparable && o.Weight > 0 && !o.IsPair && (o.Origin == Observation.AllCountries) != (o.Destination == Observation.AllCountries)
+            && (o.Kind is ObservationKind.Stock or ObservationKind.Departures || (o.Kind == ObservationKind.Flow && o.FlowKind == FlowKinds.Degree));
+
     /// <summary>
     /// Runs the iterations from <paramref name="start"/> (constants of pairs not in it start at 0) on the targets that
     /// <see cref="InformsPair"/>; every target is still measured (so the result's fit covers them all). Constants of
@@ -56,10 +62,13 @@ public sealed class PairInversion
     {
         var clock = Stopwatch.StartNew();
         var delta = new Dictionary<CountryPair, double>(start);
-        var byPair = targets.Where(InformsPair).GroupBy(o => new CountryPair(o.Origin, o.Destination)).ToDictionary(g => g.Key, g => g.ToArray());
+        // The pairs' constants, and the shifts of the origin and host totals the options list (a total's figures pin
+        // its origin's or host's students as a whole, so that the pair constants cannot move them to pairs without a figure).
+        var byPair = targets.Where(o => InformsPair(o) || (InformsTotal(o) && options.Totals.ContainsKey(new CountryPair(o.Origin, o.Destination))))
+            .GroupBy(o => new CountryPair(o.Origin, o.Destination)).ToDictionary(g => g.Key, g => g.ToArray());
         foreach (var pair in byPair.Keys)
         {
-            delta.TryAdd(pair, 0);
+            delta.TryAdd(pair, pair.IsTotal ? options.Totals[pair] : 0);
         }
 
         var log = new List<PairInversionStep>();
@@ -91,7 +100,9 @@ public sealed class PairInversion
                 // d ln(simulated) / d delta taken as 1 (a logit share far from 1): the gradient sums the figures'
                 // clipped errors, the curvature counts the figures within the Huber scale. When every figure is
                 // beyond it (far from the start), the step is the weighted mean error instead, at most MaxStep.
-                double gradient = -options.Prior * delta[pair], curvature = options.Prior, pull = 0, weight = 0;
+                // A total's shift is a fixed effect of its origin or host: not shrunk.
+                double prior = pair.IsTotal ? 0 : options.Prior;
+                double gradient = -prior * delta[pair], curvature = prior, pull = 0, weight = 0;
                 foreach (var o in figures)
                 {
                     double error = -FitMetrics.RangeLogRatio(simulated[o.Id], o.Value, o.Upper);
@@ -101,7 +112,7 @@ public sealed class PairInversion
                     weight += o.Weight;
                 }
 
-                double newton = (curvature > options.Prior ? gradient / curvature : (pull - (options.Prior * delta[pair])) / (weight + options.Prior)) / slope[pair];
+                double newton = (curvature > prior ? gradient / curvature : (pull - (prior * delta[pair])) / (weight + prior)) / slope[pair];
                 double step = options.Damping * Math.Clamp(newton, -options.MaxStep, options.MaxStep);
                 double next = Math.Clamp(delta[pair] + step, -options.MaxShift, options.MaxShift);
                 largest = Math.Max(largest, Math.Abs(next - delta[pair]));

@@ -29,6 +29,13 @@ public sealed record PairInversionOptions
 
     public int Threads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// The origin and host totals (<see cref="CountryPair.OriginTotal"/>, <see cref="CountryPair.HostTotal"/>) whose
+    /// shifts are inverted with the pair constants, from these values (the scenario's), to the figures about all of an
+    /// origin's students abroad or all of a host's foreign students; not shrunk (fixed effects). Empty: none.
+    /// </summary>
+    public IReadOnlyDictionary<CountryPair, double> Totals { get; init; } = new Dictionary<CountryPair, double>();
+
     /// <summary>Report spin-up years from this year on (see <see cref="ObservationWindow"/>).</summary>
     public int? ReportFrom { get; init; }
 }

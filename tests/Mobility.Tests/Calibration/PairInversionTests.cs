@@ -68,6 +68,35 @@ public class PairInversionTests
     }
 
     [Fact]
+    public void An_origins_total_abroad_recovers_its_propensity_shift_with_the_pair_constant()
+    {
+        // The figures of all Uzbek students abroad and of those in Russia, generated with Uzbekistan's propensity shift
+        // 0.5 above the scenario's and a pair constant 0.8: started from the scenario's shift and no constant, the
+        // inversion finds both again (the total pins how many go abroad, the pair where they go).
+        var loaded = Baseline;
+        var settingsFor = SettingsFor(loaded);
+        var uzbekTotal = CountryPair.OriginTotal("UZB");
+        double shipped = PairConstants.Totals(loaded.Configuration, ["UZB"], [])[uzbekTotal];
+        var truth = new Dictionary<CountryPair, double> { [uzbekTotal] = shipped + 0.5, [Pairs[0]] = 0.8 };
+        var targets = new[] { uzbekTotal, Pairs[0] }.SelectMany(p => new[] { 2024, 2025 }.Select(year =>
+            new Observation($"{p.Origin}-{p.Destination}-{year}", p.Origin, p.Destination, year, ObservationKind.Stock, 1, "model", ""))).ToArray();
+        var observations = Calibrator.Evaluate(loaded.World, settingsFor(truth), targets, replications: 1, threads: EngineTestKit.Threads, reportFrom: 2024)
+            .Rows.Select(r => r.Observation with { Value = r.Simulated }).ToArray();
+
+        var inversion = new PairInversion(loaded.World, settingsFor, new PairInversionOptions
+        {
+            Totals = new Dictionary<CountryPair, double> { [uzbekTotal] = shipped },
+            Iterations = 25, Prior = 0, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024,
+        });
+        var result = inversion.Run(observations, new Dictionary<CountryPair, double>());
+        foreach (var pair in truth.Keys)
+        {
+            output.WriteLine($"{pair} ({pair.Path}): truth {truth[pair]:F2}, recovered {result.Constants[pair]:F3}");
+            Assert.InRange(result.Constants[pair], truth[pair] - 0.15, truth[pair] + 0.15);
+        }
+    }
+
+    [Fact]
     public void A_held_out_pair_weighs_nothing_in_its_fold()
     {
         var targets = Pairs.Select(p => new Observation(p.ToString(), p.Origin, p.Destination, 2024, ObservationKind.Stock, 100, "", "")).Append(
