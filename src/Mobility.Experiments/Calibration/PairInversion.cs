@@ -71,6 +71,8 @@ public sealed class PairInversion
             delta.TryAdd(pair, pair.IsTotal ? options.Totals[pair] : 0);
         }
 
+        var anchor = byPair.Keys.ToDictionary(p => p, p => p.IsTotal ? options.Totals[p] : 0);
+
         var log = new List<PairInversionStep>();
         Fit fit = Evaluate(targets, delta, cancellationToken);
         Fit initial = fit;
@@ -82,6 +84,12 @@ public sealed class PairInversion
         // share of its origin's choices or its host's seats bind, so the logit's unit slope would under-step.
         var slope = byPair.Keys.ToDictionary(p => p, _ => 1.0);
         var previous = new Dictionary<CountryPair, (double Delta, double Level)>();
+
+        // The pairs, the origin totals and the host totals take turns (block coordinate descent): a host's total and
+        // the pair that makes up most of it (or an origin's total and its main pair) answer to nearly the same
+        // figures, and stepping both at once would correct the same error twice and oscillate.
+        int[] blocks = byPair.Keys.Select(Block).Distinct().Order().ToArray();
+        int quiet = 0;
         for (int iteration = 1; iteration <= options.Iterations; iteration++)
         {
             var simulated = fit.AllRows.ToDictionary(r => r.Observation.Id, r => r.Simulated, StringComparer.Ordinal);
@@ -95,14 +103,21 @@ public sealed class PairInversion
                 }
 
                 previous[pair] = (delta[pair], level);
+                if (Block(pair) != blocks[(iteration - 1) % blocks.Length])
+                {
+                    continue;
+                }
 
                 // Newton step on the pair's part of the objective, sum_i w_i Huber(e_i) + prior delta^2 / 2, with
                 // d ln(simulated) / d delta taken as 1 (a logit share far from 1): the gradient sums the figures'
                 // clipped errors, the curvature counts the figures within the Huber scale. When every figure is
                 // beyond it (far from the start), the step is the weighted mean error instead, at most MaxStep.
-                // A total's shift is a fixed effect of its origin or host: not shrunk.
-                double prior = pair.IsTotal ? 0 : options.Prior;
-                double gradient = -prior * delta[pair], curvature = prior, pull = 0, weight = 0;
+                // A pair's constant is shrunk toward 0 (the structural prediction), a total's shift toward where it
+                // started (the scenario's): a host's total and its main pair can answer to conflicting figures (a
+                // trend inside the pair), and without the pull the two would drift apart along the direction the
+                // figures do not see.
+                double prior = options.Prior, away = delta[pair] - anchor[pair];
+                double gradient = -prior * away, curvature = prior, pull = 0, weight = 0;
                 foreach (var o in figures)
                 {
                     double error = -FitMetrics.RangeLogRatio(simulated[o.Id], o.Value, o.Upper);
@@ -112,7 +127,7 @@ public sealed class PairInversion
                     weight += o.Weight;
                 }
 
-                double newton = (curvature > prior ? gradient / curvature : (pull - (prior * delta[pair])) / (weight + prior)) / slope[pair];
+                double newton = (curvature > prior ? gradient / curvature : (pull - (prior * away)) / (weight + prior)) / slope[pair];
                 double step = options.Damping * Math.Clamp(newton, -options.MaxStep, options.MaxStep);
                 double next = Math.Clamp(delta[pair] + step, -options.MaxShift, options.MaxShift);
                 largest = Math.Max(largest, Math.Abs(next - delta[pair]));
@@ -128,7 +143,9 @@ public sealed class PairInversion
 
             log.Add(new PairInversionStep(iteration, fit.Objective, fit.MedianAbsoluteLogRatio, largest, clock.Elapsed));
             progress?.Report(new PairInversionProgress(iteration, options.Iterations, fit.Objective, largest, clock.Elapsed));
-            if (largest < options.Tolerance)
+            // Converged when no block moved: a whole round of turns without a change above the tolerance.
+            quiet = largest < options.Tolerance ? quiet + 1 : 0;
+            if (quiet >= blocks.Length)
             {
                 break;
             }
@@ -137,6 +154,9 @@ public sealed class PairInversion
         // The best iterate, not the last: with shares and seats shared between pairs the objective need not fall at every step.
         return new PairInversionResult(bestDelta, best, initial, log, byPair.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Observation>)kv.Value));
     }
+
+    /// <summary>0 for a pair, 1 for an origin's total, 2 for a host's total.</summary>
+    private static int Block(CountryPair key) => !key.IsTotal ? 0 : key.Destination == Observation.AllCountries ? 1 : 2;
 
     /// <summary>Smallest change of a constant from which its slope is re-measured (below it, sampling noise dominates).</summary>
     private const double MinSecantMove = 0.05;
