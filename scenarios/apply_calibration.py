@@ -5,8 +5,8 @@ Usage:  python3 scenarios/apply_calibration.py runs/calibration/calibrated.json 
 
 `mobility calibrate ... --out DIR` writes DIR/calibrated.json, an overlay that sets the fitted coefficients and, with
 --pair-constants, the block choice:pairShift with one comment per constant naming the figures behind it. This script
-writes them into the scenario file in place, keeping its layout: degreeMobility:originShift and outsideOptionUtility
-and the pairShift block (comments included,
+writes them into the scenario file in place, keeping its layout: degreeMobility:originShift, choice:destinationShift
+(both merged: fitted entries replace the scenario's, the others stay) and outsideOptionUtility and the pairShift block (comments included,
 values rounded to 3 decimals) replaces the scenario's, after choice:destinationShift; the scalar coefficients of
 degreeMobility, choice and creditMobility (e.g. aDiaspora, bDiaspora, c0) are replaced where the scenario sets them,
 and creditMobility:originShift is replaced or added. Other fitted paths must be copied by hand. See docs/calibration.md, "The shipped calibration (issue 11)".
@@ -40,6 +40,14 @@ if 'originShift' in dm:
     merged.update(dm['originShift'])
     shifts=', '.join('"%s": %s'%(k,round(v,3)) for k,v in sorted(merged.items()))
     base=re.sub(r'"originShift": \{[^}]*\}', '"originShift": { %s }'%shifts, base,1)
+ch=data.get('choice',{})
+if 'destinationShift' in ch:
+    # the fitted hosts (totals of member hosts, means of non-member hosts' pairs) replace theirs; the others keep the scenario's
+    m=re.search(r'"destinationShift": (\{[^}]*\})', base)
+    merged=dict(json.loads(m.group(1))) if m else {}
+    merged.update(ch['destinationShift'])
+    shifts=', '.join('"%s": %s'%(k,round(v,3)) for k,v in sorted(merged.items()))
+    base=re.sub(r'"destinationShift": \{[^}]*\}', '"destinationShift": { %s }'%shifts, base,1)
 if 'outsideOptionUtility' in dm:
     base=re.sub(r'"outsideOptionUtility": [-\d.]+', '"outsideOptionUtility": %.3f'%dm['outsideOptionUtility'], base,1)
 def in_section(text, section, fn):
