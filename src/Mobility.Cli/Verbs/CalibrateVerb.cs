@@ -135,7 +135,6 @@ internal static class CalibrateVerb
         var inversionOptions = new PairInversionOptions
         {
             Totals = PairConstants.Totals(loaded.Configuration, loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code), parameters.Select(p => p.Path)),
-            HostShifts = PairConstants.HostShifts(loaded.Configuration, loaded.World.Countries.Where(c => !c.IsMember).Select(c => c.Code), parameters.Select(p => p.Path)),
             Iterations = request.Iterations,
             Replications = request.Replications,
             Threads = request.Threads,

@@ -96,7 +96,6 @@ internal static class FitVerb
             var inversion = new PairInversion(loaded.World, SettingsFor, new PairInversionOptions
             {
                 Totals = PairConstants.Totals(loaded.Configuration, loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code), []),
-                HostShifts = PairConstants.HostShifts(loaded.Configuration, loaded.World.Countries.Where(c => !c.IsMember).Select(c => c.Code), []),
                 Iterations = validation.Iterations,
                 Replications = replications,
                 Threads = threads,

@@ -44,26 +44,13 @@ public static class PairConstants
             {
                 if (!excluded.Contains(total.Path))
                 {
-                    totals[total] = ValueOf(values, total.Path);
+                    totals[total] = values.TryGetValue(total.Path, out string? text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ? value : 0;
                 }
             }
         }
 
         return totals;
     }
-
-    /// <summary>The destination shifts the configuration sets for <paramref name="hosts"/> (0 where it sets none), keyed by <see cref="CountryPair.HostTotal"/>.</summary>
-    public static Dictionary<CountryPair, double> HostShifts(IReadOnlyDictionary<string, string> configuration, IEnumerable<string> hosts, IEnumerable<string> fixedPaths)
-    {
-        var values = new Dictionary<string, string>(configuration, StringComparer.OrdinalIgnoreCase);
-        var excluded = fixedPaths.ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return hosts.Select(CountryPair.HostTotal).Where(h => !excluded.Contains(h.Path)).ToDictionary(
-            h => h,
-            h => ValueOf(values, h.Path));
-    }
-
-    private static double ValueOf(Dictionary<string, string> values, string path)
-        => values.TryGetValue(path, out string? text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ? value : 0;
 
     /// <summary>The <c>--set</c> pair giving a constant its value.</summary>
     public static string Set(CountryPair pair, double value) => pair.Path + "=" + value.ToString("R", CultureInfo.InvariantCulture);

@@ -72,13 +72,6 @@ public sealed class PairInversion
         }
 
         var anchor = byPair.Keys.ToDictionary(p => p, p => p.IsTotal ? options.Totals[p] : 0);
-        foreach (var (host, shift) in options.HostShifts)
-        {
-            if (byPair.Keys.Count(p => !p.IsTotal && p.Destination == host.Destination) >= 2)
-            {
-                delta.TryAdd(host, shift);
-            }
-        }
 
         var log = new List<PairInversionStep>();
         Fit fit = Evaluate(targets, delta, cancellationToken);
@@ -141,11 +134,6 @@ public sealed class PairInversion
                 delta[pair] = next;
             }
 
-            if (blocks[(iteration - 1) % blocks.Length] == 0)
-            {
-                CenterOnHosts(delta, byPair.Keys);
-            }
-
             fit = Evaluate(targets, delta, cancellationToken);
             if (fit.Objective < best.Objective)
             {
@@ -165,31 +153,6 @@ public sealed class PairInversion
 
         // The best iterate, not the last: with shares and seats shared between pairs the objective need not fall at every step.
         return new PairInversionResult(bestDelta, best, initial, log, byPair.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Observation>)kv.Value));
-    }
-
-    /// <summary>
-    /// Moves the mean constant of each listed host's fitted pairs (two or more) into the host's shift: the pairs'
-    /// utilities stay as they are, the host's other pairs take the mean.
-    /// </summary>
-    private void CenterOnHosts(Dictionary<CountryPair, double> delta, IEnumerable<CountryPair> fitted)
-    {
-        var pairs = fitted.Where(p => !p.IsTotal).ToArray();
-        foreach (var host in options.HostShifts.Keys.Where(delta.ContainsKey))
-        {
-            var into = pairs.Where(p => p.Destination == host.Destination).ToArray();
-            if (into.Length < 2)
-            {
-                continue;
-            }
-
-            double mean = into.Average(p => delta[p]);
-            foreach (var p in into)
-            {
-                delta[p] -= mean;
-            }
-
-            delta[host] += mean;
-        }
     }
 
     /// <summary>0 for a pair, 1 for an origin's total, 2 for a host's total.</summary>

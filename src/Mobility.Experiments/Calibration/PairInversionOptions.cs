@@ -36,15 +36,6 @@ public sealed record PairInversionOptions
     /// </summary>
     public IReadOnlyDictionary<CountryPair, double> Totals { get; init; } = new Dictionary<CountryPair, double>();
 
-    /// <summary>
-    /// The destination shifts of hosts without a total (the non-members: <c>choice:destinationShift:HOST</c>, keyed by
-    /// <see cref="CountryPair.HostTotal"/>), from these values (the scenario's). After each step of the pair constants,
-    /// the mean constant of a host's pairs (when it has two or more) moves into its shift: the figured pairs do not
-    /// change, a pair without a figure there (or a held-out one) is predicted with what the other origins' figures say
-    /// about the host, and the prior shrinks each pair toward its host's mean. Empty: none.
-    /// </summary>
-    public IReadOnlyDictionary<CountryPair, double> HostShifts { get; init; } = new Dictionary<CountryPair, double>();
-
     /// <summary>Report spin-up years from this year on (see <see cref="ObservationWindow"/>).</summary>
     public int? ReportFrom { get; init; }
 }
