@@ -4,9 +4,11 @@ namespace Mobility.Experiments.Posterior;
 /// The adaptive temperature of annealed ABC-SMC: a generation's weights are exp(a_i + beta l_i), a_i the log ratio of
 /// prior to proposal density, l_i the log kernel density of particle i's simulation, beta = 1 / T. The next beta is the
 /// largest in [previous, 1] whose weights keep Kish's effective sample size (sum w)^2 / sum w^2 at or above a target
-/// (Del Moral, Doucet and Jasra 2012), found by bisection; 1 when that already does. The target is f N; when the
-/// proposal alone (beta unchanged) already leaves fewer than f N effective particles, it is f times that ESS (the
-/// conditional criterion of Zhou, Johansen and Aston 2016), so the temperature always falls.
+/// (Del Moral, Doucet and Jasra 2012), found by bisection; 1 when that already does. The target is f N. When the
+/// proposal alone (beta unchanged) already leaves fewer than f N effective particles, the temperature stays: lowering
+/// it would trade effective particles for likelihood (the weights degenerate when the simulations are noisy: the
+/// kernel density of one simulation is a noisy estimate of the likelihood, and its noise grows with beta), and a run
+/// that cannot reach temperature 1 this way ends at a tempered posterior, wider than the posterior, and says so.
 /// </summary>
 public static class Temperatures
 {
@@ -16,10 +18,15 @@ public static class Temperatures
     {
         double low = Math.Clamp(previous, 0, 1), high = 1;
         double atPrevious = EffectiveSampleSize(proposalLog, logLikelihood, low);
-        double targetEss = atPrevious >= fraction * proposalLog.Count ? fraction * proposalLog.Count : fraction * atPrevious;
+        double targetEss = fraction * proposalLog.Count;
         if (EffectiveSampleSize(proposalLog, logLikelihood, 1) >= targetEss)
         {
             return 1;
+        }
+
+        if (atPrevious < targetEss)
+        {
+            return low;
         }
 
         for (int i = 0; i < Bisections; i++)
