@@ -51,6 +51,11 @@ internal static class PosteriorVerb
             DefaultValueFactory = _ => 0.5,
         };
         var errorScale = ErrorScale();
+        var priorShare = new Option<double>("--prior-share")
+        {
+            Description = "Share of each generation's proposals drawn from the prior (defensive importance sampling: bounds every weight by 1 / share).",
+            DefaultValueFactory = _ => 0.1,
+        };
         var kernelScale = new Option<double>("--kernel-scale")
         {
             Description = "The perturbation kernel's covariance is this times the previous generation's weighted covariance (smaller: higher effective sample size, smaller moves).",
@@ -79,7 +84,7 @@ internal static class PosteriorVerb
             + "normal perturbation kernel): draws from the priors, simulates each draw at --scale and weights it by prior, proposal and likelihood. A verb of its own rather than a calibrate option because "
             + "it returns a distribution, not a point, and works in a folder of stored simulations that can be resumed and sharded over a cluster.")
         {
-            scenario, priors, observations, particles, generations, minGenerations, essFraction, kernelScale, errorScale, maxSimulations, seed, scale, output, shard, threads, force, set,
+            scenario, priors, observations, particles, generations, minGenerations, essFraction, kernelScale, priorShare, errorScale, maxSimulations, seed, scale, output, shard, threads, force, set,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -94,6 +99,7 @@ internal static class PosteriorVerb
                     MinGenerations = parseResult.GetValue(minGenerations),
                     EssFraction = parseResult.GetValue(essFraction),
                     KernelScale = parseResult.GetValue(kernelScale),
+                    PriorShare = parseResult.GetValue(priorShare),
                     MaxSimulations = parseResult.GetValue(maxSimulations),
                 },
                 parseResult.GetValue(errorScale),
@@ -237,6 +243,7 @@ internal static class PosteriorVerb
             ["observations_sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(observationsPath))),
             ["priors_sha256"] = priors.Sha256,
             ["particles"] = options.Particles.ToString(CultureInfo.InvariantCulture),
+            ["prior_share"] = options.PriorShare.ToString("R", CultureInfo.InvariantCulture),
             ["kernel_scale"] = options.KernelScale.ToString("R", CultureInfo.InvariantCulture),
             ["ess_fraction"] = options.EssFraction.ToString("R", CultureInfo.InvariantCulture),
             ["error_scale"] = request.ErrorScale.ToString("R", CultureInfo.InvariantCulture),

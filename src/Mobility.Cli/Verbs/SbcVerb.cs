@@ -34,6 +34,11 @@ internal static class SbcVerb
         var minGenerations = new Option<int>("--min-generations") { Description = "Generations of each posterior at least, as for `mobility posterior`.", DefaultValueFactory = _ => 2 };
         var essFraction = new Option<double>("--ess-fraction") { Description = "Effective-sample-size share kept by each temperature, as for `mobility posterior`.", DefaultValueFactory = _ => 0.5 };
         var errorScale = PosteriorVerb.ErrorScale();
+        var priorShare = new Option<double>("--prior-share")
+        {
+            Description = "Share of each generation's proposals drawn from the prior (defensive importance sampling: bounds every weight by 1 / share).",
+            DefaultValueFactory = _ => 0.1,
+        };
         var kernelScale = new Option<double>("--kernel-scale")
         {
             Description = "The perturbation kernel's covariance is this times the previous generation's weighted covariance (smaller: higher effective sample size, smaller moves).",
@@ -51,7 +56,7 @@ internal static class SbcVerb
             "Simulation-based calibration of `mobility posterior` on the model itself: true coefficients drawn from the priors, data simulated with them, a posterior "
             + "computed from each data set, and the rank of each truth among its posterior's draws; if the posteriors are right the ranks are uniform (chi-square test).")
         {
-            scenario, priors, observations, dataSets, draws, bins, particles, generations, minGenerations, essFraction, kernelScale, errorScale, seed, scale, output, threads, force, set,
+            scenario, priors, observations, dataSets, draws, bins, particles, generations, minGenerations, essFraction, kernelScale, priorShare, errorScale, seed, scale, output, threads, force, set,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () =>
         {
@@ -80,6 +85,7 @@ internal static class SbcVerb
                 MinGenerations = parseResult.GetValue(minGenerations),
                 EssFraction = parseResult.GetValue(essFraction),
                     KernelScale = parseResult.GetValue(kernelScale),
+                    PriorShare = parseResult.GetValue(priorShare),
             };
             problems.AddRange(abc.Problems());
             double sigma = parseResult.GetValue(errorScale);

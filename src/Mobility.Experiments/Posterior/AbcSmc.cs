@@ -12,18 +12,18 @@ using System.Diagnostics;
 /// importance weights are exact in expectation (pseudo-marginal importance sampling; Wilkinson 2013's ABC importance
 /// sampling with a kernel).
 /// <para>
-/// Generation 0 simulates N draws from the prior. Generation t proposes N particles from generation t-1: an ancestor
-/// picked by weight, moved by the <see cref="PerturbationKernel"/> (normal, <see cref="AbcSmcOptions.KernelScale"/> times the
+/// Generation 0 simulates N draws from the prior. Generation t proposes N particles from generation t-1: with
+/// probability <see cref="AbcSmcOptions.PriorShare"/> a draw from the prior (a defensive mixture, Hesterberg 1995), else
+/// an ancestor picked by weight, moved by the <see cref="PerturbationKernel"/> (normal, <see cref="AbcSmcOptions.KernelScale"/> times the
 /// weighted covariance), drawn again until it lies inside the prior's support; each is simulated once. A particle's log weight is
-/// ln prior(theta) - ln q_t(theta) + beta_t ln k(y | x), q_t the kernel mixture (generation 0: the prior, so the first
-/// term vanishes), and beta_t = 1 / T_t, the inverse temperature, is chosen after the simulations as the largest value
+/// ln prior(theta) - ln q_t(theta) + beta_t ln k(y | x), q_t that mixture's density (generation 0: the prior, so the
+/// first term vanishes), and beta_t = 1 / T_t, the inverse temperature, is chosen after the simulations as the largest value
 /// in [beta_{t-1}, 1] that keeps Kish's effective sample size at least <see cref="AbcSmcOptions.EssFraction"/> x N
 /// (bisection; <see cref="Temperatures"/>). Weights are normalised to sum 1.
 /// </para>
 /// <para>
 /// It stops at temperature 1 once <see cref="AbcSmcOptions.MinGenerations"/> are done and the last generation's ESS
-/// is at least f N or it was proposed from a temperature-1 generation (the last generation is the posterior under the
-/// error model), at <see cref="AbcSmcOptions.MaxGenerations"/> (then the last generation is the
+/// is at least f N (the last generation is the posterior under the error model), at <see cref="AbcSmcOptions.MaxGenerations"/> (then the last generation is the
 /// tempered posterior at T > 1, wider than the posterior, and the result says so), or when the next generation would
 /// exceed the simulation budget. Proposal i of generation t takes its random numbers from the Philox streams keyed by
 /// (seed, t, i, attempt), and the temperature is a function of the generation's distances, so the posterior depends on
@@ -96,22 +96,21 @@ public sealed class AbcSmc
                 else
                 {
                     thetas[i] = Propose(kernel, t, i);
-                    proposalLog[i] = prior.LogDensity(thetas[i]) - kernel.LogMixtureDensity(thetas[i]);
+                    proposalLog[i] = LogWeightOfProposal(kernel, thetas[i]);
                 }
             }
 
             double[] d = Evaluate(new ParticleBatch(t, 0, 0, thetas, Seeds(t, 0, n)), cancellationToken);
             simulations += n;
             double[] logLikelihood = d.Select(x => -precision * x).ToArray();
-            double previousBeta = beta;
             beta = Temperatures.NextInverse(proposalLog, logLikelihood, beta, options.EssFraction);
             population = new Population(t, thetas, d, Temperatures.Weights(proposalLog, logLikelihood, beta));
             generations.Add(population);
             diagnostics.Add(new GenerationRecord(t, 1 / beta, n, population.EffectiveSampleSize, population.DistanceQuantile(0.5), clock.Elapsed));
 
-            // At temperature 1 the run is done once the weights are even enough, or once a whole generation was proposed
-            // from a temperature-1 population (a further one would not fit the target better).
-            settled = beta >= 1 && (population.EffectiveSampleSize >= options.EssFraction * n || previousBeta >= 1);
+            // At temperature 1 the run is done once the weights are even enough: a generation of few effective particles
+            // (an uneven proposal) would give draws that repeat a handful of points, too narrow a posterior.
+            settled = beta >= 1 && population.EffectiveSampleSize >= options.EssFraction * n;
         }
 
         if (stop == StopReason.Generations && settled && generations.Count >= options.MinGenerations)
@@ -123,12 +122,31 @@ public sealed class AbcSmc
         return new PosteriorResult(prior, generations, diagnostics, stop, simulations);
     }
 
+    /// <summary>
+    /// ln prior(theta) - ln q(theta), q the defensive mixture alpha prior + (1 - alpha) kernel mixture (Hesterberg 1995):
+    /// the prior share bounds every weight by 1 / alpha where the kernel mixture is thin. Restricting q to the prior's
+    /// support multiplies it by a constant, which normalisation cancels.
+    /// </summary>
+    private double LogWeightOfProposal(PerturbationKernel kernel, double[] theta)
+    {
+        double logPrior = prior.LogDensity(theta);
+        double logKernel = kernel.LogMixtureDensity(theta);
+        double alpha = options.PriorShare;
+        if (alpha <= 0)
+        {
+            return logPrior - logKernel;
+        }
+
+        double a = Math.Log(alpha) + logPrior, b = Math.Log(1 - alpha) + logKernel, max = Math.Max(a, b);
+        return logPrior - (max + Math.Log(Math.Exp(a - max) + Math.Exp(b - max)));
+    }
+
     private double[] Propose(PerturbationKernel kernel, int generation, int index)
     {
         for (int attempt = 0; attempt < options.MaxAttempts; attempt++)
         {
             var stream = new ParticleStream(options.Seed, generation, index, attempt, StreamPurpose.Proposal);
-            double[] theta = kernel.Propose(ref stream);
+            double[] theta = stream.NextDouble() < options.PriorShare ? stream.DrawFrom(prior) : kernel.Propose(ref stream);
             if (prior.Contains(theta))
             {
                 return theta;

@@ -23,6 +23,13 @@ public sealed record AbcSmcOptions
     /// </summary>
     public double KernelScale { get; init; } = 0.5;
 
+    /// <summary>
+    /// Share of each generation's proposals drawn from the prior instead of the kernel mixture (defensive importance
+    /// sampling, Hesterberg 1995): it bounds every importance weight by 1 / share, where a kernel mixture of few
+    /// effective particles in many dimensions is lumpy and would give a few proposals most of the weight.
+    /// </summary>
+    public double PriorShare { get; init; } = 0.1;
+
     /// <summary>Simulations in all at most (null: no limit); a generation that would exceed it is not started.</summary>
     public long? MaxSimulations { get; init; }
 
@@ -54,6 +61,11 @@ public sealed record AbcSmcOptions
         if (!(KernelScale > 0) || !double.IsFinite(KernelScale))
         {
             problems.Add(FormattableString.Invariant($"--kernel-scale must be a positive number (was {KernelScale})"));
+        }
+
+        if (!(PriorShare >= 0 && PriorShare < 1))
+        {
+            problems.Add(FormattableString.Invariant($"--prior-share must be in [0, 1) (was {PriorShare})"));
         }
 
         if (MaxSimulations is long budget && budget < Particles)
