@@ -65,12 +65,34 @@ public static class PosteriorDraws
         }
 
         int[] particles = PosteriorResampling.Systematic(sample.Weights, draws, seed);
-        var drawSets = new System.Collections.Concurrent.ConcurrentDictionary<int, string[]>();
-        Parallel.ForEach(particles.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, perDraw?.Threads ?? 1) }, particle =>
+        // Each particle's coefficients are checked on the reference first (naming the file and particle), so a bad
+        // posterior is refused before any per-draw work.
+        var referenceVariants = new ScenarioVariants(reference);
+        foreach (int particle in particles.Distinct())
         {
-            string[] sets = sample.Sets(particle);
-            drawSets[particle] = perDraw is null ? sets : [.. sets, .. perDraw.For(sets)];
-        });
+            try
+            {
+                referenceVariants.Settings(sample.Sets(particle));
+            }
+            catch (InputException ex)
+            {
+                throw new InputException(ex.Problems.Select(p => $"{display}, particle {particle.ToString(CultureInfo.InvariantCulture)} under {reference.Name}: {p}"));
+            }
+        }
+
+        var drawSets = new System.Collections.Concurrent.ConcurrentDictionary<int, string[]>();
+        try
+        {
+            Parallel.ForEach(particles.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, perDraw?.Threads ?? 1) }, particle =>
+            {
+                string[] sets = sample.Sets(particle);
+                drawSets[particle] = perDraw is null ? sets : [.. sets, .. perDraw.For(sets)];
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
 
         var result = new List<ComparisonScenario>();
         foreach (LoadedScenario scenario in scenarios)
