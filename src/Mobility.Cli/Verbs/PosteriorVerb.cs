@@ -40,27 +40,11 @@ internal static class PosteriorVerb
             Description = "Generations at most, counting generation 0 (the prior sample). A finished posterior can be continued with a larger value into the same --out.",
             DefaultValueFactory = _ => 12,
         };
-        var minGenerations = new Option<int>("--min-generations")
-        {
-            Description = "Generations at least, counting generation 0: a run that reaches temperature 1 earlier goes on at temperature 1.",
-            DefaultValueFactory = _ => 2,
-        };
-        var essFraction = new Option<double>("--ess-fraction")
-        {
-            Description = "Each generation's temperature is the lowest that keeps the effective sample size at least this share of the particles.",
-            DefaultValueFactory = _ => 0.5,
-        };
-        var errorScale = ErrorScale();
-        var priorShare = new Option<double>("--prior-share")
-        {
-            Description = "Share of each generation's proposals drawn from the prior (defensive importance sampling: bounds every weight by 1 / share).",
-            DefaultValueFactory = _ => 0.1,
-        };
-        var kernelScale = new Option<double>("--kernel-scale")
-        {
-            Description = "The perturbation kernel's covariance is this times the previous generation's weighted covariance (smaller: higher effective sample size, smaller moves).",
-            DefaultValueFactory = _ => 0.5,
-        };
+        var minGenerations = SamplerOptions.MinGenerations();
+        var essFraction = SamplerOptions.EssFraction();
+        var errorScale = SamplerOptions.ErrorScale();
+        var priorShare = SamplerOptions.PriorShare();
+        var kernelScale = SamplerOptions.KernelScale();
         var maxSimulations = new Option<long?>("--max-simulations") { Description = "Simulations in all at most; a generation that would exceed it is abandoned." };
         var seed = new Option<ulong?>("--seed") { Description = "Seeds the proposals and the simulations' seeds (default: scenario:seed). The same seed gives the same posterior on any thread count and shard count." };
         var scale = ObservationOptions.Scale();
@@ -196,15 +180,6 @@ internal static class PosteriorVerb
             throw new InputException(problems);
         }
     }
-
-    /// <summary>The --error-scale option, shared with `mobility sbc`.</summary>
-    internal static Option<double> ErrorScale() => new("--error-scale")
-    {
-        Description = "Scale sigma of the observation-error model (log units): a figure is the simulation times exp(e), e flat within the figure's range and tolerance, "
-            + "normal with sd sigma / sqrt(weight) beyond it up to the Huber scale ln 1.5, exponential further out; the calibration objective is its log density "
-            + "(docs/uncertainty.md). The default 0.5 makes a medium-confidence figure off by a median factor 2.1, the calibration's cross-validated error.",
-        DefaultValueFactory = _ => ObservationErrorModel.DefaultScale,
-    };
 
     /// <summary>Every value a prior can draw must give a valid scenario: check the ends of its support (or its 1e-6 tails).</summary>
     internal static void CheckAgainstScenario(LoadedPriors priors, ScenarioVariants variants)

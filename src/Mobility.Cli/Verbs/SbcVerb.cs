@@ -31,19 +31,11 @@ internal static class SbcVerb
         var bins = new Option<int>("--bins") { Description = "Bins of the rank histogram and of the chi-square test; L + 1 must be a multiple of it.", DefaultValueFactory = _ => 5 };
         var particles = new Option<int>("--particles") { Description = "Particles of each posterior.", DefaultValueFactory = _ => 30 };
         var generations = new Option<int>("--generations") { Description = "Generations of each posterior at most, counting generation 0.", DefaultValueFactory = _ => 12 };
-        var minGenerations = new Option<int>("--min-generations") { Description = "Generations of each posterior at least, as for `mobility posterior`.", DefaultValueFactory = _ => 2 };
-        var essFraction = new Option<double>("--ess-fraction") { Description = "Effective-sample-size share kept by each temperature, as for `mobility posterior`.", DefaultValueFactory = _ => 0.5 };
-        var errorScale = PosteriorVerb.ErrorScale();
-        var priorShare = new Option<double>("--prior-share")
-        {
-            Description = "Share of each generation's proposals drawn from the prior (defensive importance sampling: bounds every weight by 1 / share).",
-            DefaultValueFactory = _ => 0.1,
-        };
-        var kernelScale = new Option<double>("--kernel-scale")
-        {
-            Description = "The perturbation kernel's covariance is this times the previous generation's weighted covariance (smaller: higher effective sample size, smaller moves).",
-            DefaultValueFactory = _ => 0.5,
-        };
+        var minGenerations = SamplerOptions.MinGenerations();
+        var essFraction = SamplerOptions.EssFraction();
+        var errorScale = SamplerOptions.ErrorScale();
+        var priorShare = SamplerOptions.PriorShare();
+        var kernelScale = SamplerOptions.KernelScale();
         errorScale.Description = "Scale of the observation-error model, as for `mobility posterior`: the data are drawn from it around each truth's simulation, and each posterior assumes it.";
         var seed = new Option<ulong?>("--seed") { Description = "Seeds the truths, the data and the posteriors (default: scenario:seed). Same seed, same ranks, on any thread count." };
         var scale = ObservationOptions.Scale();
