@@ -3,6 +3,7 @@ namespace Mobility.Tests.Posterior;
 using MathNet.Numerics.Distributions;
 using Mobility.Experiments.Posterior;
 using Mobility.Model.Uncertainty;
+using Xunit.Abstractions;
 
 /// <summary>
 /// Annealed ABC-SMC on a problem whose posterior is known: the mean mu of normal data with known variance, under a
@@ -13,7 +14,7 @@ using Mobility.Model.Uncertainty;
 /// 0.9487: the sampler must integrate the model's noise (one simulation per particle, pseudo-marginal weights) and the
 /// kernel both, and end at temperature 1.
 /// </summary>
-public sealed class ConjugateNormalTests
+public sealed class ConjugateNormalTests(ITestOutputHelper output)
 {
     private const double Observed = 2.0;
     private const double PriorSd = 3.0;
@@ -46,6 +47,8 @@ public sealed class ConjugateNormalTests
         double mean = posterior.Mean()[0];
         double sd = Math.Sqrt(posterior.Covariance()[0, 0]);
 
+        output.WriteLine(FormattableString.Invariant(
+            $"{result.Generations.Count} generations, {result.Simulations} simulations, temperatures {string.Join(" ", result.Diagnostics.Select(d => d.Temperature.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}, ESS {ess:F0}, mean {mean:F3}, sd {sd:F3}"));
         Assert.Equal(StopReason.Converged, result.Stop);
         Assert.Equal(1.0, result.Diagnostics[^1].Temperature);
 
