@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Mobility.Cli.Console;
+using Mobility.Experiments.Calibration;
 using Mobility.Experiments.Comparison;
 using Mobility.Input;
 using Mobility.Output.Comparison;
@@ -34,6 +35,9 @@ internal static class CompareVerb
 
     public const int DefaultReplicationsPerDraw = 2;
 
+    /// <summary>Over a posterior: inversion iterations re-deriving the pair constants for each draw.</summary>
+    public const int DefaultPairIterations = 2;
+
     public static Command Create(CliContext context)
     {
         var scenarios = new Argument<string[]>("scenarios")
@@ -56,6 +60,13 @@ internal static class CompareVerb
         var draws = new Option<int?>("--draws")
         {
             Description = $"With --posterior: posterior draws (default {DefaultDraws}), by systematic resampling of the weighted particles, reproducible from the seed.",
+        };
+        var pairIterations = new Option<int>("--pair-iterations")
+        {
+            Description = $"With --posterior, when the reference sets pair constants (choice:pairShift): inversion iterations re-deriving them for each draw's coefficients "
+                + $"(the calibration's inversion, warm-started from the reference's constants, one run per iteration at --scale, on the observations next to the scenario); "
+                + $"0 keeps the reference's constants for every draw (default {DefaultPairIterations}).",
+            DefaultValueFactory = _ => DefaultPairIterations,
         };
         var seed = new Option<ulong?>("--seed")
         {
@@ -86,6 +97,7 @@ internal static class CompareVerb
             replications,
             posterior,
             draws,
+            pairIterations,
             seed,
             scale,
             threads,
@@ -107,13 +119,14 @@ internal static class CompareVerb
                 parseResult.GetValue(output),
                 parseResult.GetValue(force),
                 parseResult.GetValue(set) ?? [],
-                parseResult.GetValue(noFork)),
+                parseResult.GetValue(noFork),
+                parseResult.GetValue(pairIterations)),
             cancellationToken)));
         return command;
     }
 
     private sealed record Request(
-        string[] Scenarios, int? ReplicationsOption, string? Posterior, int? DrawsOption, ulong? Seed, double Scale, int Threads, string? Out, bool Force, string[] Sets, bool NoFork = false)
+        string[] Scenarios, int? ReplicationsOption, string? Posterior, int? DrawsOption, ulong? Seed, double Scale, int Threads, string? Out, bool Force, string[] Sets, bool NoFork = false, int PairIterations = DefaultPairIterations)
     {
         /// <summary>Replications per scenario, or per draw over a posterior.</summary>
         public int Replications => ReplicationsOption ?? (Posterior is null ? DefaultReplications : DefaultReplicationsPerDraw);
@@ -178,7 +191,8 @@ internal static class CompareVerb
         ulong baseSeed = request.Seed ?? reference.Settings.Scenario.Seed;
         PosteriorDraws.Prepared? overPosterior = request.Posterior is null
             ? null
-            : await PosteriorDraws.PrepareAsync(request.Posterior, request.Draws, request.Replications, baseSeed, loaded, cancellationToken).ConfigureAwait(false);
+            : await PosteriorDraws.PrepareAsync(
+                request.Posterior, request.Draws, request.Replications, baseSeed, loaded, PairConstantsPerDraw(reference, request), cancellationToken).ConfigureAwait(false);
         double scale = reference.Settings.Scenario.Scale;
         string outFolder = request.Out ?? Path.Combine("runs", "compare");
 
@@ -222,6 +236,33 @@ internal static class CompareVerb
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The pair constants re-derived for each posterior draw (issue 12, item 2): the reference's constants were fitted
+    /// with the calibrated coefficients, and a draw that changes the structural coefficients shifts the pairs' levels,
+    /// so each draw's constants come from the calibration's inversion (<see cref="PairInversion"/>) run from the
+    /// reference's constants with the draw's coefficients, <see cref="Request.PairIterations"/> iterations of one run
+    /// at the comparison's scale, on the observations next to the scenario (observations/observations.csv), simulated
+    /// over their years. Null when there is nothing to re-derive (no posterior, no constants, 0 iterations).
+    /// </summary>
+    private static PosteriorDraws.PerDrawOverrides? PairConstantsPerDraw(LoadedScenario reference, Request request)
+    {
+        Dictionary<CountryPair, double> constants = PairConstants.Of(reference.Configuration);
+        if (request.Posterior is null || request.PairIterations < 1 || constants.Count == 0)
+        {
+            return null;
+        }
+
+        var (targets, window, windowed, _) = ObservationOptions.Prepare(reference.ScenarioFile, null, request.Sets, reference.Settings.Scenario.Scale, replications: 1);
+        var variants = new ScenarioVariants(windowed);
+        var options = new PairInversionOptions { Iterations = request.PairIterations, Replications = 1, Threads = 1, ReportFrom = window.ReportFrom };
+        string[] keys = constants.Keys.Concat(targets.Where(PairInversion.InformsPair).Select(o => new CountryPair(o.Origin, o.Destination))).Select(p => p.Path).Distinct().ToArray();
+        return new PosteriorDraws.PerDrawOverrides(keys, request.Threads, drawSets =>
+        {
+            var inversion = new PairInversion(windowed.World, pairs => variants.Settings([.. drawSets, .. pairs.Select(kv => PairConstants.Set(kv.Key, kv.Value))]), options);
+            return inversion.Run(targets, constants).Constants.Select(kv => PairConstants.Set(kv.Key, kv.Value)).ToArray();
+        });
     }
 
     /// <summary>"10 replications", or over a posterior "20 draws x 2 replications".</summary>

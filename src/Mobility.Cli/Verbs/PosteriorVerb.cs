@@ -38,19 +38,13 @@ internal static class PosteriorVerb
         var generations = new Option<int>("--generations")
         {
             Description = "Generations at most, counting generation 0 (the prior sample). A finished posterior can be continued with a larger value into the same --out.",
-            DefaultValueFactory = _ => 6,
+            DefaultValueFactory = _ => 12,
         };
-        var quantile = new Option<double>("--quantile") { Description = "Each tolerance is this quantile of the previous generation's distances.", DefaultValueFactory = _ => 0.5 };
-        var minAcceptance = new Option<double>("--min-acceptance")
-        {
-            Description = "Acceptance-rate floor: a generation that would need more than N / this simulations is abandoned and the previous one is the posterior.",
-            DefaultValueFactory = _ => 0.02,
-        };
-        var minDecrease = new Option<double>("--min-tolerance-decrease")
-        {
-            Description = "Stop when the tolerance would shrink by less than this share of itself.",
-            DefaultValueFactory = _ => 0.01,
-        };
+        var minGenerations = SamplerOptions.MinGenerations();
+        var essFraction = SamplerOptions.EssFraction();
+        var errorScale = SamplerOptions.ErrorScale();
+        var priorShare = SamplerOptions.PriorShare();
+        var kernelScale = SamplerOptions.KernelScale();
         var maxSimulations = new Option<long?>("--max-simulations") { Description = "Simulations in all at most; a generation that would exceed it is abandoned." };
         var seed = new Option<ulong?>("--seed") { Description = "Seeds the proposals and the simulations' seeds (default: scenario:seed). The same seed gives the same posterior on any thread count and shard count." };
         var scale = ObservationOptions.Scale();
@@ -70,11 +64,11 @@ internal static class PosteriorVerb
         var set = CommonOptions.Set();
         var command = new Command(
             "posterior",
-            "A posterior over uncertain coefficients (ABC-SMC: adaptive tolerances, normal perturbation kernel): draws from the priors, simulates each draw at --scale, "
-            + "scores it with the calibration objective against the observations, and keeps the draws that fit. A verb of its own rather than a calibrate option because "
+            "A posterior over uncertain coefficients (annealed ABC-SMC: the calibration objective read as an observation-error likelihood, tempered adaptively to temperature 1; "
+            + "normal perturbation kernel): draws from the priors, simulates each draw at --scale and weights it by prior, proposal and likelihood. A verb of its own rather than a calibrate option because "
             + "it returns a distribution, not a point, and works in a folder of stored simulations that can be resumed and sharded over a cluster.")
         {
-            scenario, priors, observations, particles, generations, quantile, minAcceptance, minDecrease, maxSimulations, seed, scale, output, shard, threads, force, set,
+            scenario, priors, observations, particles, generations, minGenerations, essFraction, kernelScale, priorShare, errorScale, maxSimulations, seed, scale, output, shard, threads, force, set,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -86,11 +80,13 @@ internal static class PosteriorVerb
                 {
                     Particles = parseResult.GetValue(particles),
                     MaxGenerations = parseResult.GetValue(generations),
-                    Quantile = parseResult.GetValue(quantile),
-                    MinAcceptance = parseResult.GetValue(minAcceptance),
-                    MinToleranceDecrease = parseResult.GetValue(minDecrease),
+                    MinGenerations = parseResult.GetValue(minGenerations),
+                    EssFraction = parseResult.GetValue(essFraction),
+                    KernelScale = parseResult.GetValue(kernelScale),
+                    PriorShare = parseResult.GetValue(priorShare),
                     MaxSimulations = parseResult.GetValue(maxSimulations),
                 },
+                parseResult.GetValue(errorScale),
                 parseResult.GetValue(seed),
                 parseResult.GetValue(scale),
                 parseResult.GetValue(output)!,
@@ -103,12 +99,12 @@ internal static class PosteriorVerb
     }
 
     private sealed record Request(
-        string Scenario, string Priors, string? Observations, AbcSmcOptions Options, ulong? Seed, double? Scale, string Out, string? Shard, int Threads, bool Force, string[] Sets);
+        string Scenario, string Priors, string? Observations, AbcSmcOptions Options, double ErrorScale, ulong? Seed, double? Scale, string Out, string? Shard, int Threads, bool Force, string[] Sets);
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        CheckOptions(request.Options);
+        CheckOptions(request.Options, request.ErrorScale);
         LoadedPriors priors = PriorsLoader.Load(request.Priors);
         // MOBILITY_* variables are ignored, as for sweeps: shards on different machines must simulate the same settings.
         var (observations, window, loaded, observationsPath) = ObservationOptions.Prepare(
@@ -127,6 +123,7 @@ internal static class PosteriorVerb
 
         PosteriorSettings.WriteOrCheck(folder, Settings(loaded, priors, request, options, observationsPath));
         var distance = new FitObjectiveDistance(observations, window.ReportFrom);
+        var error = new ObservationErrorModel(observations, request.ErrorScale);
         var progress = new Progress(options);
         var evaluator = new SweepParticleDistances(folder, priors.Prior, variants, distance, request.Threads, shard, progress);
         var simulating = Stopwatch.StartNew();
@@ -138,7 +135,7 @@ internal static class PosteriorVerb
                 (display, ct) =>
                 {
                     progress.Display = display;
-                    return new AbcSmc(priors.Prior, evaluator, options).Run(progress, ct);
+                    return new AbcSmc(priors.Prior, evaluator, error.Precision, options).Run(progress, ct);
                 },
                 Describe,
                 cancellationToken).ConfigureAwait(false);
@@ -159,8 +156,9 @@ internal static class PosteriorVerb
         var contextLines = ObservationOptions.Context(loaded, observationsPath, window, 1).ToList();
         contextLines.Add($"priors: {PathDisplay.Of(request.Priors)} ({priors.Prior.Dimension} coefficients){(priors.Description.Length > 0 ? ": " + priors.Description : "")}");
         contextLines.Add(string.Create(CultureInfo.InvariantCulture,
-            $"ABC-SMC: {options.Particles} particles, tolerance = {options.Quantile} quantile of the previous generation's distances, at most {options.MaxGenerations} generations, acceptance floor {options.MinAcceptance}, seed {options.Seed}"));
-        contextLines.Add("distance: the calibration objective (weighted mean squared log error beyond each figure's tolerance) of one simulation per draw");
+            $"annealed ABC-SMC: {options.Particles} particles per generation, each temperature the lowest keeping the effective sample size >= {options.EssFraction} x N, {options.MinGenerations} to {options.MaxGenerations} generations, seed {options.Seed}"));
+        contextLines.Add(string.Create(CultureInfo.InvariantCulture,
+            $"likelihood: the observation-error model of scale {request.ErrorScale} (ln k = -{error.Precision:G4} x the calibration objective: weighted mean Huber loss of the log errors beyond each figure's range and tolerance) of one simulation per draw"));
         await PosteriorFiles.WriteAsync(folder, result, cancellationToken).ConfigureAwait(false);
         await AtomicFile.WriteAllTextAsync(folder.Html, PosteriorReport.Html(result, $"Posterior of {loaded.Name}", contextLines), cancellationToken).ConfigureAwait(false);
 
@@ -169,37 +167,12 @@ internal static class PosteriorVerb
         return ExitCodes.Success;
     }
 
-    private static void CheckOptions(AbcSmcOptions options)
+    private static void CheckOptions(AbcSmcOptions options, double errorScale)
     {
-        var problems = new List<string>();
-        if (options.Particles < 2)
+        var problems = options.Problems().ToList();
+        if (!(errorScale > 0) || !double.IsFinite(errorScale))
         {
-            problems.Add($"--particles must be >= 2 (was {options.Particles})");
-        }
-
-        if (options.MaxGenerations < 1)
-        {
-            problems.Add($"--generations must be >= 1 (was {options.MaxGenerations})");
-        }
-
-        if (!(options.Quantile > 0 && options.Quantile < 1))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--quantile must be between 0 and 1 (was {options.Quantile})"));
-        }
-
-        if (!(options.MinAcceptance > 0 && options.MinAcceptance <= 1))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--min-acceptance must be in (0, 1] (was {options.MinAcceptance})"));
-        }
-
-        if (!(options.MinToleranceDecrease >= 0 && options.MinToleranceDecrease < 1))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--min-tolerance-decrease must be in [0, 1) (was {options.MinToleranceDecrease})"));
-        }
-
-        if (options.MaxSimulations is long budget && budget < options.Particles)
-        {
-            problems.Add($"--max-simulations must cover generation 0, at least --particles ({options.Particles}) (was {budget})");
+            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--error-scale must be a positive number (was {errorScale})"));
         }
 
         if (problems.Count > 0)
@@ -245,8 +218,10 @@ internal static class PosteriorVerb
             ["observations_sha256"] = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(observationsPath))),
             ["priors_sha256"] = priors.Sha256,
             ["particles"] = options.Particles.ToString(CultureInfo.InvariantCulture),
-            ["quantile"] = options.Quantile.ToString("R", CultureInfo.InvariantCulture),
-            ["min_acceptance"] = options.MinAcceptance.ToString("R", CultureInfo.InvariantCulture),
+            ["prior_share"] = options.PriorShare.ToString("R", CultureInfo.InvariantCulture),
+            ["kernel_scale"] = options.KernelScale.ToString("R", CultureInfo.InvariantCulture),
+            ["ess_fraction"] = options.EssFraction.ToString("R", CultureInfo.InvariantCulture),
+            ["error_scale"] = request.ErrorScale.ToString("R", CultureInfo.InvariantCulture),
             ["max_simulations"] = options.MaxSimulations?.ToString(CultureInfo.InvariantCulture) ?? "none",
             ["seed"] = options.Seed.ToString(CultureInfo.InvariantCulture),
         };
@@ -257,11 +232,11 @@ internal static class PosteriorVerb
         Population posterior = result.Posterior;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"posterior: generation {posterior.Generation} of {result.Diagnostics.Count} completed, {posterior.Count} draws (effective sample size {posterior.EffectiveSampleSize:F0}), "
-            + $"tolerance {result.Diagnostics[^1].Tolerance:G4}; stopped: {result.Stop}"));
+            + $"temperature {result.Diagnostics[^1].Temperature:G4}{(result.Diagnostics[^1].Temperature > 1 ? " (tempered: wider than the posterior)" : "")}; stopped: {result.Stop}"));
         foreach (GenerationRecord r in result.Diagnostics)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  generation {r.Generation}: tolerance {r.Tolerance,-10:G4} simulations {r.Simulations,6:N0}  acceptance {r.AcceptanceRate,6:P1}  ESS {r.EffectiveSampleSize,6:F0}  rounds {r.Rounds}"));
+                $"  generation {r.Generation}: temperature {r.Temperature,-10:G4} simulations {r.Simulations,6:N0}  ESS {r.EffectiveSampleSize,6:F0}  median distance {r.MedianDistance:G4}"));
         }
 
         for (int k = 0; k < result.Prior.Dimension; k++)
@@ -282,21 +257,21 @@ internal static class PosteriorVerb
             p.BatchDone,
             Math.Max(1, p.BatchSize),
             string.Create(CultureInfo.InvariantCulture,
-                $"generation {p.Generation}/{p.MaxGenerations}: {p.Accepted}/{p.Particles} accepted, {p.Simulations:N0} simulations, batch {p.BatchDone}/{p.BatchSize}"));
+                $"generation {p.Generation}/{p.MaxGenerations}: temperature {p.Temperature:G4}, {p.Simulations:N0} simulations, batch {p.BatchDone}/{p.BatchSize}"));
 
     /// <summary>What the progress line shows: the generation being filled and the batch being simulated.</summary>
-    private readonly record struct PosteriorProgress(int Generation, int MaxGenerations, int Accepted, int Particles, long Simulations, int BatchDone, int BatchSize);
+    private readonly record struct PosteriorProgress(int Generation, int MaxGenerations, double Temperature, long Simulations, int BatchDone, int BatchSize);
 
     /// <summary>Merges the algorithm's progress (per batch) and the simulations' (per run) into one line.</summary>
     private sealed class Progress(AbcSmcOptions options) : IProgress<AbcSmcProgress>, IProgress<BatchProgress>
     {
-        private PosteriorProgress state = new(0, options.MaxGenerations, 0, options.Particles, 0, 0, 0);
+        private PosteriorProgress state = new(0, options.MaxGenerations, double.PositiveInfinity, 0, 0, 0);
 
         public IProgress<PosteriorProgress>? Display { get; set; }
 
         public void Report(AbcSmcProgress value)
         {
-            state = state with { Generation = value.Generation, Accepted = value.Accepted, Simulations = value.Simulations };
+            state = state with { Generation = value.Generation, Temperature = value.Temperature, Simulations = value.Simulations };
             Display?.Report(state);
         }
 

@@ -30,9 +30,13 @@ internal static class SbcVerb
         var draws = new Option<int>("--draws") { Description = "Posterior draws each truth is ranked among (ranks 0 to L).", DefaultValueFactory = _ => 9 };
         var bins = new Option<int>("--bins") { Description = "Bins of the rank histogram and of the chi-square test; L + 1 must be a multiple of it.", DefaultValueFactory = _ => 5 };
         var particles = new Option<int>("--particles") { Description = "Particles of each posterior.", DefaultValueFactory = _ => 30 };
-        var generations = new Option<int>("--generations") { Description = "Generations of each posterior at most, counting generation 0.", DefaultValueFactory = _ => 3 };
-        var quantile = new Option<double>("--quantile") { Description = "Tolerance quantile, as for `mobility posterior`.", DefaultValueFactory = _ => 0.5 };
-        var minAcceptance = new Option<double>("--min-acceptance") { Description = "Acceptance-rate floor, as for `mobility posterior`.", DefaultValueFactory = _ => 0.05 };
+        var generations = new Option<int>("--generations") { Description = "Generations of each posterior at most, counting generation 0.", DefaultValueFactory = _ => 12 };
+        var minGenerations = SamplerOptions.MinGenerations();
+        var essFraction = SamplerOptions.EssFraction();
+        var errorScale = SamplerOptions.ErrorScale();
+        var priorShare = SamplerOptions.PriorShare();
+        var kernelScale = SamplerOptions.KernelScale();
+        errorScale.Description = "Scale of the observation-error model, as for `mobility posterior`: the data are drawn from it around each truth's simulation, and each posterior assumes it.";
         var seed = new Option<ulong?>("--seed") { Description = "Seeds the truths, the data and the posteriors (default: scenario:seed). Same seed, same ranks, on any thread count." };
         var scale = ObservationOptions.Scale();
         var output = new Option<string>("--out") { Description = "Output folder: ranks.csv, uniformity.csv, sbc-ranks.png (written atomically).", Required = true };
@@ -44,7 +48,7 @@ internal static class SbcVerb
             "Simulation-based calibration of `mobility posterior` on the model itself: true coefficients drawn from the priors, data simulated with them, a posterior "
             + "computed from each data set, and the rank of each truth among its posterior's draws; if the posteriors are right the ranks are uniform (chi-square test).")
         {
-            scenario, priors, observations, dataSets, draws, bins, particles, generations, quantile, minAcceptance, seed, scale, output, threads, force, set,
+            scenario, priors, observations, dataSets, draws, bins, particles, generations, minGenerations, essFraction, kernelScale, priorShare, errorScale, seed, scale, output, threads, force, set,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () =>
         {
@@ -70,12 +74,16 @@ internal static class SbcVerb
             {
                 Particles = parseResult.GetValue(particles),
                 MaxGenerations = parseResult.GetValue(generations),
-                Quantile = parseResult.GetValue(quantile),
-                MinAcceptance = parseResult.GetValue(minAcceptance),
+                MinGenerations = parseResult.GetValue(minGenerations),
+                EssFraction = parseResult.GetValue(essFraction),
+                    KernelScale = parseResult.GetValue(kernelScale),
+                    PriorShare = parseResult.GetValue(priorShare),
             };
-            if (abc.Particles < 2 || abc.MaxGenerations < 1 || !(abc.Quantile > 0 && abc.Quantile < 1) || !(abc.MinAcceptance > 0 && abc.MinAcceptance <= 1))
+            problems.AddRange(abc.Problems());
+            double sigma = parseResult.GetValue(errorScale);
+            if (!(sigma > 0) || !double.IsFinite(sigma))
             {
-                problems.Add("--particles must be >= 2, --generations >= 1, --quantile in (0, 1) and --min-acceptance in (0, 1]");
+                problems.Add(string.Create(CultureInfo.InvariantCulture, $"--error-scale must be a positive number (was {sigma})"));
             }
 
             if (problems.Count > 0)
@@ -94,7 +102,7 @@ internal static class SbcVerb
             PosteriorVerb.CheckAgainstScenario(loadedPriors, variants); // every value the prior can draw must give a valid scenario
 
             int threadCount = parseResult.GetValue(threads);
-            var options = new SbcOptions { DataSets = n, Draws = l, Bins = b, Abc = abc, Seed = parseResult.GetValue(seed) ?? loaded.Settings.Scenario.Seed };
+            var options = new SbcOptions { DataSets = n, Draws = l, Bins = b, Abc = abc, ErrorScale = sigma, Seed = parseResult.GetValue(seed) ?? loaded.Settings.Scenario.Seed };
             using AtomicOutputDirectory folder = AtomicOutputDirectory.Begin(parseResult.GetValue(output)!, parseResult.GetValue(force));
             long simulations = 0;
             SbcResult result = SimulationBasedCalibration.Run(
@@ -116,12 +124,16 @@ internal static class SbcVerb
 
             var c = CultureInfo.InvariantCulture;
             context.Output.WriteLine(string.Create(c,
-                $"simulation-based calibration: {n} data sets, each a posterior of {abc.Particles} particles over at most {abc.MaxGenerations} generations, ranks among {l} draws, {b} bins"));
+                $"simulation-based calibration: {n} data sets (simulation plus observation error of scale {sigma}), each a posterior of {abc.Particles} particles over at most {abc.MaxGenerations} generations, ranks among {l} draws, {b} bins"));
+            int reachedOne = result.DataSets.Count(d => d.Temperature <= 1);
+            context.Output.WriteLine(string.Create(c,
+                $"  posteriors at temperature 1: {reachedOne} of {n}; effective sample size {result.DataSets.Min(d => d.EffectiveSampleSize):F0} to {result.DataSets.Max(d => d.EffectiveSampleSize):F0}; "
+                + $"uniform at the Bonferroni level {0.05 / prior.Dimension:0.####} (5% over {prior.Dimension} coefficients) when p is above it"));
             for (int k = 0; k < prior.Dimension; k++)
             {
                 var (statistic, p) = result.Uniformity(k);
                 context.Output.WriteLine(string.Create(c,
-                    $"  {prior.Coefficients[k].Path,-40} bins {string.Join(" ", result.BinCounts(k).Select(x => x.ToString(c).PadLeft(3)))}   chi-square {statistic,6:F2}  p = {p:0.000}"));
+                    $"  {prior.Coefficients[k].Path,-40} bins {string.Join(" ", result.BinCounts(k).Select(x => x.ToString(c).PadLeft(3)))}   chi-square {statistic,6:F2}  p = {p:0.0000}{(p < 0.05 / prior.Dimension ? "  NOT UNIFORM" : "")}"));
             }
 
             context.Output.WriteLine(string.Create(c,

@@ -2,53 +2,53 @@ namespace Mobility.Experiments.Posterior;
 
 using Mobility.Model.Uncertainty;
 using System.Diagnostics;
-using MathNet.Numerics.Statistics;
 
 /// <summary>
-/// Approximate Bayesian computation by sequential Monte Carlo (ABC-SMC, in the population Monte Carlo form of
-/// Beaumont, Cornuet, Marin and Robert 2009, with the tolerances chosen adaptively as quantiles of the previous
-/// generation's distances, as in Del Moral, Doucet and Jasra 2012 and pyABC; Toni et al. 2009 for the rejection of
-/// proposals outside the prior).
+/// Annealed ABC-SMC with an explicit observation-error kernel: the approximate posterior is exact under the assumption
+/// that the observations are the simulation plus an error of density k(y | x) = exp(-precision x distance) / Z
+/// (Wilkinson 2013), and the sampler anneals that kernel from the prior to it (adaptive tempering: Del Moral, Doucet
+/// and Jasra 2012; pyABC's temperature schemes). Each simulation is used with its weight rather than accepted or
+/// rejected: the kernel density of one simulation is an unbiased estimate of the likelihood E_x[k(y | x)], so the
+/// importance weights are exact in expectation (pseudo-marginal importance sampling; Wilkinson 2013's ABC importance
+/// sampling with a kernel).
 /// <para>
-/// Generation 0 draws N particles from the prior and simulates each. Generation t sets its tolerance eps_t to the
-/// q-quantile of generation t-1's distances and fills N particles: a proposal picks a particle of t-1 by weight and
-/// moves it with the <see cref="PerturbationKernel"/> (normal, twice the weighted covariance), drawing again (ancestor
-/// included) until the proposal lies inside the prior's support; its simulation is accepted when its distance is at
-/// most eps_t. An accepted particle's weight is prior(theta) / sum_j w_j K(theta | theta_j), normalised over the
-/// generation. The last complete generation is the posterior.
+/// Generation 0 simulates N draws from the prior. Generation t proposes N particles from generation t-1: with
+/// probability <see cref="AbcSmcOptions.PriorShare"/> a draw from the prior (a defensive mixture, Hesterberg 1995), else
+/// an ancestor picked by weight, moved by the <see cref="PerturbationKernel"/> (normal, <see cref="AbcSmcOptions.KernelScale"/> times the
+/// weighted covariance), drawn again until it lies inside the prior's support; each is simulated once. A particle's log weight is
+/// ln prior(theta) - ln q_t(theta) + beta_t ln k(y | x), q_t that mixture's density (generation 0: the prior, so the
+/// first term vanishes), and beta_t = 1 / T_t, the inverse temperature, is chosen after the simulations as the largest value
+/// in [beta_{t-1}, 1] that keeps Kish's effective sample size at least <see cref="AbcSmcOptions.EssFraction"/> x N
+/// (bisection; <see cref="Temperatures"/>). Weights are normalised to sum 1.
 /// </para>
 /// <para>
-/// Proposals are simulated in rounds, each one batch of <see cref="IParticleDistances"/>: round r proposes as many as
-/// the acceptance rate seen so far says are needed, and the generation keeps the first N accepted in proposal order.
-/// Proposal i of generation t takes its random numbers from the Philox streams keyed by (seed, t, i, attempt), so the
-/// posterior depends on the seed only: not on the thread count, on the batching, or on the machines that simulate.
-/// </para>
-/// <para>
-/// It stops at <see cref="AbcSmcOptions.MaxGenerations"/>; when the tolerance would shrink by less than
-/// <see cref="AbcSmcOptions.MinToleranceDecrease"/>; when a generation would need more than N / MinAcceptance
-/// simulations (acceptance-rate floor); or when it would exceed the simulation budget. An unfinished generation is
-/// abandoned, never returned half-filled.
+/// It stops at temperature 1 once <see cref="AbcSmcOptions.MinGenerations"/> are done and the last generation's ESS
+/// is at least f N (the last generation is the posterior under the error model), at <see cref="AbcSmcOptions.MaxGenerations"/> (then the last generation is the
+/// tempered posterior at T > 1, wider than the posterior, and the result says so), or when the next generation would
+/// exceed the simulation budget. Proposal i of generation t takes its random numbers from the Philox streams keyed by
+/// (seed, t, i, attempt), and the temperature is a function of the generation's distances, so the posterior depends on
+/// the seed only: not on the thread count, the batching or the machines that simulate.
 /// </para>
 /// </summary>
 public sealed class AbcSmc
 {
-    /// <summary>Proposals per round are the expected need times this margin, so that one round usually fills a generation.</summary>
-    private const double RoundMargin = 1.15;
-
     private readonly JointPrior prior;
     private readonly IParticleDistances distances;
+    private readonly double precision;
     private readonly AbcSmcOptions options;
 
-    public AbcSmc(JointPrior prior, IParticleDistances distances, AbcSmcOptions options)
+    /// <param name="precision">The kernel: ln k(y | x) = -precision x distance (<see cref="ObservationErrorModel.Precision"/>).</param>
+    public AbcSmc(JointPrior prior, IParticleDistances distances, double precision, AbcSmcOptions options)
     {
         options.Validate();
-        if (options.MaxSimulations is long budget && budget < options.Particles)
+        if (!(precision > 0) || !double.IsFinite(precision))
         {
-            throw new ArgumentOutOfRangeException(nameof(options), budget, "the simulation budget must cover at least generation 0 (N simulations)");
+            throw new ArgumentOutOfRangeException(nameof(precision), precision, "the kernel's precision must be a positive number");
         }
 
         this.prior = prior;
         this.distances = distances;
+        this.precision = precision;
         this.options = options;
     }
 
@@ -63,103 +63,82 @@ public sealed class AbcSmc
         long simulations = 0;
         var generations = new List<Population>();
         var diagnostics = new List<GenerationRecord>();
-
-        // Generation 0: the prior sample, every draw accepted.
-        var thetas = new double[n][];
-        for (int i = 0; i < n; i++)
-        {
-            var stream = new ParticleStream(options.Seed, 0, i, 0, StreamPurpose.Prior);
-            thetas[i] = stream.DrawFrom(prior);
-        }
-
-        double[] first = Evaluate(new ParticleBatch(0, 0, 0, thetas, Seeds(0, 0, n)), cancellationToken);
-        simulations += n;
-        var population = new Population(0, thetas, first, Enumerable.Repeat(1.0 / n, n).ToArray());
-        generations.Add(population);
-        diagnostics.Add(new GenerationRecord(0, first.Max(), n, n, 1, population.EffectiveSampleSize, 1, clock.Elapsed));
-        progress?.Report(new AbcSmcProgress(0, options.MaxGenerations, n, n, simulations, diagnostics[^1].Tolerance, clock.Elapsed));
-
+        double beta = 0;
+        Population? population = null;
+        PerturbationKernel? kernel = null;
+        bool settled = false;
         StopReason stop = StopReason.Generations;
-        for (int t = 1; t < options.MaxGenerations; t++)
+        for (int t = 0; t < options.MaxGenerations; t++)
         {
-            GenerationRecord previous = diagnostics[^1];
-            double tolerance = Statistics.Quantile(population.Distances, options.Quantile);
-            if (!(tolerance < previous.Tolerance * (1 - options.MinToleranceDecrease)))
+            if (settled && generations.Count >= options.MinGenerations)
             {
-                stop = StopReason.ToleranceStalled;
+                stop = StopReason.Converged;
                 break;
             }
 
-            var kernel = new PerturbationKernel(population);
-            var generation = Fill(t, tolerance, kernel, previous.AcceptanceRate, simulations, progress, clock, cancellationToken);
-            simulations += generation.Simulations;
-            if (generation.Stop is StopReason reason)
+            if (options.MaxSimulations is long budget && simulations + n > budget)
             {
-                stop = reason;
+                stop = StopReason.SimulationBudget;
                 break;
             }
 
-            double[][] accepted = generation.Thetas;
-            double[] logWeights = accepted.Select(theta => prior.LogDensity(theta) - kernel.LogMixtureDensity(theta)).ToArray();
-            double max = logWeights.Max();
-            population = new Population(t, accepted, generation.Distances, logWeights.Select(w => Math.Exp(w - max)).ToArray());
-            generations.Add(population);
-            diagnostics.Add(new GenerationRecord(
-                t, tolerance, generation.Simulations, n, n / (double)generation.Simulations, population.EffectiveSampleSize, generation.Rounds, clock.Elapsed));
-        }
-
-        return new PosteriorResult(prior, generations, diagnostics, stop, simulations);
-    }
-
-    private Generation Fill(
-        int t, double tolerance, PerturbationKernel kernel, double previousAcceptance, long simulatedBefore,
-        IProgress<AbcSmcProgress>? progress, Stopwatch clock, CancellationToken cancellationToken)
-    {
-        int n = options.Particles;
-        long cap = (long)Math.Ceiling(n / options.MinAcceptance);
-        var thetas = new List<double[]>(n);
-        var kept = new List<double>(n);
-        long simulated = 0;
-        int next = 0;
-        int round = 0;
-        while (thetas.Count < n)
-        {
-            int needed = n - thetas.Count;
-            double rate = round == 0
-                ? options.Quantile * previousAcceptance
-                : (thetas.Count + 0.5) / (simulated + 1);
-            long room = cap - simulated;
-            long budgetRoom = options.MaxSimulations is long budget ? budget - simulatedBefore - simulated : long.MaxValue;
-            if (Math.Min(room, budgetRoom) < needed)
+            progress?.Report(new AbcSmcProgress(t, options.MaxGenerations, simulations, 1 / beta, clock.Elapsed));
+            var thetas = new double[n][];
+            var proposalLog = new double[n];
+            kernel = population is null ? null : new PerturbationKernel(population, options.KernelScale);
+            for (int i = 0; i < n; i++)
             {
-                return new Generation([], [], simulated, round, budgetRoom < room ? StopReason.SimulationBudget : StopReason.AcceptanceFloor);
-            }
-
-            long wanted = (long)Math.Ceiling(needed / Math.Max(rate, options.MinAcceptance) * RoundMargin);
-            int size = (int)Math.Min(Math.Min(wanted, room), Math.Min(budgetRoom, int.MaxValue - next));
-            var proposals = new double[size][];
-            for (int i = 0; i < size; i++)
-            {
-                proposals[i] = Propose(kernel, t, next + i);
-            }
-
-            double[] batch = Evaluate(new ParticleBatch(t, round, next, proposals, Seeds(t, next, size)), cancellationToken);
-            for (int i = 0; i < size && thetas.Count < n; i++)
-            {
-                if (batch[i] <= tolerance)
+                if (kernel is null)
                 {
-                    thetas.Add(proposals[i]);
-                    kept.Add(batch[i]);
+                    var stream = new ParticleStream(options.Seed, 0, i, 0, StreamPurpose.Prior);
+                    thetas[i] = stream.DrawFrom(prior);
+                }
+                else
+                {
+                    thetas[i] = Propose(kernel, t, i);
+                    proposalLog[i] = LogWeightOfProposal(kernel, thetas[i]);
                 }
             }
 
-            simulated += size;
-            next += size;
-            round++;
-            progress?.Report(new AbcSmcProgress(t, options.MaxGenerations, thetas.Count, n, simulatedBefore + simulated, tolerance, clock.Elapsed));
+            double[] d = Evaluate(new ParticleBatch(t, 0, 0, thetas, Seeds(t, 0, n)), cancellationToken);
+            simulations += n;
+            double[] logLikelihood = d.Select(x => -precision * x).ToArray();
+            beta = Temperatures.NextInverse(proposalLog, logLikelihood, beta, options.EssFraction);
+            population = new Population(t, thetas, d, Temperatures.Weights(proposalLog, logLikelihood, beta));
+            generations.Add(population);
+            diagnostics.Add(new GenerationRecord(t, 1 / beta, n, population.EffectiveSampleSize, population.DistanceQuantile(0.5), clock.Elapsed));
+
+            // At temperature 1 the run is done once the weights are even enough: a generation of few effective particles
+            // (an uneven proposal) would give draws that repeat a handful of points, too narrow a posterior.
+            settled = beta >= 1 && population.EffectiveSampleSize >= options.EssFraction * n;
         }
 
-        return new Generation(thetas.ToArray(), kept.ToArray(), simulated, round, null);
+        if (stop == StopReason.Generations && settled && generations.Count >= options.MinGenerations)
+        {
+            stop = StopReason.Converged;
+        }
+
+        progress?.Report(new AbcSmcProgress(generations.Count, options.MaxGenerations, simulations, 1 / beta, clock.Elapsed));
+        return new PosteriorResult(prior, generations, diagnostics, stop, simulations);
+    }
+
+    /// <summary>
+    /// ln prior(theta) - ln q(theta), q the defensive mixture alpha prior + (1 - alpha) kernel mixture (Hesterberg 1995):
+    /// the prior share bounds every weight by 1 / alpha where the kernel mixture is thin. Restricting q to the prior's
+    /// support multiplies it by a constant, which normalisation cancels.
+    /// </summary>
+    private double LogWeightOfProposal(PerturbationKernel kernel, double[] theta)
+    {
+        double logPrior = prior.LogDensity(theta);
+        double logKernel = kernel.LogMixtureDensity(theta);
+        double alpha = options.PriorShare;
+        if (alpha <= 0)
+        {
+            return logPrior - logKernel;
+        }
+
+        double a = Math.Log(alpha) + logPrior, b = Math.Log(1 - alpha) + logKernel, max = Math.Max(a, b);
+        return logPrior - (max + Math.Log(Math.Exp(a - max) + Math.Exp(b - max)));
     }
 
     private double[] Propose(PerturbationKernel kernel, int generation, int index)
@@ -167,7 +146,7 @@ public sealed class AbcSmc
         for (int attempt = 0; attempt < options.MaxAttempts; attempt++)
         {
             var stream = new ParticleStream(options.Seed, generation, index, attempt, StreamPurpose.Proposal);
-            double[] theta = kernel.Propose(ref stream);
+            double[] theta = stream.NextDouble() < options.PriorShare ? stream.DrawFrom(prior) : kernel.Propose(ref stream);
             if (prior.Contains(theta))
             {
                 return theta;
@@ -186,12 +165,10 @@ public sealed class AbcSmc
             throw new InvalidOperationException($"the distance model returned {result.Count} distances for {batch.Count} proposals");
         }
 
-        // A failed or undefined fit can never be accepted.
+        // A failed or undefined fit has likelihood 0: weight 0 at every temperature.
         return result.Select(d => double.IsNaN(d) ? double.PositiveInfinity : d).ToArray();
     }
 
     private IReadOnlyList<ulong> Seeds(int generation, int first, int count)
         => Enumerable.Range(first, count).Select(i => SimulationSeed(options.Seed, generation, i)).ToArray();
-
-    private sealed record Generation(double[][] Thetas, double[] Distances, long Simulations, int Rounds, StopReason? Stop);
 }

@@ -1,4 +1,4 @@
 namespace Mobility.Experiments.Posterior;
 
-/// <summary>How far an ABC-SMC run has got: the generation being filled, its accepted particles so far, the simulations in all.</summary>
-public readonly record struct AbcSmcProgress(int Generation, int MaxGenerations, int Accepted, int Particles, long Simulations, double Tolerance, TimeSpan Elapsed);
+/// <summary>How far an annealed ABC-SMC run has got: the generation being simulated, the simulations in all, the last generation's temperature.</summary>
+public readonly record struct AbcSmcProgress(int Generation, int MaxGenerations, long Simulations, double Temperature, TimeSpan Elapsed);

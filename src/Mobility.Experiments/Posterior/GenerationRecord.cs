@@ -1,9 +1,8 @@
 namespace Mobility.Experiments.Posterior;
 
 /// <summary>
-/// One generation's diagnostics: the tolerance its particles met (generation 0: the largest distance, every prior
-/// draw being accepted), its simulations (accepted or not, including those beyond the N-th acceptance in its last
-/// round), the acceptance rate N / simulations, the effective sample size of its weights, the rounds (batches) it took,
-/// and the time since the start.
+/// One generation's diagnostics: its temperature T (the weights hold the likelihood to the power 1/T; 1 is the
+/// posterior), its simulations (N: every proposal is kept, with its weight), the effective sample size of its weights,
+/// the weighted median of its particles' distances (the objective), and the time since the start.
 /// </summary>
-public sealed record GenerationRecord(int Generation, double Tolerance, long Simulations, int Accepted, double AcceptanceRate, double EffectiveSampleSize, int Rounds, TimeSpan Elapsed);
+public sealed record GenerationRecord(int Generation, double Temperature, long Simulations, double EffectiveSampleSize, double MedianDistance, TimeSpan Elapsed);

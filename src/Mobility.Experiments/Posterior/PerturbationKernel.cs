@@ -5,9 +5,9 @@ using MathNet.Numerics.LinearAlgebra;
 
 /// <summary>
 /// The multivariate normal perturbation kernel of Beaumont et al. (2009): a proposal is a particle of the previous
-/// population, picked with probability equal to its weight, moved by N(0, 2 Sigma), where Sigma is that population's
-/// weighted covariance (twice it is the choice that minimises the Kullback-Leibler divergence between the proposal and
-/// the next target, Beaumont et al. 2009, Filippi et al. 2013). The Cholesky factor L (MathNet) turns standard normal
+/// population, picked with probability equal to its weight, moved by N(0, k Sigma), where Sigma is that population's
+/// weighted covariance times a scale (twice it is the choice of Beaumont et al. 2009 and Filippi et al. 2013 for
+/// rejection ABC-SMC; annealed ABC-SMC uses less, <see cref="AbcSmcOptions.KernelScale"/>). The Cholesky factor L (MathNet) turns standard normal
 /// draws into the move; the mixture density of a proposal is computed in whitened coordinates L^-1 theta, where each
 /// component is a standard normal.
 /// </summary>
@@ -18,11 +18,11 @@ public sealed class PerturbationKernel
     private readonly double[][] whitenedParticles;
     private readonly double logNormaliser;
 
-    public PerturbationKernel(Population previous)
+    public PerturbationKernel(Population previous, double scale = 2)
     {
         this.previous = previous;
         int d = previous.Dimension;
-        Matrix<double> covariance = 2 * previous.Covariance();
+        Matrix<double> covariance = scale * previous.Covariance();
 
         // With fewer particles than coefficients, or particles that agree on a coefficient, the weighted covariance is
         // singular and has no Cholesky factor. Then the diagonal is loaded by a growing share of itself (shrinking the
@@ -58,7 +58,7 @@ public sealed class PerturbationKernel
         logNormaliser = -(factor.Diagonal().Sum(Math.Log) + (0.5 * d * Math.Log(2 * Math.PI)));
     }
 
-    /// <summary>The kernel's covariance, 2 Sigma.</summary>
+    /// <summary>The kernel's covariance, scale x Sigma.</summary>
     public Matrix<double> Covariance { get; }
 
     /// <summary>A proposal: an ancestor picked by weight, then moved; uses 1 + d uniforms of <paramref name="stream"/>.</summary>
@@ -82,7 +82,7 @@ public sealed class PerturbationKernel
         return theta;
     }
 
-    /// <summary>ln of the proposal density sum_j w_j N(theta; theta_j, 2 Sigma), by log-sum-exp.</summary>
+    /// <summary>ln of the proposal density sum_j w_j N(theta; theta_j, scale x Sigma), by log-sum-exp.</summary>
     public double LogMixtureDensity(double[] theta)
     {
         double[] z = factor.Solve(Vector<double>.Build.DenseOfArray(theta)).ToArray();

@@ -66,21 +66,10 @@ public sealed class Population
     /// The weighted p-quantile of coefficient <paramref name="coefficient"/>: the smallest particle value whose
     /// cumulative weight (particles sorted by that coefficient) reaches p.
     /// </summary>
-    public double Quantile(int coefficient, double p)
-    {
-        int[] order = Enumerable.Range(0, Count).OrderBy(i => Thetas[i][coefficient]).ToArray();
-        double sum = 0;
-        foreach (int i in order)
-        {
-            sum += Weights[i];
-            if (sum >= p)
-            {
-                return Thetas[i][coefficient];
-            }
-        }
+    public double Quantile(int coefficient, double p) => WeightedQuantile(Thetas.Select(t => t[coefficient]).ToArray(), p);
 
-        return Thetas[order[^1]][coefficient];
-    }
+    /// <summary>The weighted p-quantile of the particles' distances (as <see cref="Quantile"/>).</summary>
+    public double DistanceQuantile(double p) => WeightedQuantile(Distances.ToArray(), p);
 
     /// <summary>The index drawn with probability proportional to the weights, by the uniform <paramref name="u"/> (inverse CDF).</summary>
     public int Pick(double u)
@@ -109,5 +98,21 @@ public sealed class Population
         }
 
         return sums;
+    }
+
+    private double WeightedQuantile(double[] values, double p)
+    {
+        int[] order = Enumerable.Range(0, Count).OrderBy(i => values[i]).ToArray();
+        double sum = 0;
+        foreach (int i in order)
+        {
+            sum += Weights[i];
+            if (sum >= p)
+            {
+                return values[i];
+            }
+        }
+
+        return values[order[^1]];
     }
 }

@@ -15,6 +15,9 @@ public sealed record SbcOptions
     /// <summary>The ABC-SMC run on each data set; its seed is replaced by each data set's own.</summary>
     public AbcSmcOptions Abc { get; init; } = new();
 
+    /// <summary>The observation-error model's scale sigma (<see cref="ObservationErrorModel"/>): the data's noise and the posteriors' kernel.</summary>
+    public double ErrorScale { get; init; } = ObservationErrorModel.DefaultScale;
+
     /// <summary>Seeds the true coefficients, the data's simulations and every posterior.</summary>
     public ulong Seed { get; init; } = 1;
 
@@ -26,6 +29,11 @@ public sealed record SbcOptions
         if ((Draws + 1) % Bins != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(Bins), Bins, $"the {Draws + 1} possible ranks must split evenly into the bins");
+        }
+
+        if (!(ErrorScale > 0))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ErrorScale), ErrorScale, "the error scale must be positive");
         }
 
         Abc.Validate();

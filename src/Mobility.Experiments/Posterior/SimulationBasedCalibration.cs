@@ -1,16 +1,15 @@
 namespace Mobility.Experiments.Posterior;
 
 using Mobility.Engine.Measurement;
-using Mobility.Experiments.Calibration;
 using Mobility.Model.Observations;
 using Mobility.Model.Uncertainty;
 
 /// <summary>
 /// Simulation-based calibration of the ABC-SMC posterior on the model itself (Talts et al. 2018). For each data set
-/// i: draw true coefficients from the prior; simulate the model with them once; take the simulated counterparts of
-/// the observations as the data (the observations' ids, weights and tolerances kept, their values replaced, a zero
-/// raised to <see cref="FitMetrics.Floor"/> as the objective raises simulated values); compute
-/// the posterior from that data with <see cref="AbcSmc"/>; draw L equally weighted values from it
+/// i: draw true coefficients from the prior; simulate the model with them once; draw the data from the observation-error
+/// model around the simulated counterparts of the observations (<see cref="ObservationErrorModel.Draw"/>: the
+/// observations' ids, weights, tolerances and range widths kept, their values replaced), which is the generative model
+/// the posterior assumes; compute the posterior from that data with <see cref="AbcSmc"/>; draw L equally weighted values from it
 /// (<see cref="PosteriorResampling"/>) and record, per coefficient, how many lie below the true value. Data set i's
 /// truth, data seed and posterior seed come from the <see cref="StreamPurpose.Calibration"/> stream of (seed, i), so
 /// the result depends on the seed only.
@@ -29,6 +28,7 @@ public static class SimulationBasedCalibration
     {
         options.Validate();
         var templateDistance = new FitObjectiveDistance(template, reportFrom);
+        var error = new ObservationErrorModel(template, options.ErrorScale);
         var dataSets = new List<SbcDataSet>(options.DataSets);
         for (int i = 0; i < options.DataSets; i++)
         {
@@ -39,10 +39,15 @@ public static class SimulationBasedCalibration
             ulong posteriorSeed = stream.NextUInt64();
 
             var simulated = simulateOnce(truth, dataSeed, templateDistance).ToDictionary(s => s.Metric, s => s.Value, StringComparer.Ordinal);
-            // A figure simulated as zero (a small pair at a coarse scale) becomes the floor the objective puts under simulated values, so that its log error is finite.
-            Observation[] data = template.Select(o => o with { Value = Math.Max(simulated[o.Id], FitMetrics.Floor) }).ToArray();
+            var data = new Observation[template.Count];
+            for (int o = 0; o < data.Length; o++)
+            {
+                double side = stream.NextDouble(), position = stream.NextDouble();
+                data[o] = ObservationErrorModel.Fitted(template[o]) ? error.Draw(template[o], simulated[template[o].Id], side, position) : template[o];
+            }
+
             var distance = new FitObjectiveDistance(data, reportFrom);
-            PosteriorResult posterior = new AbcSmc(prior, simulator(distance), options.Abc with { Seed = posteriorSeed }).Run(null, cancellationToken);
+            PosteriorResult posterior = new AbcSmc(prior, simulator(distance), error.Precision, options.Abc with { Seed = posteriorSeed }).Run(null, cancellationToken);
 
             Population last = posterior.Posterior;
             int[] draws = PosteriorResampling.Independent(last.Weights, options.Draws, posteriorSeed);
@@ -55,7 +60,7 @@ public static class SimulationBasedCalibration
                 }
             }
 
-            dataSets.Add(new SbcDataSet(i, truth, ranks, posterior.Generations.Count, posterior.Diagnostics[^1].Tolerance, last.EffectiveSampleSize, posterior.Simulations + 1));
+            dataSets.Add(new SbcDataSet(i, truth, ranks, posterior.Generations.Count, posterior.Diagnostics[^1].Temperature, last.EffectiveSampleSize, posterior.Simulations + 1));
             progress?.Report(i + 1);
         }
 

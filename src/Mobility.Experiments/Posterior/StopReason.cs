@@ -1,17 +1,14 @@
 namespace Mobility.Experiments.Posterior;
 
-/// <summary>Why an ABC-SMC run stopped.</summary>
+/// <summary>Why an annealed ABC-SMC run stopped.</summary>
 public enum StopReason
 {
-    /// <summary>It reached the maximum number of generations.</summary>
+    /// <summary>It reached temperature 1 (and the minimum number of generations): the last generation is the posterior.</summary>
+    Converged,
+
+    /// <summary>It reached the maximum number of generations before temperature 1: the last generation is a tempered posterior, wider than the posterior.</summary>
     Generations,
 
-    /// <summary>The next tolerance would have shrunk by less than the minimum decrease.</summary>
-    ToleranceStalled,
-
-    /// <summary>A generation's acceptance rate fell below the floor; that generation was abandoned.</summary>
-    AcceptanceFloor,
-
-    /// <summary>The next generation would have exceeded the simulation budget; it was abandoned.</summary>
+    /// <summary>The next generation would have exceeded the simulation budget (before temperature 1 if the last temperature is above 1).</summary>
     SimulationBudget,
 }

@@ -13,7 +13,10 @@ using Mobility.Model.Uncertainty;
 /// D equally weighted draws from its weighted particles (<see cref="PosteriorResampling"/>, from the comparison's
 /// base seed), and resolves every scenario's settings under each draw (the scenario with the draw's coefficients as
 /// overrides, checked as <c>--set</c> is). A coefficient that a compared scenario sets differently from the
-/// reference is refused: the draw would overwrite the policy.
+/// reference is refused: the draw would overwrite the policy. With <c>perDraw</c> (the pair constants re-derived
+/// for each draw, <c>compare --posterior</c>'s default when the reference has pair constants), every scenario of a
+/// draw also gets the overrides it returns for the draw's coefficients, computed once per particle on the reference;
+/// a scenario that sets one of those overridden keys differently from the reference is refused alike.
 /// </summary>
 public static class PosteriorDraws
 {
@@ -21,13 +24,19 @@ public static class PosteriorDraws
     public sealed record Prepared(ComparisonDraws Draws, IReadOnlyList<ComparisonScenario> Scenarios);
 
     public static async Task<Prepared> PrepareAsync(
-        string posteriorFile, int draws, int replicationsPerDraw, ulong seed, IReadOnlyList<LoadedScenario> scenarios, CancellationToken cancellationToken = default)
+        string posteriorFile, int draws, int replicationsPerDraw, ulong seed, IReadOnlyList<LoadedScenario> scenarios,
+        PerDrawOverrides? perDraw = null, CancellationToken cancellationToken = default)
     {
         PosteriorSample sample = await PosteriorSampleReader.ReadAsync(posteriorFile, cancellationToken).ConfigureAwait(false);
-        return Prepare(sample, draws, replicationsPerDraw, seed, scenarios);
+        return Prepare(sample, draws, replicationsPerDraw, seed, scenarios, perDraw);
     }
 
-    public static Prepared Prepare(PosteriorSample sample, int draws, int replicationsPerDraw, ulong seed, IReadOnlyList<LoadedScenario> scenarios)
+    /// <summary>Overrides that depend on a draw (e.g. the pair constants re-derived for its coefficients): the keys they may set, and the function of the draw's <c>--set</c> pairs.</summary>
+    /// <param name="Threads">Draws whose overrides are computed side by side (each is a function of its draw alone, so the result does not depend on it).</param>
+    public sealed record PerDrawOverrides(IReadOnlyList<string> Keys, int Threads, Func<IReadOnlyList<string>, IReadOnlyList<string>> For);
+
+    public static Prepared Prepare(
+        PosteriorSample sample, int draws, int replicationsPerDraw, ulong seed, IReadOnlyList<LoadedScenario> scenarios, PerDrawOverrides? perDraw = null)
     {
         string display = PathDisplay.Of(sample.Source);
         var problems = new List<string>();
@@ -39,7 +48,7 @@ public static class PosteriorDraws
         LoadedScenario reference = scenarios[0];
         foreach (LoadedScenario scenario in scenarios.Skip(1))
         {
-            foreach (string path in sample.Paths)
+            foreach (string path in sample.Paths.Concat(perDraw?.Keys ?? []))
             {
                 string? mine = Value(scenario, path), theirs = Value(reference, path);
                 if (mine != theirs)
@@ -56,6 +65,35 @@ public static class PosteriorDraws
         }
 
         int[] particles = PosteriorResampling.Systematic(sample.Weights, draws, seed);
+        // Each particle's coefficients are checked on the reference first (naming the file and particle), so a bad
+        // posterior is refused before any per-draw work.
+        var referenceVariants = new ScenarioVariants(reference);
+        foreach (int particle in particles.Distinct())
+        {
+            try
+            {
+                referenceVariants.Settings(sample.Sets(particle));
+            }
+            catch (InputException ex)
+            {
+                throw new InputException(ex.Problems.Select(p => $"{display}, particle {particle.ToString(CultureInfo.InvariantCulture)} under {reference.Name}: {p}"));
+            }
+        }
+
+        var drawSets = new System.Collections.Concurrent.ConcurrentDictionary<int, string[]>();
+        try
+        {
+            Parallel.ForEach(particles.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, perDraw?.Threads ?? 1) }, particle =>
+            {
+                string[] sets = sample.Sets(particle);
+                drawSets[particle] = perDraw is null ? sets : [.. sets, .. perDraw.For(sets)];
+            });
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
         var result = new List<ComparisonScenario>();
         foreach (LoadedScenario scenario in scenarios)
         {
@@ -68,7 +106,7 @@ public static class PosteriorDraws
                 {
                     try
                     {
-                        resolved = variants.Settings(sample.Sets(particles[d]));
+                        resolved = variants.Settings(drawSets[particles[d]]);
                     }
                     catch (InputException ex)
                     {

@@ -12,13 +12,13 @@ using Parquet.Schema;
 /// <summary>
 /// The outputs of a posterior, each written atomically: <c>posterior.parquet</c> (the last generation: generation,
 /// draw, weight, distance, one double column per coefficient; weights sum to 1), <c>generations.parquet</c> (the same
-/// for every generation) and <c>diagnostics.csv</c> (per generation: tolerance, simulations, acceptance rate,
-/// effective sample size, rounds, elapsed seconds).
+/// for every generation) and <c>diagnostics.csv</c> (per generation: temperature, simulations, effective sample
+/// size, weighted median distance, elapsed seconds).
 /// </summary>
 public static class PosteriorFiles
 {
     public static readonly IReadOnlyList<string> DiagnosticsColumns =
-        ["generation", "tolerance", "simulations", "accepted", "acceptance_rate", "ess", "rounds", "elapsed_s"];
+        ["generation", "temperature", "simulations", "ess", "median_distance", "elapsed_s"];
 
     public static ParquetSchema Schema(JointPrior prior) => new(
         new Field[] { new DataField<int>("generation"), new DataField<int>("draw"), new DataField<double>("weight"), new DataField<double>("distance") }
@@ -39,10 +39,9 @@ public static class PosteriorFiles
         foreach (GenerationRecord r in records)
         {
             csv.AppendLine(string.Join(",",
-                r.Generation.ToString(CultureInfo.InvariantCulture), r.Tolerance.ToString("R", CultureInfo.InvariantCulture),
-                r.Simulations.ToString(CultureInfo.InvariantCulture), r.Accepted.ToString(CultureInfo.InvariantCulture),
-                r.AcceptanceRate.ToString("R", CultureInfo.InvariantCulture), r.EffectiveSampleSize.ToString("F1", CultureInfo.InvariantCulture),
-                r.Rounds.ToString(CultureInfo.InvariantCulture), r.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)));
+                r.Generation.ToString(CultureInfo.InvariantCulture), r.Temperature.ToString("R", CultureInfo.InvariantCulture),
+                r.Simulations.ToString(CultureInfo.InvariantCulture), r.EffectiveSampleSize.ToString("F1", CultureInfo.InvariantCulture),
+                r.MedianDistance.ToString("R", CultureInfo.InvariantCulture), r.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)));
         }
 
         return csv.ToString();

@@ -20,13 +20,13 @@ public static class SbcFiles
         var names = result.Prior.Coefficients.Select(p => p.Name).ToArray();
         var csv = new StringBuilder();
         csv.AppendJoin(',', new[] { "data_set" }.Concat(names.Select(n => "true_" + n)).Concat(names.Select(n => "rank_" + n))
-            .Concat(["generations", "tolerance", "ess", "simulations"])).Append('\n');
+            .Concat(["generations", "temperature", "ess", "simulations"])).Append('\n');
         foreach (SbcDataSet d in result.DataSets)
         {
             csv.AppendJoin(',', new[] { d.Index.ToString(c) }
                 .Concat(d.Truth.Select(t => t.ToString("R", c)))
                 .Concat(d.Ranks.Select(r => r.ToString(c)))
-                .Concat([d.Generations.ToString(c), d.Tolerance.ToString("R", c), d.EffectiveSampleSize.ToString("F1", c), d.Simulations.ToString(c)])).Append('\n');
+                .Concat([d.Generations.ToString(c), d.Temperature.ToString("R", c), d.EffectiveSampleSize.ToString("F1", c), d.Simulations.ToString(c)])).Append('\n');
         }
 
         return csv.ToString();

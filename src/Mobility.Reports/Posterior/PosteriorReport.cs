@@ -26,7 +26,7 @@ public static class PosteriorReport
         var coefficients = result.Prior.Coefficients;
         var report = new HtmlReport(title).List(context);
         report.Paragraph(string.Create(Invariant,
-            $"{posterior.Count} weighted draws from generation {posterior.Generation} (tolerance {result.Diagnostics[^1].Tolerance:G4}), "
+            $"{posterior.Count} weighted draws from generation {posterior.Generation} (temperature {result.Diagnostics[^1].Temperature:G4}{(result.Diagnostics[^1].Temperature > 1 ? ": a tempered posterior, wider than the posterior" : ": the posterior")}), "
             + $"effective sample size {posterior.EffectiveSampleSize:F0}; {result.Simulations:N0} simulations in all; stopped because {Reason(result.Stop)}."));
 
         report.Heading("Coefficients").Table(
@@ -48,13 +48,15 @@ public static class PosteriorReport
         report.Heading("Why these priors", 3).Table(["coefficient", "justification"], coefficients.Select(c => (IReadOnlyList<string>)[c.Path, c.Justification]));
 
         report.Heading("Generations").Table(
-            ["generation", "tolerance", "simulations", "acceptance rate", "effective sample size", "rounds", "elapsed"],
+            ["generation", "temperature", "simulations", "effective sample size", "weighted median distance", "elapsed"],
             result.Diagnostics.Select(r => (IReadOnlyList<string>)
             [
-                r.Generation.ToString(Invariant), r.Tolerance.ToString("G4", Invariant), r.Simulations.ToString("N0", Invariant),
-                r.AcceptanceRate.ToString("P1", Invariant), r.EffectiveSampleSize.ToString("F0", Invariant), r.Rounds.ToString(Invariant),
+                r.Generation.ToString(Invariant), r.Temperature.ToString("G4", Invariant), r.Simulations.ToString("N0", Invariant),
+                r.EffectiveSampleSize.ToString("F0", Invariant), r.MedianDistance.ToString("G4", Invariant),
                 r.Elapsed.ToString(@"hh\:mm\:ss", Invariant),
             ]));
+        report.Paragraph("Every simulation is kept with its importance weight (no rejection), so the acceptance rate of a rejection sampler has no counterpart here; "
+            + "the effective sample size says how many equally weighted draws a generation is worth, and the temperature how far the likelihood has been let in (1: fully).");
         report.Chart(GenerationsChart(result.Diagnostics, posterior.Count));
 
         report.Heading("Marginal posteriors");
@@ -82,19 +84,16 @@ public static class PosteriorReport
     {
         var plot = new Plot();
         double[] x = records.Select(r => (double)r.Generation).ToArray();
-        double first = Math.Max(records[0].Tolerance, double.Epsilon);
-        var tolerance = plot.Add.Scatter(x, records.Select(r => r.Tolerance / first).ToArray());
-        tolerance.LegendText = "tolerance / generation 0's";
-        var acceptance = plot.Add.Scatter(x, records.Select(r => r.AcceptanceRate).ToArray());
-        acceptance.LegendText = "acceptance rate";
+        var inverse = plot.Add.Scatter(x, records.Select(r => 1 / r.Temperature).ToArray());
+        inverse.LegendText = "1 / temperature (1: the posterior)";
         var ess = plot.Add.Scatter(x, records.Select(r => r.EffectiveSampleSize / particles).ToArray());
         ess.LegendText = "effective sample size / particles";
         plot.Axes.SetLimitsY(0, 1.05);
         plot.XLabel("generation");
-        plot.Title("Tolerance, acceptance and effective sample size by generation");
+        plot.Title("Inverse temperature and effective sample size by generation");
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
         plot.ShowLegend(Alignment.UpperRight);
-        return ChartImage.Render("generations.png", "Per generation: the tolerance relative to generation 0's largest distance, the share of simulations accepted, and the effective sample size of the weights relative to the particles.", plot, 800, 420);
+        return ChartImage.Render("generations.png", "Per generation: the inverse temperature (the power of the likelihood in the weights) and the effective sample size of the weights relative to the particles.", plot, 800, 420);
     }
 
     private static ChartImage Marginal(Population posterior, CoefficientPrior coefficient, int k)
@@ -162,10 +161,9 @@ public static class PosteriorReport
 
     private static string Reason(StopReason stop) => stop switch
     {
+        StopReason.Converged => "it reached temperature 1",
         StopReason.Generations => "it reached the generation limit",
-        StopReason.ToleranceStalled => "the tolerance stopped shrinking",
-        StopReason.AcceptanceFloor => "the next generation's acceptance rate fell below the floor (that generation was abandoned)",
-        _ => "the next generation would have exceeded the simulation budget (it was abandoned)",
+        _ => "the next generation would have exceeded the simulation budget",
     };
 
     private static string Interval(double median, double low, double high) => $"{Number(median)} [{Number(low)}, {Number(high)}]";

@@ -43,6 +43,7 @@ internal static class PosteriorKit
         =>
         [
             "posterior", Scenario(temp), "--priors", Priors(temp), "--observations", Observations(temp), "--out", temp.File(folder),
-            "--scale", "4000", "--particles", "6", "--generations", generations.ToString(System.Globalization.CultureInfo.InvariantCulture), "--min-acceptance", "0.05", .. extra,
+            "--scale", "4000", "--particles", "6", "--generations", generations.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "--min-generations", generations.ToString(System.Globalization.CultureInfo.InvariantCulture), .. extra,
         ];
 }

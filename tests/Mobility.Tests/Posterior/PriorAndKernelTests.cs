@@ -49,7 +49,7 @@ public sealed class PriorAndKernelTests
 
         // Distances are smallest at the corner (1, 1.5), so the population is pushed against both upper bounds.
         double Distance(double[] theta, ulong seed) => Math.Abs(1 - theta[0]) + Math.Abs(1.5 - theta[1]) + (0.01 * new ParticleStream(seed, 0, 0, 0, StreamPurpose.Prior).NextDouble());
-        PosteriorResult result = new AbcSmc(prior, new DistanceFunction(Distance, 2), new AbcSmcOptions { Particles = 200, MaxGenerations = 6, Seed = 5 }).Run();
+        PosteriorResult result = new AbcSmc(prior, new DistanceFunction(Distance, 2), precision: 50, new AbcSmcOptions { Particles = 200, MaxGenerations = 6, MinGenerations = 4, Seed = 5 }).Run();
 
         Assert.True(result.Generations.Count >= 4);
         Assert.All(result.Generations.SelectMany(g => g.Thetas), theta => Assert.True(prior.Contains(theta), $"({theta[0]}, {theta[1]}) is outside the prior"));
