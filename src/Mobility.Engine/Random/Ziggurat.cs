@@ -91,6 +91,14 @@ internal static class Ziggurat
 
             if (layer == 0)
             {
+                if (j == -(int)M)
+                {
+                    // The one point without a mirror image (j runs from -2^24 to 2^24 - 1): drawing again keeps the
+                    // two tails exactly symmetric (in the other layers it is the layer's edge, which the wedge rejects).
+                    word = more.NextWord();
+                    continue;
+                }
+
                 // The tail beyond R: x = -ln(u1) / R, accepted when -2 ln(u2) > x^2 (Marsaglia 1964).
                 double y;
                 do
