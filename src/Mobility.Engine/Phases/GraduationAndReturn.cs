@@ -18,7 +18,7 @@ using Mobility.Model.Agents;
 /// </summary>
 /// <remarks>
 /// Three passes. (1) In parallel over chunks, fused with the study pass (<see cref="Study"/>), every student's state
-/// changes, marking graduates and leavers in their flags; only graduates draw, so only their random blocks are computed. (2) Over the graduates, in slot order, the
+/// changes, marking graduates and leavers in their flags; the graduates' draws are words of their year's study stream, whose block that pass computes anyway. (2) Over the graduates, in slot order, the
 /// running sums of skill and attitude and the alumni totals: floating-point sums depend on their order, so keeping
 /// the slot order keeps every result bit-identical to a single sequential pass; the universities' sums and the
 /// alumni's are disjoint and run on two threads. (3) The in-place, order-preserving compaction of the student
@@ -94,11 +94,11 @@ internal sealed class GraduationAndReturn
 
     /// <summary>
     /// The end of the year for a student in slot <paramref name="i"/> who did not drop out: a credit student comes
-    /// home; a student at the end of a programme is marked and listed in <paramref name="graduates"/> (the caller
-    /// passes the list to <see cref="Graduate(ReadOnlySpan{int})"/>).
+    /// home; a student at the end of a programme is marked and listed in <paramref name="graduates"/> with the words of
+    /// its two graduation draws (the caller passes the list to <see cref="Graduate"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Advance(StudentPopulation st, int i, Span<int> graduates, ref int graduated)
+    public static void Advance(StudentPopulation st, int i, uint transitionWord, uint returnWord, ref GraduateList graduates)
     {
         if (st.Status[i] == StudentStatus.CreditAbroad)
         {
@@ -110,45 +110,28 @@ internal sealed class GraduationAndReturn
         if (++st.YearInProgramme[i] >= StudyLevels.Length(st.Level[i]))
         {
             st.Flags[i] |= FlagGraduated;
-            graduates[graduated++] = i;
+            graduates.Add(i, transitionWord, returnWord);
         }
     }
 
     /// <summary>
-    /// A batch of at most <see cref="PhiloxBatch.Size"/> graduates. Only graduates draw, so only their random blocks
-    /// are computed (a stream's draws do not depend on when its block is computed); each graduate's decision reads and
-    /// changes only its own slot, so batches may run in any order.
+    /// A batch of graduates: continue to the next level, or leave (abroad: return home or stay). Their draws are
+    /// words 1 (transition) and 2 (return) of their year's study stream, whose block the study pass computed already
+    /// (<see cref="Study"/>); each graduate's decision reads and changes only its own slot, so batches may run in any
+    /// order.
     /// </summary>
-    public void Graduate(ReadOnlySpan<int> graduates)
-    {
-        var id = s.Students.Id;
-        Span<int> ids = stackalloc int[PhiloxBatch.Size];
-        for (int b = 0; b < graduates.Length; b++)
-        {
-            ids[b] = id[graduates[b]];
-        }
-
-        var entry = s.Settings.Entry;
-        Graduate(graduates, ids[..graduates.Length], entry.MasterTransition, entry.PhdTransition);
-    }
-
-    /// <summary>A batch of graduates: continue to the next level, or leave (abroad: return home or stay).</summary>
-    private void Graduate(ReadOnlySpan<int> graduates, ReadOnlySpan<int> ids, double masterTransition, double phdTransition)
+    public void Graduate(ReadOnlySpan<int> graduates, ReadOnlySpan<uint> transitionWords, ReadOnlySpan<uint> returnWords)
     {
         var st = s.Students;
         var countryOf = s.Universities.Country;
         int c = s.CountryCount;
-        ulong seed = s.Seed;
-        int year = s.Year;
-        Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
-        Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
-        PhiloxBatch.FirstBlocks(seed, year, Purpose.Graduation, ids, r0, r1, r2, r3);
+        var entry = s.Settings.Entry;
+        double masterTransition = entry.MasterTransition, phdTransition = entry.PhdTransition;
         var levelOf = st.Level;
         var statusOf = st.Status;
         var flags = st.Flags;
         for (int b = 0; b < graduates.Length; b++)
         {
-            // The stream's first two draws are the first two words of block 0 (RandomStream.NextDouble's order).
             int i = graduates[b];
             double transition = levelOf[i] switch
             {
@@ -157,7 +140,7 @@ internal sealed class GraduationAndReturn
                 _ => 0,
             };
             bool abroad = statusOf[i] == StudentStatus.DegreeAbroad;
-            if (UniformDraw.Of(r0[b]) < transition)
+            if (UniformDraw.Of(transitionWords[b]) < transition)
             {
                 levelOf[i]++;
                 st.YearInProgramme[i] = 0;
@@ -175,7 +158,7 @@ internal sealed class GraduationAndReturn
             {
                 int h = countryOf[st.Host[i]];
                 double p = returnProbability[(((st.Origin[i] * c) + h) * 2) + (st.Obligation[i] > 0 ? 1 : 0)];
-                if (UniformDraw.Of(r1[b]) >= p)
+                if (UniformDraw.Of(returnWords[b]) >= p)
                 {
                     leaves |= FlagStaysAbroad;
                 }

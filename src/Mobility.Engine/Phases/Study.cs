@@ -17,6 +17,13 @@ using Mobility.Model.Parameters;
 /// year of step 8 in the same walk over the columns (<see cref="GraduationAndReturn.Advance"/>, the graduates'
 /// decisions): both read and change only the student's own slot, and nothing runs between the two steps.
 /// </summary>
+/// <remarks>
+/// One Philox block per student and year serves both steps (the stream of <see cref="Purpose.Study"/>, computed in
+/// batches): word 0 is the dropout draw, words 1 and 2 the graduation draws (transition to the next level, return
+/// home; <see cref="GraduationAndReturn.Graduate"/>), word 3 a credit student's semester draw or a degree student's
+/// satisfaction normal (<see cref="Ziggurat"/>); a credit student's normal and the rare words the ziggurat rejects
+/// come from the same stream's next block. Distinct words are independent uniforms, so every draw keeps its law.
+/// </remarks>
 internal sealed class Study
 {
     public const byte FlagRemoved = 4;
@@ -176,24 +183,23 @@ internal sealed class Study
         Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
         Span<int> abroadSlots = stackalloc int[PhiloxBatch.Size];
 
-        // This year's graduates, passed on in batches of PhiloxBatch.Size (a batch of slots adds at most that many).
-        Span<int> graduates = stackalloc int[2 * PhiloxBatch.Size];
-        int graduated = 0;
+        // This year's graduates with their two graduation words, passed on in batches of PhiloxBatch.Size (a batch of
+        // slots adds at most that many).
+        var graduates = new GraduateList(stackalloc int[2 * PhiloxBatch.Size], stackalloc uint[2 * PhiloxBatch.Size], stackalloc uint[2 * PhiloxBatch.Size]);
         for (int batch = start; batch < end; batch += PhiloxBatch.Size)
         {
             int batchEnd = Math.Min(end, batch + PhiloxBatch.Size);
             PhiloxBatch.FirstBlocks(seed, year, Purpose.Study, id.AsSpan(batch, batchEnd - batch), r0, r1, r2, r3);
-            int abroad = StudyAtHome(counts, r0, abroadSlots, graduates, ref graduated, batch, batchEnd, selfBelow, fundedBelow);
-            StudyAbroad(counts, revenueOf, abroadSlots[..abroad], graduates, ref graduated, batch, r0, r1, r2, r3);
-            if (graduated >= PhiloxBatch.Size)
+            int abroad = StudyAtHome(counts, r0, r1, r2, abroadSlots, ref graduates, batch, batchEnd, selfBelow, fundedBelow);
+            StudyAbroad(counts, revenueOf, abroadSlots[..abroad], ref graduates, batch, r0, r1, r2, r3);
+            if (graduates.Count >= PhiloxBatch.Size)
             {
-                graduation.Graduate(graduates[..PhiloxBatch.Size]);
-                graduated -= PhiloxBatch.Size;
-                graduates.Slice(PhiloxBatch.Size, graduated).CopyTo(graduates);
+                graduation.Graduate(graduates.Slots[..PhiloxBatch.Size], graduates.TransitionWords, graduates.ReturnWords);
+                graduates.DropFirst(PhiloxBatch.Size);
             }
         }
 
-        graduation.Graduate(graduates[..graduated]);
+        graduation.Graduate(graduates.Slots[..graduates.Count], graduates.TransitionWords, graduates.ReturnWords);
         for (int j = 0; j < width; j++)
         {
             int n = counts[j] + counts[width + j];
@@ -211,11 +217,13 @@ internal sealed class Study
     /// without bounds checks.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int StudyAtHome(Span<int> counts, ReadOnlySpan<uint> r0, Span<int> abroadSlots, Span<int> graduates, ref int graduated, int batch, int batchEnd, ulong selfBelow, ulong fundedBelow)
+    private int StudyAtHome(Span<int> counts, ReadOnlySpan<uint> r0, ReadOnlySpan<uint> r1, ReadOnlySpan<uint> r2, Span<int> abroadSlots, ref GraduateList graduates, int batch, int batchEnd, ulong selfBelow, ulong fundedBelow)
     {
         var st = s.Students;
-        if ((uint)batchEnd > (uint)st.Status.Length || batchEnd - batch > r0.Length || batchEnd - batch > abroadSlots.Length
-            || graduated + (batchEnd - batch) > graduates.Length)
+        int graduated = graduates.Count;
+        if ((uint)batchEnd > (uint)st.Status.Length || batchEnd - batch > r0.Length || batchEnd - batch > r1.Length
+            || batchEnd - batch > r2.Length || batchEnd - batch > abroadSlots.Length
+            || graduated + (batchEnd - batch) > graduates.Capacity)
         {
             throw new ArgumentOutOfRangeException(nameof(batchEnd));
         }
@@ -239,7 +247,11 @@ internal sealed class Study
         ref byte yearInProgramme = ref MemoryMarshal.GetArrayDataReference(st.YearInProgramme);
         ref StudyLevel level = ref MemoryMarshal.GetArrayDataReference(st.Level);
         ref byte lengthOf = ref MemoryMarshal.GetArrayDataReference(programmeLength);
-        ref int graduate = ref MemoryMarshal.GetReference(graduates);
+        ref uint transitionWord = ref MemoryMarshal.GetReference(r1);
+        ref uint returnWord = ref MemoryMarshal.GetReference(r2);
+        ref int graduate = ref MemoryMarshal.GetReference(graduates.Slots);
+        ref uint transitionOf = ref MemoryMarshal.GetReference(graduates.TransitionWords);
+        ref uint returnOf = ref MemoryMarshal.GetReference(graduates.ReturnWords);
         int listedGraduates = graduated;
         int abroad = 0;
 
@@ -286,23 +298,27 @@ internal sealed class Study
                 if (++Unsafe.Add(ref yearInProgramme, i) >= Unsafe.Add(ref lengthOf, (byte)Unsafe.Add(ref level, i)))
                 {
                     Unsafe.Add(ref flags, i) |= GraduationAndReturn.FlagGraduated;
+                    Unsafe.Add(ref transitionOf, listedGraduates) = Unsafe.Add(ref transitionWord, i - batch);
+                    Unsafe.Add(ref returnOf, listedGraduates) = Unsafe.Add(ref returnWord, i - batch);
                     Unsafe.Add(ref graduate, listedGraduates++) = i;
                 }
             }
         }
 
-        graduated = listedGraduates;
+        graduates.Count = listedGraduates;
         return abroad;
     }
 
     /// <summary>
     /// The students abroad (degree or credit) in the slots <paramref name="listed"/> of the batch starting at slot
-    /// <paramref name="batch"/>, in slot order. Their draws are the words of the stream's first block, taken in the
-    /// stream's order (a credit student's semester draw, the two uniforms of the Box-Muller normal, the dropout
-    /// draw: at most four, so block 0 always suffices), with the same formulas as <see cref="RandomStream"/>.
+    /// <paramref name="batch"/>, in slot order. Their draws are words of the student's study stream for the year
+    /// (the layout is in the class's remarks): the dropout draw (word 0), the two graduation words (1 and 2,
+    /// passed on if the student graduates), then a credit student's semester draw (word 3) and the satisfaction normal
+    /// (<see cref="Ziggurat"/>: a degree student's from word 3, a credit student's from word 4, i.e. block 1; a draw
+    /// that the ziggurat rejects takes the stream's next words).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void StudyAbroad(Span<int> counts, double[] revenueOf, ReadOnlySpan<int> listed, Span<int> graduates, ref int graduated, int batch, ReadOnlySpan<uint> r0, ReadOnlySpan<uint> r1, ReadOnlySpan<uint> r2, ReadOnlySpan<uint> r3)
+    private void StudyAbroad(Span<int> counts, double[] revenueOf, ReadOnlySpan<int> listed, ref GraduateList graduates, int batch, ReadOnlySpan<uint> r0, ReadOnlySpan<uint> r1, ReadOnlySpan<uint> r2, ReadOnlySpan<uint> r3)
     {
         var st = s.Students;
         var k = s.Settings.Study;
@@ -320,6 +336,9 @@ internal sealed class Study
         var attitude = st.Attitude;
         var funding = st.Funding;
         var flags = st.Flags;
+        var id = st.Id;
+        ulong seed = s.Seed;
+        int year = s.Year;
         double semesterShare = s.Settings.CreditMobility.SemesterShare;
         double sAbroad = k.SAbroad, eta = k.Eta, satisfactionWeight = k.SatisfactionQualityWeight, satisfactionSd = k.SatisfactionSd;
         double selfHazard = hazard[1], fundedHazard = hazard[3];
@@ -333,27 +352,26 @@ internal sealed class Study
             int o = origin[i];
             var status = statusOf[i];
             bool degree = status == StudentStatus.DegreeAbroad;
-            uint w1 = r1[b], w2 = r2[b];
             double exposure = 1.0;
-            uint normal1, normal2, dropoutWord;
+            double normal;
             if (degree)
             {
-                normal1 = r0[b];
-                normal2 = w1;
-                dropoutWord = w2;
+                if (!Ziggurat.TryFast(r3[b], out normal))
+                {
+                    var more = RandomStream.FromBlock(seed, (uint)id[i], year, Purpose.Study, 1);
+                    normal = Ziggurat.Finish(r3[b], ref more);
+                }
             }
             else
             {
-                exposure = UniformDraw.Of(r0[b]) < semesterShare ? 0.5 : 1.0;
-                normal1 = w1;
-                normal2 = w2;
-                dropoutWord = r3[b];
+                exposure = UniformDraw.Of(r3[b]) < semesterShare ? 0.5 : 1.0;
+                var more = RandomStream.FromBlock(seed, (uint)id[i], year, Purpose.Study, 1);
+                normal = Ziggurat.Next(more.NextWord(), ref more);
             }
 
             double q = quality[host];
             skill[i] += (float)(gain[host] * (1 + (sAbroad * exposure)));
             double mean = hospitalityOf[h] + (satisfactionWeight * (q - quality[homeOf[i]]) / 100);
-            double normal = Math.Sqrt(-2.0 * Math.Log(UniformDraw.Of(normal1))) * Math.Cos(2.0 * Math.PI * UniformDraw.Of(normal2));
             double satisfaction = Math.Clamp(mean + (satisfactionSd * normal), 0, 1);
             attitude[i] += (float)(eta * exposure * (satisfaction - attitude[i]));
             double tuition = 0;
@@ -375,14 +393,14 @@ internal sealed class Study
                 count[foreignAt + host]++;
             }
 
-            if (UniformDraw.Of(dropoutWord) < (funding[i] == Funding.Self ? selfHazard : fundedHazard))
+            if (UniformDraw.Of(r0[b]) < (funding[i] == Funding.Self ? selfHazard : fundedHazard))
             {
                 flags[i] |= FlagRemoved;
                 count[dropoutsAt + o]++;
                 continue;
             }
 
-            GraduationAndReturn.Advance(st, i, graduates, ref graduated);
+            GraduationAndReturn.Advance(st, i, r1[b], r2[b], ref graduates);
         }
     }
 }

@@ -9,7 +9,6 @@ public enum Purpose : uint
     CreditDecision = 4,
     CreditChoices = 5,
     Study = 6,
-    Graduation = 7,
     ScholarVisit = 8,
     TieBreak = 9,
     Rounding = 10,

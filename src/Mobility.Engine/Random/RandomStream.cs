@@ -6,7 +6,7 @@ using System.Runtime.CompilerServices;
 /// A short sequence of uniform draws for one (entity, year, purpose), produced four at a time by
 /// <see cref="Philox4x32"/>. A value type: creating one allocates nothing.
 /// </summary>
-public struct RandomStream
+public struct RandomStream : IWordSource
 {
     private readonly uint k0;
     private readonly uint k1;
@@ -52,12 +52,24 @@ public struct RandomStream
         used = 0;
     }
 
+    /// <summary>The stream from block <paramref name="first"/> on: its first draw is draw 4 * first of the stream.</summary>
+    public static RandomStream FromBlock(ulong seed, uint entity, int year, Purpose purpose, uint first)
+    {
+        var stream = new RandomStream(seed, entity, year, purpose);
+        stream.block = first;
+        return stream;
+    }
+
     /// <summary>Entities that are not agents (countries, programmes) use ids from this offset up.</summary>
     public const uint NonAgentEntity = 0xF000_0000;
 
     /// <summary>Uniform on the open interval (0, 1).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public double NextDouble()
+    public double NextDouble() => UniformDraw.Of(NextWord());
+
+    /// <summary>The stream's next 32-bit word (what <see cref="NextDouble"/> maps to a uniform).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public uint NextWord()
     {
         if (used == 4)
         {
@@ -73,18 +85,13 @@ public struct RandomStream
             _ => r3,
         };
         used++;
-        return UniformDraw.Of(r);
+        return r;
     }
 
     public bool Bernoulli(double p) => NextDouble() < p;
 
-    /// <summary>Standard normal by Box-Muller (one of the pair is discarded: simpler than caching, and cheap).</summary>
-    public double NextNormal()
-    {
-        double u1 = NextDouble();
-        double u2 = NextDouble();
-        return Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2.0 * Math.PI * u2);
-    }
+    /// <summary>Standard normal by the ziggurat method (<see cref="Ziggurat"/>): one word of the stream, more only when rejection needs them.</summary>
+    public double NextNormal() => Ziggurat.Next(NextWord(), ref this);
 
     /// <summary>The block of a stream that <see cref="Hash"/> takes its word from (no stream draws that far).</summary>
     public const uint HashBlock = 0xFFFF_FFFF;

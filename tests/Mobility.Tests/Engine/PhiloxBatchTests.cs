@@ -40,9 +40,9 @@ public sealed class PhiloxBatchTests
     {
         const ulong Seed = 99;
         Span<uint> r0 = stackalloc uint[1], r1 = stackalloc uint[1], r2 = stackalloc uint[1], r3 = stackalloc uint[1];
-        PhiloxBatch.FirstBlocks(Seed, 2030, Purpose.Graduation, 41, 1, r0, r1, r2, r3);
-        var fresh = new RandomStream(Seed, 41, 2030, Purpose.Graduation);
-        var primed = new RandomStream(Seed, 41, 2030, Purpose.Graduation, 0, r0[0], r1[0], r2[0], r3[0]);
+        PhiloxBatch.FirstBlocks(Seed, 2030, Purpose.Study, 41, 1, r0, r1, r2, r3);
+        var fresh = new RandomStream(Seed, 41, 2030, Purpose.Study);
+        var primed = new RandomStream(Seed, 41, 2030, Purpose.Study, 0, r0[0], r1[0], r2[0], r3[0]);
 
         for (int draw = 0; draw < 11; draw++)
         {
