@@ -32,22 +32,20 @@ while True:
 block=cal[i:j+1]
 block=[re.sub(r'(":\s*)(-?\d+\.\d+)', lambda m: m.group(1)+('%.3f'%float(m.group(2))), l) for l in block]
 block[-1]=block[-1].rstrip(',')
+def merge_shifts(base, key, fitted):
+    """The fitted countries' shifts replace theirs under `key`; the others keep the scenario's value."""
+    m=re.search(r'"%s": (\{[^}]*\})'%key, base)
+    merged=dict(json.loads(m.group(1))) if m else {}
+    merged.update(fitted)
+    shifts=', '.join('"%s": %s'%(k,round(v,3)) for k,v in sorted(merged.items()))
+    return re.sub(r'"%s": \{[^}]*\}'%key, '"%s": { %s }'%(key,shifts), base,1)
 dm=data.get('degreeMobility',{})
 if 'originShift' in dm:
-    # the fitted origins replace theirs; the others keep the scenario's value
-    m=re.search(r'"originShift": (\{[^}]*\})', base)
-    merged=dict(json.loads(m.group(1))) if m else {}
-    merged.update(dm['originShift'])
-    shifts=', '.join('"%s": %s'%(k,round(v,3)) for k,v in sorted(merged.items()))
-    base=re.sub(r'"originShift": \{[^}]*\}', '"originShift": { %s }'%shifts, base,1)
+    base=merge_shifts(base, 'originShift', dm['originShift'])
 ch=data.get('choice',{})
 if 'destinationShift' in ch:
-    # the fitted hosts (totals of member hosts, means of non-member hosts' pairs) replace theirs; the others keep the scenario's
-    m=re.search(r'"destinationShift": (\{[^}]*\})', base)
-    merged=dict(json.loads(m.group(1))) if m else {}
-    merged.update(ch['destinationShift'])
-    shifts=', '.join('"%s": %s'%(k,round(v,3)) for k,v in sorted(merged.items()))
-    base=re.sub(r'"destinationShift": \{[^}]*\}', '"destinationShift": { %s }'%shifts, base,1)
+    # the member hosts' shifts fitted to the totals of their foreign students
+    base=merge_shifts(base, 'destinationShift', ch['destinationShift'])
 if 'outsideOptionUtility' in dm:
     base=re.sub(r'"outsideOptionUtility": [-\d.]+', '"outsideOptionUtility": %.3f'%dm['outsideOptionUtility'], base,1)
 def in_section(text, section, fn):
