@@ -22,13 +22,17 @@ cal=open(cal_path).read().split('\n')
 base=open(base_path).read()
 def strip_comments(t): return re.sub(r'//[^\n]*','',t)
 data=json.loads(strip_comments('\n'.join(cal)))
+def pair_shift_lines(lines):
+    """First and last line of the "pairShift": { ... } block, or None when there is none."""
+    starts=[k for k,l in enumerate(lines) if l.strip().startswith('"pairShift"')]
+    if not starts: return None
+    first=starts[0]; depth=0; last=first
+    while True:
+        depth+=lines[last].count('{')-lines[last].count('}')
+        if depth==0 and last>first: return first, last
+        last+=1
 # pairShift block text with comments
-i=next(k for k,l in enumerate(cal) if l.strip().startswith('"pairShift"'))
-depth=0; j=i
-while True:
-    depth+=cal[j].count('{')-cal[j].count('}')
-    if depth==0 and j>i: break
-    j+=1
+i,j=pair_shift_lines(cal)
 block=cal[i:j+1]
 block=[re.sub(r'(":\s*)(-?\d+\.\d+)', lambda m: m.group(1)+('%.3f'%float(m.group(2))), l) for l in block]
 block[-1]=block[-1].rstrip(',')
@@ -71,13 +75,9 @@ if 'originShift' in cm:
     base=in_section(base, 'creditMobility', credit_shift)
 # remove an existing pairShift block
 lines=base.split('\n')
-if any(l.strip().startswith('"pairShift"') for l in lines):
-    a=next(k for k,l in enumerate(lines) if l.strip().startswith('"pairShift"'))
-    d=0;b=a
-    while True:
-        d+=lines[b].count('{')-lines[b].count('}')
-        if d==0 and b>a: break
-        b+=1
+existing=pair_shift_lines(lines)
+if existing:
+    a,b=existing
     # drop the comment line above, if ours
     start=a-1 if lines[a-1].strip().startswith('// origin-destination constants') else a
     lines=lines[:start]+lines[b+1:]
