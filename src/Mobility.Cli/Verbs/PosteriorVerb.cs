@@ -40,11 +40,7 @@ internal static class PosteriorVerb
             Description = "Generations at most, counting generation 0 (the prior sample). A finished posterior can be continued with a larger value into the same --out.",
             DefaultValueFactory = _ => 12,
         };
-        var minGenerations = SamplerOptions.MinGenerations();
-        var essFraction = SamplerOptions.EssFraction();
-        var errorScale = SamplerOptions.ErrorScale();
-        var priorShare = SamplerOptions.PriorShare();
-        var kernelScale = SamplerOptions.KernelScale();
+        var sampler = new SamplerOptions();
         var maxSimulations = new Option<long?>("--max-simulations") { Description = "Simulations in all at most; a generation that would exceed it is abandoned." };
         var seed = new Option<ulong?>("--seed") { Description = "Seeds the proposals and the simulations' seeds (default: scenario:seed). The same seed gives the same posterior on any thread count and shard count." };
         var scale = ObservationOptions.Scale();
@@ -68,7 +64,7 @@ internal static class PosteriorVerb
             + "normal perturbation kernel): draws from the priors, simulates each draw at --scale and weights it by prior, proposal and likelihood. A verb of its own rather than a calibrate option because "
             + "it returns a distribution, not a point, and works in a folder of stored simulations that can be resumed and sharded over a cluster.")
         {
-            scenario, priors, observations, particles, generations, minGenerations, essFraction, kernelScale, priorShare, errorScale, maxSimulations, seed, scale, output, shard, threads, force, set,
+            scenario, priors, observations, particles, generations, sampler.MinGenerations, sampler.EssFraction, sampler.KernelScale, sampler.PriorShare, sampler.ErrorScale, maxSimulations, seed, scale, output, shard, threads, force, set,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -76,17 +72,13 @@ internal static class PosteriorVerb
                 CommonOptions.ResolveScenarioPath(parseResult.GetValue(scenario)!),
                 parseResult.GetValue(priors)!,
                 parseResult.GetValue(observations),
-                new AbcSmcOptions
+                sampler.Read(parseResult, new AbcSmcOptions
                 {
                     Particles = parseResult.GetValue(particles),
                     MaxGenerations = parseResult.GetValue(generations),
-                    MinGenerations = parseResult.GetValue(minGenerations),
-                    EssFraction = parseResult.GetValue(essFraction),
-                    KernelScale = parseResult.GetValue(kernelScale),
-                    PriorShare = parseResult.GetValue(priorShare),
                     MaxSimulations = parseResult.GetValue(maxSimulations),
-                },
-                parseResult.GetValue(errorScale),
+                }),
+                parseResult.GetValue(sampler.ErrorScale),
                 parseResult.GetValue(seed),
                 parseResult.GetValue(scale),
                 parseResult.GetValue(output)!,
@@ -104,7 +96,12 @@ internal static class PosteriorVerb
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        CheckOptions(request.Options, request.ErrorScale);
+        var problems = SamplerOptions.Problems(request.Options, request.ErrorScale);
+        if (problems.Count > 0)
+        {
+            throw new InputException(problems);
+        }
+
         LoadedPriors priors = PriorsLoader.Load(request.Priors);
         // MOBILITY_* variables are ignored, as for sweeps: shards on different machines must simulate the same settings.
         var (observations, window, loaded, observationsPath) = ObservationOptions.Prepare(
@@ -165,20 +162,6 @@ internal static class PosteriorVerb
         Summary(context.Output, result, evaluator, simulating.Elapsed, clock.Elapsed, request.Threads);
         context.Output.WriteLine($"posterior written to {folder.Display} (posterior.parquet, generations.parquet, diagnostics.csv, posterior.html)");
         return ExitCodes.Success;
-    }
-
-    private static void CheckOptions(AbcSmcOptions options, double errorScale)
-    {
-        var problems = options.Problems().ToList();
-        if (!(errorScale > 0) || !double.IsFinite(errorScale))
-        {
-            problems.Add(string.Create(CultureInfo.InvariantCulture, $"--error-scale must be a positive number (was {errorScale})"));
-        }
-
-        if (problems.Count > 0)
-        {
-            throw new InputException(problems);
-        }
     }
 
     /// <summary>Every value a prior can draw must give a valid scenario: check the ends of its support (or its 1e-6 tails).</summary>

@@ -31,12 +31,8 @@ internal static class SbcVerb
         var bins = new Option<int>("--bins") { Description = "Bins of the rank histogram and of the chi-square test; L + 1 must be a multiple of it.", DefaultValueFactory = _ => 5 };
         var particles = new Option<int>("--particles") { Description = "Particles of each posterior.", DefaultValueFactory = _ => 30 };
         var generations = new Option<int>("--generations") { Description = "Generations of each posterior at most, counting generation 0.", DefaultValueFactory = _ => 12 };
-        var minGenerations = SamplerOptions.MinGenerations();
-        var essFraction = SamplerOptions.EssFraction();
-        var errorScale = SamplerOptions.ErrorScale();
-        var priorShare = SamplerOptions.PriorShare();
-        var kernelScale = SamplerOptions.KernelScale();
-        errorScale.Description = "Scale of the observation-error model, as for `mobility posterior`: the data are drawn from it around each truth's simulation, and each posterior assumes it.";
+        var sampler = new SamplerOptions();
+        sampler.ErrorScale.Description = "Scale of the observation-error model, as for `mobility posterior`: the data are drawn from it around each truth's simulation, and each posterior assumes it.";
         var seed = new Option<ulong?>("--seed") { Description = "Seeds the truths, the data and the posteriors (default: scenario:seed). Same seed, same ranks, on any thread count." };
         var scale = ObservationOptions.Scale();
         var output = new Option<string>("--out") { Description = "Output folder: ranks.csv, uniformity.csv, sbc-ranks.png (written atomically).", Required = true };
@@ -48,7 +44,7 @@ internal static class SbcVerb
             "Simulation-based calibration of `mobility posterior` on the model itself: true coefficients drawn from the priors, data simulated with them, a posterior "
             + "computed from each data set, and the rank of each truth among its posterior's draws; if the posteriors are right the ranks are uniform (chi-square test).")
         {
-            scenario, priors, observations, dataSets, draws, bins, particles, generations, minGenerations, essFraction, kernelScale, priorShare, errorScale, seed, scale, output, threads, force, set,
+            scenario, priors, observations, dataSets, draws, bins, particles, generations, sampler.MinGenerations, sampler.EssFraction, sampler.KernelScale, sampler.PriorShare, sampler.ErrorScale, seed, scale, output, threads, force, set,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () =>
         {
@@ -70,21 +66,9 @@ internal static class SbcVerb
                 problems.Add($"--bins must be >= 2 and divide the {l + 1} possible ranks (--draws + 1) evenly (was {b})");
             }
 
-            var abc = new AbcSmcOptions
-            {
-                Particles = parseResult.GetValue(particles),
-                MaxGenerations = parseResult.GetValue(generations),
-                MinGenerations = parseResult.GetValue(minGenerations),
-                EssFraction = parseResult.GetValue(essFraction),
-                    KernelScale = parseResult.GetValue(kernelScale),
-                    PriorShare = parseResult.GetValue(priorShare),
-            };
-            problems.AddRange(abc.Problems());
-            double sigma = parseResult.GetValue(errorScale);
-            if (!(sigma > 0) || !double.IsFinite(sigma))
-            {
-                problems.Add(string.Create(CultureInfo.InvariantCulture, $"--error-scale must be a positive number (was {sigma})"));
-            }
+            var abc = sampler.Read(parseResult, new AbcSmcOptions { Particles = parseResult.GetValue(particles), MaxGenerations = parseResult.GetValue(generations) });
+            double sigma = parseResult.GetValue(sampler.ErrorScale);
+            problems.AddRange(SamplerOptions.Problems(abc, sigma));
 
             if (problems.Count > 0)
             {
