@@ -70,14 +70,7 @@ public static class PosteriorDraws
         var referenceVariants = new ScenarioVariants(reference);
         foreach (int particle in particles.Distinct())
         {
-            try
-            {
-                referenceVariants.Settings(sample.Sets(particle));
-            }
-            catch (InputException ex)
-            {
-                throw new InputException(ex.Problems.Select(p => $"{display}, particle {particle.ToString(CultureInfo.InvariantCulture)} under {reference.Name}: {p}"));
-            }
+            Resolve(referenceVariants, reference.Name, particle, sample.Sets(particle), display);
         }
 
         var drawSets = new System.Collections.Concurrent.ConcurrentDictionary<int, string[]>();
@@ -104,15 +97,7 @@ public static class PosteriorDraws
             {
                 if (!byParticle.TryGetValue(particles[d], out ScenarioSettings? resolved))
                 {
-                    try
-                    {
-                        resolved = variants.Settings(drawSets[particles[d]]);
-                    }
-                    catch (InputException ex)
-                    {
-                        throw new InputException(ex.Problems.Select(p => $"{display}, particle {particles[d].ToString(CultureInfo.InvariantCulture)} under {scenario.Name}: {p}"));
-                    }
-
+                    resolved = Resolve(variants, scenario.Name, particles[d], drawSets[particles[d]], display);
                     byParticle[particles[d]] = resolved;
                 }
 
@@ -124,6 +109,19 @@ public static class PosteriorDraws
 
         var comparisonDraws = new ComparisonDraws(sample.Source, sample.Paths, particles, particles.Select(p => sample.Thetas[p]).ToArray(), replicationsPerDraw);
         return new Prepared(comparisonDraws, result);
+    }
+
+    /// <summary>A scenario's settings under a particle's overrides; a rejection names the posterior file, the particle and the scenario.</summary>
+    private static ScenarioSettings Resolve(ScenarioVariants variants, string scenario, int particle, IReadOnlyList<string> sets, string display)
+    {
+        try
+        {
+            return variants.Settings(sets);
+        }
+        catch (InputException ex)
+        {
+            throw new InputException(ex.Problems.Select(p => $"{display}, particle {particle.ToString(CultureInfo.InvariantCulture)} under {scenario}: {p}"));
+        }
     }
 
     private static string? Value(LoadedScenario scenario, string path)
