@@ -41,14 +41,16 @@ public sealed class PairInversion
 
     /// <summary>Whether a target informs its pair's constant: a comparable, weighted figure about one origin and one
     /// destination that counts degree students choosing that destination (enrolled, departures, entrants).</summary>
-    public static bool InformsPair(Observation o)
-        => o.Comparable && o.Weight > 0 && o.IsPair
-            && (o.Kind is ObservationKind.Stock or ObservationKind.Departures || (o.Kind == ObservationKind.Flow && o.FlowKind == FlowKinds.Degree));
+    public static bool InformsPair(Observation o) => o.IsPair && CountsDegreeChoices(o);
 
     /// <summary>Whether a target informs the shift of an origin's or a host's total: a comparable, weighted figure of
     /// the same kinds as <see cref="InformsPair"/> about all of one origin's students abroad or all of one host's foreign students.</summary>
     public static bool InformsTotal(Observation o)
-        => o.Comparable && o.Weight > 0 && !o.IsPair && (o.Origin == Observation.AllCountries) != (o.Destination == Observation.AllCountries)
+        => !o.IsPair && (o.Origin == Observation.AllCountries) != (o.Destination == Observation.AllCountries) && CountsDegreeChoices(o);
+
+    /// <summary>A comparable, weighted figure that counts degree students choosing a destination (enrolled, departures, entrants).</summary>
+    private static bool CountsDegreeChoices(Observation o)
+        => o.Comparable && o.Weight > 0
             && (o.Kind is ObservationKind.Stock or ObservationKind.Departures || (o.Kind == ObservationKind.Flow && o.FlowKind == FlowKinds.Degree));
 
     /// <summary>
