@@ -123,11 +123,11 @@ internal sealed class Study
     public void Run()
     {
         PrepareTables(s.Settings.Study);
-        graduation.PrepareDecisions();
         int chunks = ChunkedParallel.ChunkCount(s.Students.Count);
+        graduation.PrepareDecisions(chunks);
         revenue.Prepare(chunks);
         Array.Clear(heads);
-        s.Parallel.For(s.Students.Count, (chunk, start, end) => StudyChunk(revenue.Slot(chunk), start, end));
+        s.Parallel.For(s.Students.Count, (chunk, start, end) => StudyChunk(revenue.Slot(chunk), graduation.Sums(chunk), start, end));
         revenue.Reduce(chunks, revenueTotal);
         var countryOf = s.Universities.Country;
         for (int i = 0; i < u; i++)
@@ -165,7 +165,7 @@ internal sealed class Study
     /// majority) and lists the others, which a second pass then does in slot order (only they add to the revenue, so
     /// its sums keep their order).
     /// </summary>
-    private void StudyChunk(double[] revenueOf, int start, int end)
+    private void StudyChunk(double[] revenueOf, double[] graduateSums, int start, int end)
     {
         var st = s.Students;
         ulong seed = s.Seed;
@@ -194,12 +194,12 @@ internal sealed class Study
             StudyAbroad(counts, revenueOf, abroadSlots[..abroad], ref graduates, batch, r0, r1, r2, r3);
             if (graduates.Count >= PhiloxBatch.Size)
             {
-                graduation.Graduate(graduates.Slots[..PhiloxBatch.Size], graduates.TransitionWords, graduates.ReturnWords);
+                graduation.Graduate(graduates.Slots[..PhiloxBatch.Size], graduates.TransitionWords, graduates.ReturnWords, graduateSums);
                 graduates.DropFirst(PhiloxBatch.Size);
             }
         }
 
-        graduation.Graduate(graduates.Slots[..graduates.Count], graduates.TransitionWords, graduates.ReturnWords);
+        graduation.Graduate(graduates.Slots[..graduates.Count], graduates.TransitionWords, graduates.ReturnWords, graduateSums);
         for (int j = 0; j < width; j++)
         {
             int n = counts[j] + counts[width + j];
@@ -297,7 +297,6 @@ internal sealed class Study
                 // The end of the year (GraduationAndReturn.Advance for a student at home).
                 if (++Unsafe.Add(ref yearInProgramme, i) >= Unsafe.Add(ref lengthOf, (byte)Unsafe.Add(ref level, i)))
                 {
-                    Unsafe.Add(ref flags, i) |= GraduationAndReturn.FlagGraduated;
                     Unsafe.Add(ref transitionOf, listedGraduates) = Unsafe.Add(ref transitionWord, i - batch);
                     Unsafe.Add(ref returnOf, listedGraduates) = Unsafe.Add(ref returnWord, i - batch);
                     Unsafe.Add(ref graduate, listedGraduates++) = i;
