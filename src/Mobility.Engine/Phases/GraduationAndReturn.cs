@@ -34,9 +34,12 @@ internal sealed class GraduationAndReturn
     private readonly int c;
     private readonly int u;
 
-    /// <summary>The year's sums over the graduates, per chunk of the study pass (layout below), added in chunk order.</summary>
+    /// <summary>The year's floating-point sums over the graduates, per chunk of the study pass (layout below), added in chunk order.</summary>
     private readonly PartialSums accounts;
     private readonly double[] accountTotal;
+
+    /// <summary>The year's counts of graduates (layout below): exact integers, so chunks add theirs in any order.</summary>
+    private readonly int[] counted;
 
     public GraduationAndReturn(SimulationState state)
     {
@@ -44,19 +47,29 @@ internal sealed class GraduationAndReturn
         c = state.CountryCount;
         u = state.Universities.Count;
         returnProbability = new double[c * c * 2];
-        accounts = new PartialSums(AccountWidth);
-        accountTotal = new double[AccountWidth];
+        accounts = new PartialSums(SumWidth);
+        accountTotal = new double[SumWidth];
+        counted = new int[CountWidth];
     }
 
-    // The sums' layout: graduates' skill and graduates by university; graduates, returnees, brain drain (by origin),
-    // brain gain (by host country), domestic alumni and their skill (by origin); mobile alumni by [origin, country of
-    // study], those living at home and their attitude by the same; mobile alumni and their skill by country of
-    // residence; the number of mobile alumni. Counts are sums of 1.0, exact in any order.
+    // The sums' layout: graduates' skill by university, domestic alumni's skill by origin, the attitude of mobile alumni
+    // living at home by [origin, country of study], mobile alumni's skill by country of residence.
     private int SkillAt => 0;
 
-    private int CountAt => u;
+    private int DomesticSkillAt => u;
 
-    private int GraduatesAt => 2 * u;
+    private int ResidentAttitudeAt => DomesticSkillAt + c;
+
+    private int MobileSkillAt => ResidentAttitudeAt + (c * c);
+
+    private int SumWidth => MobileSkillAt + c;
+
+    // The counts' layout: graduates by university; graduates, returnees, brain drain (by origin), brain gain (by host
+    // country), domestic alumni (by origin); mobile alumni by [origin, country of study] and those living at home by
+    // the same; mobile alumni by country of residence; the number of mobile alumni.
+    private int GraduatesAtUniversity => 0;
+
+    private int GraduatesAt => u;
 
     private int ReturneesAt => GraduatesAt + c;
 
@@ -66,24 +79,31 @@ internal sealed class GraduationAndReturn
 
     private int DomesticAt => GainAt + c;
 
-    private int DomesticSkillAt => DomesticAt + c;
-
-    private int StudiedInAt => DomesticSkillAt + c;
+    private int StudiedInAt => DomesticAt + c;
 
     private int ResidentAt => StudiedInAt + (c * c);
 
-    private int ResidentAttitudeAt => ResidentAt + (c * c);
+    private int MobileCountAt => ResidentAt + (c * c);
 
-    private int MobileCountAt => ResidentAttitudeAt + (c * c);
+    private int MobileAlumniAt => MobileCountAt + c;
 
-    private int MobileSkillAt => MobileCountAt + c;
-
-    private int MobileAlumniAt => MobileSkillAt + c;
-
-    private int AccountWidth => MobileAlumniAt + 1;
+    /// <summary>Ints a chunk's counts of graduates need (<see cref="Graduate"/>, <see cref="AddCounts"/>).</summary>
+    public int CountWidth => MobileAlumniAt + 1;
 
     /// <summary>The sums of chunk <paramref name="chunk"/> of this year's study pass (for <see cref="Graduate"/>).</summary>
     public double[] Sums(int chunk) => accounts.Slot(chunk);
+
+    /// <summary>Adds a chunk's counts (<see cref="Graduate"/>) to the year's.</summary>
+    public void AddCounts(ReadOnlySpan<int> counts)
+    {
+        for (int j = 0; j < counted.Length; j++)
+        {
+            if (counts[j] != 0)
+            {
+                Interlocked.Add(ref counted[j], counts[j]);
+            }
+        }
+    }
 
     /// <summary>
     /// The accounting of the year's graduates and the compaction. The state changes (credit students home, programme
@@ -109,6 +129,7 @@ internal sealed class GraduationAndReturn
     public void PrepareDecisions(int chunks)
     {
         accounts.Prepare(chunks);
+        Array.Clear(counted);
         var g = s.Settings.Graduation;
         int c = s.CountryCount;
         for (int o = 0; o < c; o++)
@@ -152,11 +173,12 @@ internal sealed class GraduationAndReturn
 
     /// <summary>
     /// A batch of graduates (in slot order): continue to the next level, or leave (abroad: return home or stay); each is
-    /// then counted into <paramref name="sums"/>, its chunk's sums (<see cref="Sums"/>). Their draws are words 1
+    /// then counted into its chunk's sums (<paramref name="sums"/>, from <see cref="Sums"/>) and counts
+    /// (<paramref name="counts"/>, <see cref="CountWidth"/> ints, passed to <see cref="AddCounts"/> at the chunk's end). Their draws are words 1
     /// (transition) and 2 (return) of their year's study stream, whose block the study pass computed already
     /// (<see cref="Study"/>); each graduate's decision reads and changes only its own slot.
     /// </summary>
-    public void Graduate(ReadOnlySpan<int> graduates, ReadOnlySpan<uint> transitionWords, ReadOnlySpan<uint> returnWords, double[] sums)
+    public void Graduate(ReadOnlySpan<int> graduates, ReadOnlySpan<uint> transitionWords, ReadOnlySpan<uint> returnWords, double[] sums, Span<int> counts)
     {
         var st = s.Students;
         var countryOf = s.Universities.Country;
@@ -175,8 +197,8 @@ internal sealed class GraduationAndReturn
             int o = origin[i];
             float skill = st.Skill[i];
             sums[SkillAt + host] += skill;
-            sums[CountAt + host] += 1;
-            sums[GraduatesAt + o] += 1;
+            counts[GraduatesAtUniversity + host]++;
+            counts[GraduatesAt + o]++;
             double transition = levelOf[i] switch
             {
                 StudyLevel.Bachelor => masterTransition,
@@ -206,77 +228,81 @@ internal sealed class GraduationAndReturn
                 if (UniformDraw.Of(returnWords[b]) >= p)
                 {
                     residence = h;
-                    sums[DrainAt + o] += 1;
-                    sums[GainAt + h] += 1;
+                    counts[DrainAt + o]++;
+                    counts[GainAt + h]++;
                 }
                 else
                 {
-                    sums[ReturneesAt + o] += 1;
+                    counts[ReturneesAt + o]++;
                 }
             }
 
-            AddAlumnus(sums, i, o, residence, skill);
+            AddAlumnus(sums, counts, i, o, residence, skill);
         }
     }
 
-    /// <summary>Adds the year's sums over the graduates, chunk by chunk in chunk order, into the state and the year's measurement.</summary>
+    /// <summary>
+    /// Adds the year's sums over the graduates (chunk by chunk, in chunk order) and counts into the state and the year's
+    /// measurement.
+    /// </summary>
     private void Account()
     {
         var unis = s.Universities;
         var m = s.Measure;
         var t = accountTotal;
+        var n = counted;
         accounts.Reduce(ChunkedParallel.ChunkCount(s.Students.Count), t);
         for (int i = 0; i < u; i++)
         {
             unis.GraduateSkillSum[i] = t[SkillAt + i];
-            unis.GraduateCount[i] = t[CountAt + i];
+            unis.GraduateCount[i] = n[GraduatesAtUniversity + i];
         }
 
         for (int o = 0; o < c; o++)
         {
-            m.Graduates[o] += t[GraduatesAt + o];
-            m.Returnees[o] += t[ReturneesAt + o];
-            m.BrainDrain[o] += t[DrainAt + o];
-            m.BrainGain[o] += t[GainAt + o];
-            s.DomesticAlumni[o] += t[DomesticAt + o];
+            m.Graduates[o] += n[GraduatesAt + o];
+            m.Returnees[o] += n[ReturneesAt + o];
+            m.BrainDrain[o] += n[DrainAt + o];
+            m.BrainGain[o] += n[GainAt + o];
+            s.DomesticAlumni[o] += n[DomesticAt + o];
             s.DomesticAlumniSkill[o] += t[DomesticSkillAt + o];
-            s.MobileResidentCount[o] += t[MobileCountAt + o];
+            s.MobileResidentCount[o] += n[MobileCountAt + o];
             s.MobileResidentSkill[o] += t[MobileSkillAt + o];
             for (int h = 0; h < c; h++)
             {
                 int k = (o * c) + h;
-                s.AlumniStudiedIn[o, h] += t[StudiedInAt + k];
-                s.ResidentAlumni[o, h] += t[ResidentAt + k];
+                s.AlumniStudiedIn[o, h] += n[StudiedInAt + k];
+                s.ResidentAlumni[o, h] += n[ResidentAt + k];
                 s.ResidentAlumniAttitude[o, h] += t[ResidentAttitudeAt + k];
             }
         }
 
-        s.MobileAlumni += (long)t[MobileAlumniAt];
+        s.MobileAlumni += n[MobileAlumniAt];
     }
 
     /// <summary>A graduate who leaves becomes an alumnus living in <paramref name="residence"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per leaver
-    private void AddAlumnus(double[] sums, int i, int o, int residence, float skill)
+    private void AddAlumnus(double[] sums, Span<int> counts, int i, int o, int residence, float skill)
     {
         var st = s.Students;
         int studiedIn = st.AbroadCountry[i];
         if (studiedIn == StudentPopulation.NoCountry)
         {
-            sums[DomesticAt + o] += 1;
+            counts[DomesticAt + o]++;
             sums[DomesticSkillAt + o] += skill;
             return;
         }
 
         int k = (o * c) + studiedIn;
-        sums[MobileAlumniAt] += 1;
-        sums[StudiedInAt + k] += 1;
+        counts[MobileAlumniAt]++;
+        counts[StudiedInAt + k]++;
         if (residence == o)
         {
-            sums[ResidentAt + k] += 1;
+            counts[ResidentAt + k]++;
             sums[ResidentAttitudeAt + k] += st.Attitude[i];
         }
 
-        sums[MobileCountAt + residence] += 1;
+        counts[MobileCountAt + residence]++;
         sums[MobileSkillAt + residence] += skill;
     }
 }

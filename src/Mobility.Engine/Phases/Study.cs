@@ -186,6 +186,7 @@ internal sealed class Study
         // This year's graduates with their two graduation words, passed on in batches of PhiloxBatch.Size (a batch of
         // slots adds at most that many).
         var graduates = new GraduateList(stackalloc int[2 * PhiloxBatch.Size], stackalloc uint[2 * PhiloxBatch.Size], stackalloc uint[2 * PhiloxBatch.Size]);
+        Span<int> graduateCounts = stackalloc int[graduation.CountWidth];
         for (int batch = start; batch < end; batch += PhiloxBatch.Size)
         {
             int batchEnd = Math.Min(end, batch + PhiloxBatch.Size);
@@ -194,12 +195,13 @@ internal sealed class Study
             StudyAbroad(counts, revenueOf, abroadSlots[..abroad], ref graduates, batch, r0, r1, r2, r3);
             if (graduates.Count >= PhiloxBatch.Size)
             {
-                graduation.Graduate(graduates.Slots[..PhiloxBatch.Size], graduates.TransitionWords, graduates.ReturnWords, graduateSums);
+                graduation.Graduate(graduates.Slots[..PhiloxBatch.Size], graduates.TransitionWords, graduates.ReturnWords, graduateSums, graduateCounts);
                 graduates.DropFirst(PhiloxBatch.Size);
             }
         }
 
-        graduation.Graduate(graduates.Slots[..graduates.Count], graduates.TransitionWords, graduates.ReturnWords, graduateSums);
+        graduation.Graduate(graduates.Slots[..graduates.Count], graduates.TransitionWords, graduates.ReturnWords, graduateSums, graduateCounts);
+        graduation.AddCounts(graduateCounts);
         for (int j = 0; j < width; j++)
         {
             int n = counts[j] + counts[width + j];
