@@ -44,6 +44,43 @@ internal static class StudentCompaction
         students.Count = Compact(flags, flags, leaving, (byte)~clear);
     }
 
+    /// <summary>
+    /// Moves the slots of [<paramref name="start"/>, <paramref name="end"/>) that have no <paramref name="leaving"/>
+    /// bit in their flags to [<paramref name="into"/>, <paramref name="into"/> + kept), in order, every column, the
+    /// flags last; returns kept. The slots [<paramref name="into"/>, <paramref name="start"/>) must be free to
+    /// overwrite (already moved or left), and nothing at or after <paramref name="end"/> is read or written, so another
+    /// thread may be working there.
+    /// </summary>
+    public static int CompactRange(StudentPopulation st, int into, int start, int end, byte leaving)
+    {
+        int from = start - into;
+        var flags = st.Flags.AsSpan(into, end - into);
+        Compact(Range(st.Id, into, end), flags, leaving, from);
+        Compact(Range(st.Ability, into, end), flags, leaving, from);
+        Compact(Range(st.Resources, into, end), flags, leaving, from);
+        Compact(Range(st.Skill, into, end), flags, leaving, from);
+        Compact(Range(st.Attitude, into, end), flags, leaving, from);
+        Compact(HalvesOf(st.Home, into, end), flags, leaving, from);
+        Compact(HalvesOf(st.Host, into, end), flags, leaving, from);
+        Compact(BytesOf(st.Origin, into, end), flags, leaving, 0xFF, from);
+        Compact(BytesOf(st.Level, into, end), flags, leaving, 0xFF, from);
+        Compact(BytesOf(st.Status, into, end), flags, leaving, 0xFF, from);
+        Compact(BytesOf(st.YearInProgramme, into, end), flags, leaving, 0xFF, from);
+        Compact(BytesOf(st.Funding, into, end), flags, leaving, 0xFF, from);
+        Compact(BytesOf(st.Obligation, into, end), flags, leaving, 0xFF, from);
+        Compact(BytesOf(st.AbroadCountry, into, end), flags, leaving, 0xFF, from);
+        return Compact(flags, flags, leaving, 0xFF, from);
+    }
+
+    private static Span<uint> Range<T>(T[] column, int from, int end)
+        where T : unmanaged => MemoryMarshal.Cast<T, uint>(column.AsSpan(from, end - from));
+
+    private static Span<ushort> HalvesOf<T>(T[] column, int from, int end)
+        where T : unmanaged => MemoryMarshal.Cast<T, ushort>(column.AsSpan(from, end - from));
+
+    private static Span<byte> BytesOf<T>(T[] column, int from, int end)
+        where T : unmanaged => MemoryMarshal.Cast<T, byte>(column.AsSpan(from, end - from));
+
     /// <summary>Whether the processor has the compress instructions the vector passes use.</summary>
     public static bool IsVectorised => Avx512F.IsSupported && Avx512BW.IsSupported && Avx512Vbmi2.IsSupported;
 
@@ -80,11 +117,15 @@ internal static class StudentCompaction
     private static Span<byte> Bytes<T>(T[] column, int count)
         where T : unmanaged => MemoryMarshal.Cast<T, byte>(column.AsSpan(0, count));
 
-    /// <summary>Moves the slots whose flags have no <paramref name="leaving"/> bit to the front, in order; returns their number.</summary>
+    /// <summary>
+    /// Moves the slots from <paramref name="from"/> on whose flags have no <paramref name="leaving"/> bit to the front,
+    /// in order; returns their number. The slots before <paramref name="from"/> are neither read nor kept: they are the
+    /// room the kept ones move into (<see cref="CompactRange"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a few calls a year: fully optimised from the first
-    internal static int Compact(Span<uint> column, ReadOnlySpan<byte> flags, byte leaving)
+    internal static int Compact(Span<uint> column, ReadOnlySpan<byte> flags, byte leaving, int from = 0)
     {
-        int n = column.Length, i = 0, kept = 0;
+        int n = column.Length, i = from, kept = 0;
         if (IsVectorised)
         {
             ref uint values = ref MemoryMarshal.GetReference(column);
@@ -101,11 +142,11 @@ internal static class StudentCompaction
         return CompactTail(column, flags, leaving, i, kept);
     }
 
-    /// <inheritdoc cref="Compact(Span{uint}, ReadOnlySpan{byte}, byte)"/>
+    /// <inheritdoc cref="Compact(Span{uint}, ReadOnlySpan{byte}, byte, int)"/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a few calls a year: fully optimised from the first
-    internal static int Compact(Span<ushort> column, ReadOnlySpan<byte> flags, byte leaving)
+    internal static int Compact(Span<ushort> column, ReadOnlySpan<byte> flags, byte leaving, int from = 0)
     {
-        int n = column.Length, i = 0, kept = 0;
+        int n = column.Length, i = from, kept = 0;
         if (IsVectorised)
         {
             ref ushort values = ref MemoryMarshal.GetReference(column);
@@ -127,9 +168,9 @@ internal static class StudentCompaction
     /// bits of the flags column when it is compacted onto itself, last).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a few calls a year: fully optimised from the first
-    internal static int Compact(Span<byte> column, ReadOnlySpan<byte> flags, byte leaving, byte keepBits)
+    internal static int Compact(Span<byte> column, ReadOnlySpan<byte> flags, byte leaving, byte keepBits, int from = 0)
     {
-        int n = column.Length, i = 0, kept = 0;
+        int n = column.Length, i = from, kept = 0;
         if (IsVectorised)
         {
             ref byte values = ref MemoryMarshal.GetReference(column);

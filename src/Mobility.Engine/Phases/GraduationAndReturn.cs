@@ -40,6 +40,7 @@ internal sealed class GraduationAndReturn
 
     /// <summary>The year's counts of graduates (layout below): exact integers, so chunks add theirs in any order.</summary>
     private readonly int[] counted;
+    private int accountChunks;
 
     public GraduationAndReturn(SimulationState state)
     {
@@ -119,7 +120,6 @@ internal sealed class GraduationAndReturn
         }
 
         Account();
-        StudentCompaction.Run(s.Students, s.Parallel, Study.FlagRemoved | FlagLeaves, 0);
     }
 
     /// <summary>
@@ -129,6 +129,7 @@ internal sealed class GraduationAndReturn
     public void PrepareDecisions(int chunks)
     {
         accounts.Prepare(chunks);
+        accountChunks = chunks;
         Array.Clear(counted);
         var g = s.Settings.Graduation;
         int c = s.CountryCount;
@@ -251,7 +252,7 @@ internal sealed class GraduationAndReturn
         var m = s.Measure;
         var t = accountTotal;
         var n = counted;
-        accounts.Reduce(ChunkedParallel.ChunkCount(s.Students.Count), t);
+        accounts.Reduce(accountChunks, t);
         for (int i = 0; i < u; i++)
         {
             unis.GraduateSkillSum[i] = t[SkillAt + i];

@@ -3,6 +3,7 @@ namespace Mobility.Engine.Phases;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Mobility.Engine.Agents;
 using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
 using Mobility.Engine.State;
@@ -50,6 +51,13 @@ internal sealed class Study
     /// <summary>Dropout hazard by [(funded ? 2 : 0) + (abroad ? 1 : 0)].</summary>
     private readonly double[] hazard = new double[4];
 
+    private readonly Action<int, int, int> studyAndCompact;
+
+    /// <summary>Chunks already compacted (all of them below this index), and the slots they kept.</summary>
+    private int compacted;
+    private int kept;
+    private bool failed;
+
     public Study(SimulationState state, GraduationAndReturn graduation)
     {
         s = state;
@@ -68,6 +76,7 @@ internal sealed class Study
         homeGain = new float[u];
         hospitality = new double[c];
         livingCost = new double[c];
+        studyAndCompact = StudyAndCompact;
     }
 
     /// <summary>
@@ -127,7 +136,11 @@ internal sealed class Study
         graduation.PrepareDecisions(chunks);
         revenue.Prepare(chunks);
         Array.Clear(heads);
-        s.Parallel.For(s.Students.Count, (chunk, start, end) => StudyChunk(revenue.Slot(chunk), graduation.Sums(chunk), start, end));
+        compacted = 0;
+        kept = 0;
+        failed = false;
+        s.Parallel.For(s.Students.Count, studyAndCompact);
+        s.Students.Count = kept;
         revenue.Reduce(chunks, revenueTotal);
         var countryOf = s.Universities.Country;
         for (int i = 0; i < u; i++)
@@ -157,6 +170,41 @@ internal sealed class Study
             unis.Students[i] = heads[StudentsAt + i];
             unis.ForeignStudents[i] = heads[ForeignAt + i];
         }
+    }
+
+    /// <summary>
+    /// A chunk's year of study, then, as soon as every chunk before it has moved its students, the removal of its
+    /// dropouts and leaving graduates (<see cref="StudentCompaction.CompactRange"/>): the chunk's stayers move down to
+    /// follow the earlier chunks' stayers, in slot order, while its columns are still in cache. Chunks are taken in
+    /// increasing order, so the chunk a thread waits for is always being worked on; only the moves run one after the
+    /// other. The result is the order-preserving compaction of the whole arrays, whatever the thread count.
+    /// </summary>
+    private void StudyAndCompact(int chunk, int start, int end)
+    {
+        try
+        {
+            StudyChunk(revenue.Slot(chunk), graduation.Sums(chunk), start, end);
+        }
+        catch
+        {
+            Volatile.Write(ref failed, true);
+            throw;
+        }
+
+        var wait = default(SpinWait);
+        while (Volatile.Read(ref compacted) != chunk)
+        {
+            if (Volatile.Read(ref failed))
+            {
+                return;
+            }
+
+            wait.SpinOnce();
+        }
+
+        int into = kept;
+        kept = into + StudentCompaction.CompactRange(s.Students, into, start, end, FlagRemoved | GraduationAndReturn.FlagLeaves);
+        Volatile.Write(ref compacted, chunk + 1);
     }
 
     /// <summary>
