@@ -1,8 +1,6 @@
 namespace Mobility.Engine.Phases;
 
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using Mobility.Engine.Agents;
 using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
 using Mobility.Engine.State;
@@ -17,12 +15,11 @@ using Mobility.Model.Agents;
 /// arrays.
 /// </summary>
 /// <remarks>
-/// Two passes. (1) In parallel over chunks, fused with the study pass (<see cref="Study"/>), every student's state
-/// changes, marking leavers in their flags; the graduates' draws are words of their year's study stream, whose block
-/// that pass computes anyway, and each graduate is counted into its chunk's sums (graduates and their skill by
-/// university, returnees, brain drain and gain, alumni) right after its decision, while its slot is in cache. The
-/// chunks' sums are added in chunk order, so the totals do not depend on the thread count. (2) The in-place,
-/// order-preserving compaction of the student arrays.
+/// One pass, the study pass (<see cref="Study"/>): in parallel over chunks, every student's state changes there,
+/// leavers are marked in their flags, the graduates' draws are words of their year's study stream (whose block that
+/// pass computes anyway), each graduate is counted into its chunk's sums right after its decision, and the chunk's
+/// leavers are removed from the student arrays. This phase then adds the chunks' sums in chunk order, so the totals
+/// do not depend on the thread count.
 /// </remarks>
 internal sealed class GraduationAndReturn
 {
@@ -107,9 +104,10 @@ internal sealed class GraduationAndReturn
     }
 
     /// <summary>
-    /// The accounting of the year's graduates and the compaction. The state changes (credit students home, programme
-    /// years, graduates' decisions) were made in the study pass (<see cref="Study"/> calls <see cref="PrepareDecisions"/>
-    /// and <see cref="Advance"/>): one walk over the columns instead of two.
+    /// The accounting of the year's graduates. The state changes (credit students home, programme years, graduates'
+    /// decisions) and the removal of the leavers were made in the study pass (<see cref="Study"/> calls
+    /// <see cref="PrepareDecisions"/>, <see cref="Advance"/> and <see cref="Graduate"/>): one walk over the columns
+    /// instead of three.
     /// </summary>
     public void Run()
     {

@@ -16,7 +16,8 @@ using Mobility.Model.Parameters;
 /// semester's credit stay); a dropout hazard applies. The pass also measures enrolment: stocks (degree students, as
 /// official statistics count them), head counts (degree and credit), revenue. Each student who stays then ends the
 /// year of step 8 in the same walk over the columns (<see cref="GraduationAndReturn.Advance"/>, the graduates'
-/// decisions): both read and change only the student's own slot, and nothing runs between the two steps.
+/// decisions and their sums): both read and change only the student's own slot, and nothing runs between the two
+/// steps. Last, each chunk's dropouts and leaving graduates leave the student arrays (<see cref="StudyAndCompact"/>).
 /// </summary>
 /// <remarks>
 /// One Philox block per student and year serves both steps (the stream of <see cref="Purpose.Study"/>, computed in
