@@ -52,12 +52,16 @@ internal sealed class Study
     /// <summary>Dropout hazard by [(funded ? 2 : 0) + (abroad ? 1 : 0)].</summary>
     private readonly double[] hazard = new double[4];
 
+    private const byte Leaving = FlagRemoved | GraduationAndReturn.FlagLeaves;
+
     private readonly Action<int, int, int> studyAndCompact;
 
-    /// <summary>Chunks already compacted (all of them below this index), and the slots they kept.</summary>
+    /// <summary>Per chunk of the year's study pass, 1 once studied; the chunks moved (all below this index); the slots they kept; 1 while a thread moves.</summary>
+    private int[] studied = [];
+    private int studiedChunks;
     private int compacted;
     private int kept;
-    private bool failed;
+    private int moving;
 
     public Study(SimulationState state, GraduationAndReturn graduation)
     {
@@ -137,10 +141,13 @@ internal sealed class Study
         graduation.PrepareDecisions(chunks);
         revenue.Prepare(chunks);
         Array.Clear(heads);
-        compacted = 0;
-        kept = 0;
-        failed = false;
+        PrepareMoves(chunks);
         s.Parallel.For(s.Students.Count, studyAndCompact);
+        if (compacted != chunks)
+        {
+            throw new InvalidOperationException($"study pass: {compacted} of {chunks} chunks compacted");
+        }
+
         s.Students.Count = kept;
         revenue.Reduce(chunks, revenueTotal);
         var countryOf = s.Universities.Country;
@@ -173,39 +180,56 @@ internal sealed class Study
         }
     }
 
+    private void PrepareMoves(int chunks)
+    {
+        if (studied.Length < chunks)
+        {
+            // A quarter more than needed, so that a growing population does not allocate every year.
+            studied = new int[chunks + (chunks / 4) + 4];
+        }
+
+        Array.Clear(studied);
+        studiedChunks = chunks;
+        compacted = 0;
+        kept = 0;
+        moving = 0;
+    }
+
     /// <summary>
-    /// A chunk's year of study, then, as soon as every chunk before it has moved its students, the removal of its
-    /// dropouts and leaving graduates (<see cref="StudentCompaction.CompactRange"/>): the chunk's stayers move down to
-    /// follow the earlier chunks' stayers, in slot order, while its columns are still in cache. Chunks are taken in
-    /// increasing order, so the chunk a thread waits for is always being worked on; only the moves run one after the
-    /// other. The result is the order-preserving compaction of the whole arrays, whatever the thread count.
+    /// A chunk's year of study, then the removal of its dropouts and leaving graduates from the student arrays
+    /// (<see cref="StudentCompaction.CompactRange"/>): its stayers move down to follow the stayers of the chunks before
+    /// it, in slot order. The moves run one chunk after the other in chunk order, whatever thread studied the chunk:
+    /// a thread that ends a chunk's study moves every studied chunk next in line, unless another thread is moving
+    /// (which then moves this chunk too when its turn comes). No thread waits for another, and the result is the
+    /// order-preserving compaction of the whole arrays, whatever the thread count.
     /// </summary>
     private void StudyAndCompact(int chunk, int start, int end)
     {
-        try
+        StudyChunk(revenue.Slot(chunk), graduation.Sums(chunk), start, end);
+        Volatile.Write(ref studied[chunk], 1);
+        var st = s.Students;
+        int count = st.Count;
+        int chunks = studiedChunks;
+        while (Interlocked.CompareExchange(ref moving, 1, 0) == 0)
         {
-            StudyChunk(revenue.Slot(chunk), graduation.Sums(chunk), start, end);
-        }
-        catch
-        {
-            Volatile.Write(ref failed, true);
-            throw;
-        }
+            int next = compacted;
+            while (next < chunks && Volatile.Read(ref studied[next]) == 1)
+            {
+                int from = next * ChunkedParallel.ChunkSize;
+                kept += StudentCompaction.CompactRange(st, kept, from, Math.Min(count, from + ChunkedParallel.ChunkSize), Leaving);
+                next++;
+            }
 
-        var wait = default(SpinWait);
-        while (Volatile.Read(ref compacted) != chunk)
-        {
-            if (Volatile.Read(ref failed))
+            compacted = next;
+
+            // A full fence, then a second look: a chunk marked studied while this thread was moving, whose thread found
+            // the moves taken, is moved here.
+            Interlocked.Exchange(ref moving, 0);
+            if (next >= chunks || Volatile.Read(ref studied[next]) == 0)
             {
                 return;
             }
-
-            wait.SpinOnce();
         }
-
-        int into = kept;
-        kept = into + StudentCompaction.CompactRange(s.Students, into, start, end, FlagRemoved | GraduationAndReturn.FlagLeaves);
-        Volatile.Write(ref compacted, chunk + 1);
     }
 
     /// <summary>
