@@ -171,11 +171,12 @@ internal sealed class GraduationAndReturn
     }
 
     /// <summary>
-    /// A batch of graduates (in slot order): continue to the next level, or leave (abroad: return home or stay); each is
-    /// then counted into its chunk's sums (<paramref name="sums"/>, from <see cref="Sums"/>) and counts
-    /// (<paramref name="counts"/>, <see cref="CountWidth"/> ints, passed to <see cref="AddCounts"/> at the chunk's end). Their draws are words 1
-    /// (transition) and 2 (return) of their year's study stream, whose block the study pass computed already
-    /// (<see cref="Study"/>); each graduate's decision reads and changes only its own slot.
+    /// A batch of a chunk's graduates, in the order the study pass lists them: continue to the next level, or leave
+    /// (abroad: return home or stay); each is then counted into its chunk's sums (<paramref name="sums"/>, from
+    /// <see cref="Sums"/>) and counts (<paramref name="counts"/>, <see cref="CountWidth"/> ints, passed to
+    /// <see cref="AddCounts"/> at the chunk's end). Their draws are words 1 (transition) and 2 (return) of their year's
+    /// study stream, whose block the study pass computed already (<see cref="Study"/>); each graduate's decision reads
+    /// and changes only its own slot.
     /// </summary>
     public void Graduate(ReadOnlySpan<int> graduates, ReadOnlySpan<uint> transitionWords, ReadOnlySpan<uint> returnWords, double[] sums, Span<int> counts)
     {
