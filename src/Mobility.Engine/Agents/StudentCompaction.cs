@@ -5,23 +5,23 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
-using Mobility.Engine.Numerics;
 using Mobility.Model.Agents;
 
 /// <summary>
 /// Removes the students whose flags have a leaving bit from the arrays, keeping the order of the others: in place,
-/// one column per thread at a time, with no memory per slot beyond the columns themselves.
+/// a range of slots at a time (the study pass moves each chunk right after studying it, <see cref="Phases.Study"/>),
+/// with no memory per slot beyond the columns themselves.
 /// </summary>
 /// <remarks>
-/// Each column is one forward pass: a slot that stays is written at or below where it is read, so the pass can
-/// work in place, and every slot is read once and written once. With AVX-512 a pass moves 16 (4-byte), 32 (2-byte)
+/// Each column of a range is one forward pass: a slot that stays is written at or below where it is read, so the
+/// pass can work in place, and every slot is read once and written once. With AVX-512 a pass moves 16 (4-byte), 32 (2-byte)
 /// or 64 (1-byte) slots per compress instruction, whose mask comes from the flags of the same slots; it stores a
 /// whole vector at the write position, which is at or below the slots just read, so it overwrites nothing unread.
 /// The flags column decides what stays in every other column, so it is compacted last.
 /// </remarks>
 internal static class StudentCompaction
 {
-    /// <summary>The names of the columns <see cref="Run"/> moves (for the completeness test).</summary>
+    /// <summary>The names of the columns <see cref="CompactRange"/> moves (for the completeness test).</summary>
     public static readonly string[] Columns =
     [
         nameof(StudentPopulation.Id), nameof(StudentPopulation.Origin), nameof(StudentPopulation.Home), nameof(StudentPopulation.Host),
@@ -32,59 +32,54 @@ internal static class StudentCompaction
     ];
 
     /// <summary>
-    /// Removes the first <c>students.Count</c> slots whose flags have a bit of <paramref name="leaving"/>, clears the
-    /// bits <paramref name="clear"/> in the flags of the slots that stay, and sets the new count.
+    /// Moves the slots of [<paramref name="start"/>, <paramref name="end"/>) that have no <paramref name="leaving"/>
+    /// bit in their flags to [<paramref name="into"/>, <paramref name="into"/> + kept), in order, every column, the
+    /// flags last; returns kept. The slots [<paramref name="into"/>, <paramref name="start"/>) must be free to
+    /// overwrite (already moved or left), and nothing at or after <paramref name="end"/> is read or written, so another
+    /// thread may be working there.
     /// </summary>
-    public static void Run(StudentPopulation students, ChunkedParallel parallel, byte leaving, byte clear)
+    public static int CompactRange(StudentPopulation st, int into, int start, int end, byte leaving)
     {
-        int count = students.Count;
-        // One task per column, the widest first so that the threads end together.
-        parallel.Tasks(14, column => CompactColumn(students, column, count, leaving));
-        var flags = students.Flags.AsSpan(0, count);
-        students.Count = Compact(flags, flags, leaving, (byte)~clear);
+        int from = start - into;
+        var flags = st.Flags.AsSpan(into, end - into);
+        Compact(Words(st.Id, into, end), flags, leaving, from);
+        Compact(Words(st.Ability, into, end), flags, leaving, from);
+        Compact(Words(st.Resources, into, end), flags, leaving, from);
+        Compact(Words(st.Skill, into, end), flags, leaving, from);
+        Compact(Words(st.Attitude, into, end), flags, leaving, from);
+        Compact(Halves(st.Home, into, end), flags, leaving, from);
+        Compact(Halves(st.Host, into, end), flags, leaving, from);
+        Compact(Bytes(st.Origin, into, end), flags, leaving, 0xFF, from);
+        Compact(Bytes(st.Level, into, end), flags, leaving, 0xFF, from);
+        Compact(Bytes(st.Status, into, end), flags, leaving, 0xFF, from);
+        Compact(Bytes(st.YearInProgramme, into, end), flags, leaving, 0xFF, from);
+        Compact(Bytes(st.Funding, into, end), flags, leaving, 0xFF, from);
+        Compact(Bytes(st.Obligation, into, end), flags, leaving, 0xFF, from);
+        Compact(Bytes(st.AbroadCountry, into, end), flags, leaving, 0xFF, from);
+        return Compact(flags, flags, leaving, 0xFF, from);
     }
+
+    private static Span<uint> Words<T>(T[] column, int from, int end)
+        where T : unmanaged => MemoryMarshal.Cast<T, uint>(column.AsSpan(from, end - from));
+
+    private static Span<ushort> Halves<T>(T[] column, int from, int end)
+        where T : unmanaged => MemoryMarshal.Cast<T, ushort>(column.AsSpan(from, end - from));
+
+    private static Span<byte> Bytes<T>(T[] column, int from, int end)
+        where T : unmanaged => MemoryMarshal.Cast<T, byte>(column.AsSpan(from, end - from));
 
     /// <summary>Whether the processor has the compress instructions the vector passes use.</summary>
     public static bool IsVectorised => Avx512F.IsSupported && Avx512BW.IsSupported && Avx512Vbmi2.IsSupported;
 
-    /// <summary>Every column of StudentPopulation but the flags (a test checks that none is missing).</summary>
-    private static void CompactColumn(StudentPopulation st, int column, int count, byte leaving)
-    {
-        var flags = st.Flags.AsSpan(0, count);
-        _ = column switch
-        {
-            0 => Compact(Words(st.Id, count), flags, leaving),
-            1 => Compact(Words(st.Ability, count), flags, leaving),
-            2 => Compact(Words(st.Resources, count), flags, leaving),
-            3 => Compact(Words(st.Skill, count), flags, leaving),
-            4 => Compact(Words(st.Attitude, count), flags, leaving),
-            5 => Compact(Halves(st.Home, count), flags, leaving),
-            6 => Compact(Halves(st.Host, count), flags, leaving),
-            7 => Compact(Bytes(st.Origin, count), flags, leaving, 0xFF),
-            8 => Compact(Bytes(st.Level, count), flags, leaving, 0xFF),
-            9 => Compact(Bytes(st.Status, count), flags, leaving, 0xFF),
-            10 => Compact(Bytes(st.YearInProgramme, count), flags, leaving, 0xFF),
-            11 => Compact(Bytes(st.Funding, count), flags, leaving, 0xFF),
-            12 => Compact(Bytes(st.Obligation, count), flags, leaving, 0xFF),
-            13 => Compact(Bytes(st.AbroadCountry, count), flags, leaving, 0xFF),
-            _ => throw new ArgumentOutOfRangeException(nameof(column), column, "no such column"),
-        };
-    }
-
-    private static Span<uint> Words<T>(T[] column, int count)
-        where T : unmanaged => MemoryMarshal.Cast<T, uint>(column.AsSpan(0, count));
-
-    private static Span<ushort> Halves<T>(T[] column, int count)
-        where T : unmanaged => MemoryMarshal.Cast<T, ushort>(column.AsSpan(0, count));
-
-    private static Span<byte> Bytes<T>(T[] column, int count)
-        where T : unmanaged => MemoryMarshal.Cast<T, byte>(column.AsSpan(0, count));
-
-    /// <summary>Moves the slots whose flags have no <paramref name="leaving"/> bit to the front, in order; returns their number.</summary>
+    /// <summary>
+    /// Moves the slots from <paramref name="from"/> on whose flags have no <paramref name="leaving"/> bit to the front,
+    /// in order; returns their number. The slots before <paramref name="from"/> are neither read nor kept: they are the
+    /// room the kept ones move into (<see cref="CompactRange"/>).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a few calls a year: fully optimised from the first
-    internal static int Compact(Span<uint> column, ReadOnlySpan<byte> flags, byte leaving)
+    internal static int Compact(Span<uint> column, ReadOnlySpan<byte> flags, byte leaving, int from = 0)
     {
-        int n = column.Length, i = 0, kept = 0;
+        int n = column.Length, i = from, kept = 0;
         if (IsVectorised)
         {
             ref uint values = ref MemoryMarshal.GetReference(column);
@@ -101,11 +96,11 @@ internal static class StudentCompaction
         return CompactTail(column, flags, leaving, i, kept);
     }
 
-    /// <inheritdoc cref="Compact(Span{uint}, ReadOnlySpan{byte}, byte)"/>
+    /// <inheritdoc cref="Compact(Span{uint}, ReadOnlySpan{byte}, byte, int)"/>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a few calls a year: fully optimised from the first
-    internal static int Compact(Span<ushort> column, ReadOnlySpan<byte> flags, byte leaving)
+    internal static int Compact(Span<ushort> column, ReadOnlySpan<byte> flags, byte leaving, int from = 0)
     {
-        int n = column.Length, i = 0, kept = 0;
+        int n = column.Length, i = from, kept = 0;
         if (IsVectorised)
         {
             ref ushort values = ref MemoryMarshal.GetReference(column);
@@ -127,9 +122,9 @@ internal static class StudentCompaction
     /// bits of the flags column when it is compacted onto itself, last).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a few calls a year: fully optimised from the first
-    internal static int Compact(Span<byte> column, ReadOnlySpan<byte> flags, byte leaving, byte keepBits)
+    internal static int Compact(Span<byte> column, ReadOnlySpan<byte> flags, byte leaving, byte keepBits, int from = 0)
     {
-        int n = column.Length, i = 0, kept = 0;
+        int n = column.Length, i = from, kept = 0;
         if (IsVectorised)
         {
             ref byte values = ref MemoryMarshal.GetReference(column);

@@ -1,8 +1,6 @@
 namespace Mobility.Engine.Phases;
 
-using System.Numerics;
 using System.Runtime.CompilerServices;
-using Mobility.Engine.Agents;
 using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
 using Mobility.Engine.State;
@@ -17,61 +15,120 @@ using Mobility.Model.Agents;
 /// arrays.
 /// </summary>
 /// <remarks>
-/// Three passes. (1) In parallel over chunks, fused with the study pass (<see cref="Study"/>), every student's state
-/// changes, marking graduates and leavers in their flags; the graduates' draws are words of their year's study stream, whose block that pass computes anyway. (2) Over the graduates, in slot order, the
-/// running sums of skill and attitude and the alumni totals: floating-point sums depend on their order, so keeping
-/// the slot order keeps every result bit-identical to a single sequential pass; the universities' sums and the
-/// alumni's are disjoint and run on two threads. (3) The in-place, order-preserving compaction of the student
-/// arrays, which also clears the graduates' mark.
+/// One pass, the study pass (<see cref="Study"/>): in parallel over chunks, every student's state changes there,
+/// leavers are marked in their flags, the graduates' draws are words of their year's study stream (whose block that
+/// pass computes anyway), each graduate is counted into its chunk's sums right after its decision, and the chunk's
+/// leavers are removed from the student arrays. This phase then adds the chunks' sums in chunk order, so the totals
+/// do not depend on the thread count.
 /// </remarks>
 internal sealed class GraduationAndReturn
 {
     /// <summary>Set on a graduate who leaves the student arrays (becomes an alumnus) this year.</summary>
     public const byte FlagLeaves = 8;
 
-    /// <summary>Set on a leaving graduate abroad who stays in the host country.</summary>
-    public const byte FlagStaysAbroad = 16;
-
-    /// <summary>Set on every graduate of this year until the compaction (the ordered sums find the graduates by it).</summary>
-    public const byte FlagGraduated = 32;
-
     private readonly SimulationState s;
     private readonly double[] returnProbability;
+    private readonly int c;
+    private readonly int u;
+
+    /// <summary>The year's floating-point sums over the graduates, per chunk of the study pass (layout below), added in chunk order.</summary>
+    private readonly PartialSums accounts;
+    private readonly double[] accountTotal;
+
+    /// <summary>The year's counts of graduates (layout below): exact integers, so chunks add theirs in any order.</summary>
+    private readonly int[] counted;
+    private int accountChunks;
 
     public GraduationAndReturn(SimulationState state)
     {
         s = state;
-        returnProbability = new double[state.CountryCount * state.CountryCount * 2];
+        c = state.CountryCount;
+        u = state.Universities.Count;
+        returnProbability = new double[c * c * 2];
+        accounts = new PartialSums(SumWidth);
+        accountTotal = new double[SumWidth];
+        counted = new int[CountWidth];
+    }
+
+    // The sums' layout: graduates' skill by university, domestic alumni's skill by origin, the attitude of mobile alumni
+    // living at home by [origin, country of study], mobile alumni's skill by country of residence.
+    private int SkillAt => 0;
+
+    private int DomesticSkillAt => u;
+
+    private int ResidentAttitudeAt => DomesticSkillAt + c;
+
+    private int MobileSkillAt => ResidentAttitudeAt + (c * c);
+
+    private int SumWidth => MobileSkillAt + c;
+
+    // The counts' layout: graduates by university; graduates, returnees, brain drain (by origin), brain gain (by host
+    // country), domestic alumni (by origin); mobile alumni by [origin, country of study] and those living at home by
+    // the same; mobile alumni by country of residence; the number of mobile alumni.
+    private int GraduatesAtUniversity => 0;
+
+    private int GraduatesAt => u;
+
+    private int ReturneesAt => GraduatesAt + c;
+
+    private int DrainAt => ReturneesAt + c;
+
+    private int GainAt => DrainAt + c;
+
+    private int DomesticAt => GainAt + c;
+
+    private int StudiedInAt => DomesticAt + c;
+
+    private int ResidentAt => StudiedInAt + (c * c);
+
+    private int MobileCountAt => ResidentAt + (c * c);
+
+    private int MobileAlumniAt => MobileCountAt + c;
+
+    /// <summary>Ints a chunk's counts of graduates need (<see cref="Graduate"/>, <see cref="AddCounts"/>).</summary>
+    public int CountWidth => MobileAlumniAt + 1;
+
+    /// <summary>The sums of chunk <paramref name="chunk"/> of this year's study pass (for <see cref="Graduate"/>).</summary>
+    public double[] Sums(int chunk) => accounts.Slot(chunk);
+
+    /// <summary>Adds a chunk's counts (<see cref="Graduate"/>) to the year's.</summary>
+    public void AddCounts(ReadOnlySpan<int> counts)
+    {
+        for (int j = 0; j < counted.Length; j++)
+        {
+            if (counts[j] != 0)
+            {
+                Interlocked.Add(ref counted[j], counts[j]);
+            }
+        }
     }
 
     /// <summary>
-    /// The accounting of the year's graduates and the compaction. The state changes (credit students home, programme
-    /// years, graduates' decisions) were made in the study pass (<see cref="Study"/> calls <see cref="PrepareDecisions"/>
-    /// and <see cref="Advance"/>): one walk over the columns instead of two.
+    /// The accounting of the year's graduates. The state changes (credit students home, programme years, graduates'
+    /// decisions) and the removal of the leavers were made in the study pass (<see cref="Study"/> calls
+    /// <see cref="PrepareDecisions"/>, <see cref="Advance"/> and <see cref="Graduate"/>): one walk over the columns
+    /// instead of three.
     /// </summary>
     public void Run()
     {
-        var st = s.Students;
-        var unis = s.Universities;
-        Array.Clear(unis.GraduateSkillSum);
-        Array.Clear(unis.GraduateCount);
-
         // The dropouts are the study pass's exact integer counts, the same values as sums of 1.0.
         for (int o = 0; o < s.CountryCount; o++)
         {
             s.Dropped[o] += s.Measure.Dropouts[o];
         }
 
-        Account(st.Count);
-        StudentCompaction.Run(st, s.Parallel, Study.FlagRemoved | FlagLeaves, FlagGraduated);
+        Account();
     }
 
     /// <summary>
-    /// The year's terms of the graduates' decisions, before the study pass: the return probability by
-    /// [((origin * countries) + host country) * 2 + obligation].
+    /// The year's terms of the graduates' decisions, before the study pass of <paramref name="chunks"/> chunks: the
+    /// return probability by [((origin * countries) + host country) * 2 + obligation], and zeroed sums per chunk.
     /// </summary>
-    public void PrepareDecisions()
+    public void PrepareDecisions(int chunks)
     {
+        accounts.Prepare(chunks);
+        accountChunks = chunks;
+        Array.Clear(counted);
         var g = s.Settings.Graduation;
         int c = s.CountryCount;
         for (int o = 0; o < c; o++)
@@ -94,8 +151,8 @@ internal sealed class GraduationAndReturn
 
     /// <summary>
     /// The end of the year for a student in slot <paramref name="i"/> who did not drop out: a credit student comes
-    /// home; a student at the end of a programme is marked and listed in <paramref name="graduates"/> with the words of
-    /// its two graduation draws (the caller passes the list to <see cref="Graduate"/>).
+    /// home; a student at the end of a programme is listed in <paramref name="graduates"/> with the words of its two
+    /// graduation draws (the caller passes the list to <see cref="Graduate"/>).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Advance(StudentPopulation st, int i, uint transitionWord, uint returnWord, ref GraduateList graduates)
@@ -109,30 +166,39 @@ internal sealed class GraduationAndReturn
 
         if (++st.YearInProgramme[i] >= StudyLevels.Length(st.Level[i]))
         {
-            st.Flags[i] |= FlagGraduated;
             graduates.Add(i, transitionWord, returnWord);
         }
     }
 
     /// <summary>
-    /// A batch of graduates: continue to the next level, or leave (abroad: return home or stay). Their draws are
-    /// words 1 (transition) and 2 (return) of their year's study stream, whose block the study pass computed already
-    /// (<see cref="Study"/>); each graduate's decision reads and changes only its own slot, so batches may run in any
-    /// order.
+    /// A batch of a chunk's graduates, in the order the study pass lists them: continue to the next level, or leave
+    /// (abroad: return home or stay); each is then counted into its chunk's sums (<paramref name="sums"/>, from
+    /// <see cref="Sums"/>) and counts (<paramref name="counts"/>, <see cref="CountWidth"/> ints, passed to
+    /// <see cref="AddCounts"/> at the chunk's end). Their draws are words 1 (transition) and 2 (return) of their year's
+    /// study stream, whose block the study pass computed already (<see cref="Study"/>); each graduate's decision reads
+    /// and changes only its own slot.
     /// </summary>
-    public void Graduate(ReadOnlySpan<int> graduates, ReadOnlySpan<uint> transitionWords, ReadOnlySpan<uint> returnWords)
+    public void Graduate(ReadOnlySpan<int> graduates, ReadOnlySpan<uint> transitionWords, ReadOnlySpan<uint> returnWords, double[] sums, Span<int> counts)
     {
         var st = s.Students;
         var countryOf = s.Universities.Country;
-        int c = s.CountryCount;
+        int c = this.c;
         var entry = s.Settings.Entry;
         double masterTransition = entry.MasterTransition, phdTransition = entry.PhdTransition;
         var levelOf = st.Level;
         var statusOf = st.Status;
         var flags = st.Flags;
+        var hostOf = st.Host;
+        var origin = st.Origin;
         for (int b = 0; b < graduates.Length; b++)
         {
             int i = graduates[b];
+            int host = hostOf[i];
+            int o = origin[i];
+            float skill = st.Skill[i];
+            sums[SkillAt + host] += skill;
+            counts[GraduatesAtUniversity + host]++;
+            counts[GraduatesAt + o]++;
             double transition = levelOf[i] switch
             {
                 StudyLevel.Bachelor => masterTransition,
@@ -153,122 +219,90 @@ internal sealed class GraduationAndReturn
                 continue;
             }
 
-            byte leaves = FlagLeaves;
+            flags[i] |= FlagLeaves;
+            int residence = o;
             if (abroad)
             {
-                int h = countryOf[st.Host[i]];
-                double p = returnProbability[(((st.Origin[i] * c) + h) * 2) + (st.Obligation[i] > 0 ? 1 : 0)];
+                int h = countryOf[host];
+                double p = returnProbability[(((o * c) + h) * 2) + (st.Obligation[i] > 0 ? 1 : 0)];
                 if (UniformDraw.Of(returnWords[b]) >= p)
                 {
-                    leaves |= FlagStaysAbroad;
+                    residence = h;
+                    counts[DrainAt + o]++;
+                    counts[GainAt + h]++;
+                }
+                else
+                {
+                    counts[ReturneesAt + o]++;
                 }
             }
 
-            flags[i] |= leaves;
+            AddAlumnus(sums, counts, i, o, residence, skill);
         }
     }
 
     /// <summary>
-    /// The order-dependent running sums, over the graduates in slot order (found by their flag: slots are ordered by
-    /// entry, so whole chunks of a final-year cohort graduate and per-chunk lists would need room for every slot).
-    /// The universities' sums and the alumni's are disjoint, so two threads can each do one, both in slot order.
+    /// Adds the year's sums over the graduates (chunk by chunk, in chunk order) and counts into the state and the year's
+    /// measurement.
     /// </summary>
-    private void Account(int count)
+    private void Account()
     {
-        // One task per group of sums (one after the other with one thread).
-        s.Parallel.Tasks(2, group =>
-        {
-            if (group == 0)
-            {
-                AccountUniversities(count);
-            }
-            else
-            {
-                AccountAlumni(count);
-            }
-        });
-    }
-
-    /// <summary>Graduates and their skill by university, graduates by origin.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a year: it would run as on-stack-replaced code
-    private void AccountUniversities(int count)
-    {
-        var st = s.Students;
-        var unis = s.Universities;
-        var graduates = s.Measure.Graduates;
-        var flags = st.Flags.AsSpan(0, count);
-        for (int start = 0; start < count; start += 64)
-        {
-            for (ulong marked = FlagScan.Marked(flags, start, FlagGraduated); marked != 0; marked &= marked - 1)
-            {
-                int i = start + BitOperations.TrailingZeroCount(marked);
-                int host = st.Host[i];
-                unis.GraduateSkillSum[host] += st.Skill[i];
-                unis.GraduateCount[host] += 1;
-                graduates[st.Origin[i]] += 1;
-            }
-        }
-    }
-
-    /// <summary>The graduates who leave: returnees, brain drain and gain, alumni.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // once a year: it would run as on-stack-replaced code
-    private void AccountAlumni(int count)
-    {
-        var st = s.Students;
         var unis = s.Universities;
         var m = s.Measure;
-        var flags = st.Flags.AsSpan(0, count);
-        for (int start = 0; start < count; start += 64)
+        var t = accountTotal;
+        var n = counted;
+        accounts.Reduce(accountChunks, t);
+        for (int i = 0; i < u; i++)
         {
-            for (ulong marked = FlagScan.Marked(flags, start, FlagLeaves); marked != 0; marked &= marked - 1)
-            {
-                int i = start + BitOperations.TrailingZeroCount(marked);
-                int o = st.Origin[i];
-                int residence = o;
-                if (st.Status[i] == StudentStatus.DegreeAbroad)
-                {
-                    int h = unis.Country[st.Host[i]];
-                    if ((flags[i] & FlagStaysAbroad) == 0)
-                    {
-                        m.Returnees[o] += 1;
-                    }
-                    else
-                    {
-                        residence = h;
-                        m.BrainDrain[o] += 1;
-                        m.BrainGain[h] += 1;
-                    }
-                }
+            unis.GraduateSkillSum[i] = t[SkillAt + i];
+            unis.GraduateCount[i] = n[GraduatesAtUniversity + i];
+        }
 
-                AddAlumnus(i, residence);
+        for (int o = 0; o < c; o++)
+        {
+            m.Graduates[o] += n[GraduatesAt + o];
+            m.Returnees[o] += n[ReturneesAt + o];
+            m.BrainDrain[o] += n[DrainAt + o];
+            m.BrainGain[o] += n[GainAt + o];
+            s.DomesticAlumni[o] += n[DomesticAt + o];
+            s.DomesticAlumniSkill[o] += t[DomesticSkillAt + o];
+            s.MobileResidentCount[o] += n[MobileCountAt + o];
+            s.MobileResidentSkill[o] += t[MobileSkillAt + o];
+            for (int h = 0; h < c; h++)
+            {
+                int k = (o * c) + h;
+                s.AlumniStudiedIn[o, h] += n[StudiedInAt + k];
+                s.ResidentAlumni[o, h] += n[ResidentAt + k];
+                s.ResidentAlumniAttitude[o, h] += t[ResidentAttitudeAt + k];
             }
         }
+
+        s.MobileAlumni += n[MobileAlumniAt];
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per leaver, in the alumni pass
-    private void AddAlumnus(int i, int residence)
+    /// <summary>A graduate who leaves becomes an alumnus living in <paramref name="residence"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per leaver
+    private void AddAlumnus(double[] sums, Span<int> counts, int i, int o, int residence, float skill)
     {
         var st = s.Students;
-        int o = st.Origin[i];
         int studiedIn = st.AbroadCountry[i];
-        float skill = st.Skill[i];
         if (studiedIn == StudentPopulation.NoCountry)
         {
-            s.DomesticAlumni[o] += 1;
-            s.DomesticAlumniSkill[o] += skill;
+            counts[DomesticAt + o]++;
+            sums[DomesticSkillAt + o] += skill;
             return;
         }
 
-        float attitude = st.Attitude[i];
-        s.MobileAlumni++;
-        s.AlumniStudiedIn[o, studiedIn] += 1;
+        int k = (o * c) + studiedIn;
+        counts[MobileAlumniAt]++;
+        counts[StudiedInAt + k]++;
         if (residence == o)
         {
-            s.ResidentAlumni[o, studiedIn] += 1;
-            s.ResidentAlumniAttitude[o, studiedIn] += attitude;
+            counts[ResidentAt + k]++;
+            sums[ResidentAttitudeAt + k] += st.Attitude[i];
         }
 
-        s.MobileResidentCount[residence] += 1;
-        s.MobileResidentSkill[residence] += skill;
+        counts[MobileCountAt + residence]++;
+        sums[MobileSkillAt + residence] += skill;
     }
 }

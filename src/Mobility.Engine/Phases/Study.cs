@@ -3,6 +3,7 @@ namespace Mobility.Engine.Phases;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using Mobility.Engine.Agents;
 using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
 using Mobility.Engine.State;
@@ -15,7 +16,8 @@ using Mobility.Model.Parameters;
 /// semester's credit stay); a dropout hazard applies. The pass also measures enrolment: stocks (degree students, as
 /// official statistics count them), head counts (degree and credit), revenue. Each student who stays then ends the
 /// year of step 8 in the same walk over the columns (<see cref="GraduationAndReturn.Advance"/>, the graduates'
-/// decisions): both read and change only the student's own slot, and nothing runs between the two steps.
+/// decisions and their sums): both read and change only the student's own slot, and nothing runs between the two
+/// steps. Last, each chunk's dropouts and leaving graduates leave the student arrays (<see cref="StudyAndCompact"/>).
 /// </summary>
 /// <remarks>
 /// One Philox block per student and year serves both steps (the stream of <see cref="Purpose.Study"/>, computed in
@@ -50,6 +52,17 @@ internal sealed class Study
     /// <summary>Dropout hazard by [(funded ? 2 : 0) + (abroad ? 1 : 0)].</summary>
     private readonly double[] hazard = new double[4];
 
+    private const byte Leaving = FlagRemoved | GraduationAndReturn.FlagLeaves;
+
+    private readonly Action<int, int, int> studyAndCompact;
+
+    /// <summary>Per chunk of the year's study pass, 1 once studied; the chunks moved (all below this index); the slots they kept; 1 while a thread moves.</summary>
+    private int[] studied = [];
+    private int studiedChunks;
+    private int compacted;
+    private int kept;
+    private int moving;
+
     public Study(SimulationState state, GraduationAndReturn graduation)
     {
         s = state;
@@ -68,6 +81,7 @@ internal sealed class Study
         homeGain = new float[u];
         hospitality = new double[c];
         livingCost = new double[c];
+        studyAndCompact = StudyAndCompact;
     }
 
     /// <summary>
@@ -123,11 +137,18 @@ internal sealed class Study
     public void Run()
     {
         PrepareTables(s.Settings.Study);
-        graduation.PrepareDecisions();
         int chunks = ChunkedParallel.ChunkCount(s.Students.Count);
+        graduation.PrepareDecisions(chunks);
         revenue.Prepare(chunks);
         Array.Clear(heads);
-        s.Parallel.For(s.Students.Count, (chunk, start, end) => StudyChunk(revenue.Slot(chunk), start, end));
+        PrepareMoves(chunks);
+        s.Parallel.For(s.Students.Count, studyAndCompact);
+        if (compacted != chunks)
+        {
+            throw new InvalidOperationException($"study pass: {compacted} of {chunks} chunks compacted");
+        }
+
+        s.Students.Count = kept;
         revenue.Reduce(chunks, revenueTotal);
         var countryOf = s.Universities.Country;
         for (int i = 0; i < u; i++)
@@ -159,13 +180,65 @@ internal sealed class Study
         }
     }
 
+    private void PrepareMoves(int chunks)
+    {
+        if (studied.Length < chunks)
+        {
+            // A quarter more than needed, so that a growing population does not allocate every year.
+            studied = new int[chunks + (chunks / 4) + 4];
+        }
+
+        Array.Clear(studied);
+        studiedChunks = chunks;
+        compacted = 0;
+        kept = 0;
+        moving = 0;
+    }
+
+    /// <summary>
+    /// A chunk's year of study, then the removal of its dropouts and leaving graduates from the student arrays
+    /// (<see cref="StudentCompaction.CompactRange"/>): its stayers move down to follow the stayers of the chunks before
+    /// it, in slot order. The moves run one chunk after the other in chunk order, whatever thread studied the chunk:
+    /// a thread that ends a chunk's study moves every studied chunk next in line, unless another thread is moving
+    /// (which then moves this chunk too when its turn comes). No thread waits for another, and the result is the
+    /// order-preserving compaction of the whole arrays, whatever the thread count.
+    /// </summary>
+    private void StudyAndCompact(int chunk, int start, int end)
+    {
+        StudyChunk(revenue.Slot(chunk), graduation.Sums(chunk), start, end);
+        Volatile.Write(ref studied[chunk], 1);
+        var st = s.Students;
+        int count = st.Count;
+        int chunks = studiedChunks;
+        while (Interlocked.CompareExchange(ref moving, 1, 0) == 0)
+        {
+            int next = compacted;
+            while (next < chunks && Volatile.Read(ref studied[next]) == 1)
+            {
+                int from = next * ChunkedParallel.ChunkSize;
+                kept += StudentCompaction.CompactRange(st, kept, from, Math.Min(count, from + ChunkedParallel.ChunkSize), Leaving);
+                next++;
+            }
+
+            compacted = next;
+
+            // A full fence, then a second look: a chunk marked studied while this thread was moving, whose thread found
+            // the moves taken, is moved here.
+            Interlocked.Exchange(ref moving, 0);
+            if (next >= chunks || Volatile.Read(ref studied[next]) == 0)
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>
     /// The year of study of the slots [start, end): head counts into <see cref="heads"/>, revenue by host country into
     /// <paramref name="revenueOf"/>. Per batch of slots, a branch-light pass does the students at home (the great
     /// majority) and lists the others, which a second pass then does in slot order (only they add to the revenue, so
     /// its sums keep their order).
     /// </summary>
-    private void StudyChunk(double[] revenueOf, int start, int end)
+    private void StudyChunk(double[] revenueOf, double[] graduateSums, int start, int end)
     {
         var st = s.Students;
         ulong seed = s.Seed;
@@ -186,6 +259,7 @@ internal sealed class Study
         // This year's graduates with their two graduation words, passed on in batches of PhiloxBatch.Size (a batch of
         // slots adds at most that many).
         var graduates = new GraduateList(stackalloc int[2 * PhiloxBatch.Size], stackalloc uint[2 * PhiloxBatch.Size], stackalloc uint[2 * PhiloxBatch.Size]);
+        Span<int> graduateCounts = stackalloc int[graduation.CountWidth];
         for (int batch = start; batch < end; batch += PhiloxBatch.Size)
         {
             int batchEnd = Math.Min(end, batch + PhiloxBatch.Size);
@@ -194,12 +268,13 @@ internal sealed class Study
             StudyAbroad(counts, revenueOf, abroadSlots[..abroad], ref graduates, batch, r0, r1, r2, r3);
             if (graduates.Count >= PhiloxBatch.Size)
             {
-                graduation.Graduate(graduates.Slots[..PhiloxBatch.Size], graduates.TransitionWords, graduates.ReturnWords);
+                graduation.Graduate(graduates.Slots[..PhiloxBatch.Size], graduates.TransitionWords, graduates.ReturnWords, graduateSums, graduateCounts);
                 graduates.DropFirst(PhiloxBatch.Size);
             }
         }
 
-        graduation.Graduate(graduates.Slots[..graduates.Count], graduates.TransitionWords, graduates.ReturnWords);
+        graduation.Graduate(graduates.Slots[..graduates.Count], graduates.TransitionWords, graduates.ReturnWords, graduateSums, graduateCounts);
+        graduation.AddCounts(graduateCounts);
         for (int j = 0; j < width; j++)
         {
             int n = counts[j] + counts[width + j];
@@ -297,7 +372,6 @@ internal sealed class Study
                 // The end of the year (GraduationAndReturn.Advance for a student at home).
                 if (++Unsafe.Add(ref yearInProgramme, i) >= Unsafe.Add(ref lengthOf, (byte)Unsafe.Add(ref level, i)))
                 {
-                    Unsafe.Add(ref flags, i) |= GraduationAndReturn.FlagGraduated;
                     Unsafe.Add(ref transitionOf, listedGraduates) = Unsafe.Add(ref transitionWord, i - batch);
                     Unsafe.Add(ref returnOf, listedGraduates) = Unsafe.Add(ref returnWord, i - batch);
                     Unsafe.Add(ref graduate, listedGraduates++) = i;
