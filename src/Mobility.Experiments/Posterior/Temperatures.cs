@@ -17,10 +17,6 @@ public static class Temperatures
 {
     private const int Bisections = 60;
 
-    /// <summary>The next inverse temperature of a single generation (the pool of one).</summary>
-    public static double NextInverse(IReadOnlyList<double> proposalLog, IReadOnlyList<double> logLikelihood, double previous, double fraction)
-        => NextInverse([proposalLog], [logLikelihood], previous, fraction * proposalLog.Count);
-
     /// <summary>
     /// The largest beta in [previous, 1] whose pooled effective sample size over the generations
     /// (<paramref name="proposalLogs"/>[s], <paramref name="logLikelihoods"/>[s]) is at least <paramref name="targetEss"/>;
