@@ -214,12 +214,12 @@ internal static class PosteriorVerb
     {
         Population posterior = result.Posterior;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"posterior: generation {posterior.Generation} of {result.Diagnostics.Count} completed, {posterior.Count} draws (effective sample size {posterior.EffectiveSampleSize:F0}), "
+            $"posterior: {result.Diagnostics.Count} generations completed, pooled into {posterior.Count} draws (effective sample size {posterior.EffectiveSampleSize:F0}), "
             + $"temperature {result.Diagnostics[^1].Temperature:G4}{(result.Diagnostics[^1].Temperature > 1 ? " (tempered: wider than the posterior)" : "")}; stopped: {result.Stop}"));
         foreach (GenerationRecord r in result.Diagnostics)
         {
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  generation {r.Generation}: temperature {r.Temperature,-10:G4} simulations {r.Simulations,6:N0}  ESS {r.EffectiveSampleSize,6:F0}  median distance {r.MedianDistance:G4}"));
+                $"  generation {r.Generation}: temperature {r.Temperature,-10:G4} simulations {r.Simulations,6:N0}  ESS {r.EffectiveSampleSize,6:F0}  pooled ESS {r.PooledEffectiveSampleSize,7:F0}  median distance {r.MedianDistance:G4}"));
         }
 
         for (int k = 0; k < result.Prior.Dimension; k++)

@@ -14,13 +14,13 @@ internal sealed class SamplerOptions
 
     public Option<int> MinGenerations { get; } = new("--min-generations")
     {
-        Description = "Generations at least, counting generation 0: a run that reaches temperature 1 earlier goes on at temperature 1.",
+        Description = "Generations at least, counting generation 0: a run that reaches temperature 1 earlier goes on at temperature 1, each generation adding to the pooled posterior.",
         DefaultValueFactory = _ => Defaults.MinGenerations,
     };
 
     public Option<double> EssFraction { get; } = new("--ess-fraction")
     {
-        Description = "Each generation's temperature is the lowest that keeps the effective sample size at least this share of the particles.",
+        Description = "Each generation's temperature is the lowest that keeps the pooled effective sample size (all generations so far) at least this share of the particles; at temperature 1 the run stops once the pool has it.",
         DefaultValueFactory = _ => Defaults.EssFraction,
     };
 

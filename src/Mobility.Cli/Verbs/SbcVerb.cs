@@ -110,14 +110,21 @@ internal static class SbcVerb
             context.Output.WriteLine(string.Create(c,
                 $"simulation-based calibration: {n} data sets (simulation plus observation error of scale {sigma}), each a posterior of {abc.Particles} particles over at most {abc.MaxGenerations} generations, ranks among {l} draws, {b} bins"));
             int reachedOne = result.DataSets.Count(d => d.Temperature <= 1);
+            var tempered = result.DataSets.Where(d => d.Temperature > 1).Select(d => d.Temperature).ToArray();
             context.Output.WriteLine(string.Create(c,
-                $"  posteriors at temperature 1: {reachedOne} of {n}; effective sample size {result.DataSets.Min(d => d.EffectiveSampleSize):F0} to {result.DataSets.Max(d => d.EffectiveSampleSize):F0}; "
+                $"  posteriors at temperature 1: {reachedOne} of {n}{(tempered.Length > 0 ? $" (NOT at the posterior: {tempered.Length} ended tempered, at {tempered.Min():G3} to {tempered.Max():G3})" : "")}; "
+                + $"pooled effective sample size {result.DataSets.Min(d => d.EffectiveSampleSize):F0} to {result.DataSets.Max(d => d.EffectiveSampleSize):F0} (median {Median(result.DataSets.Select(d => d.EffectiveSampleSize)):F0}); "
+                + $"generations {result.DataSets.Min(d => d.Generations)} to {result.DataSets.Max(d => d.Generations)}"));
+            context.Output.WriteLine(string.Create(c,
+                $"  extreme ranks (0 or {l}): {Enumerable.Range(0, prior.Dimension).Sum(result.ExtremeRanks)} of {n * prior.Dimension}, {result.ExpectedExtremeRanks * prior.Dimension:F0} expected; "
                 + $"uniform at the Bonferroni level {0.05 / prior.Dimension:0.####} (5% over {prior.Dimension} coefficients) when p is above it"));
             for (int k = 0; k < prior.Dimension; k++)
             {
                 var (statistic, p) = result.Uniformity(k);
+                var (_, ksP) = result.KolmogorovSmirnov(k);
                 context.Output.WriteLine(string.Create(c,
-                    $"  {prior.Coefficients[k].Path,-40} bins {string.Join(" ", result.BinCounts(k).Select(x => x.ToString(c).PadLeft(3)))}   chi-square {statistic,6:F2}  p = {p:0.0000}{(p < 0.05 / prior.Dimension ? "  NOT UNIFORM" : "")}"));
+                    $"  {prior.Coefficients[k].Path,-40} bins {string.Join(" ", result.BinCounts(k).Select(x => x.ToString(c).PadLeft(3)))}   chi-square {statistic,6:F2}  p = {p:0.0000}  KS p = {ksP:0.0000}  "
+                    + $"extreme {result.ExtremeRanks(k),3} ({result.ExpectedExtremeRanks:F0} expected){(Math.Min(p, ksP) < 0.05 / prior.Dimension ? "  NOT UNIFORM" : "")}"));
             }
 
             context.Output.WriteLine(string.Create(c,
@@ -128,4 +135,6 @@ internal static class SbcVerb
         }));
         return command;
     }
+
+    private static double Median(IEnumerable<double> values) => MathNet.Numerics.Statistics.Statistics.Median(values);
 }

@@ -17,15 +17,19 @@ using System.Diagnostics;
 /// an ancestor picked by weight, moved by the <see cref="PerturbationKernel"/> (normal, <see cref="AbcSmcOptions.KernelScale"/> times the
 /// weighted covariance), drawn again until it lies inside the prior's support; each is simulated once. A particle's log weight is
 /// ln prior(theta) - ln q_t(theta) + beta_t ln k(y | x), q_t that mixture's density (generation 0: the prior, so the
-/// first term vanishes), and beta_t = 1 / T_t, the inverse temperature, is chosen after the simulations as the largest value
-/// in [beta_{t-1}, 1] that keeps Kish's effective sample size at least <see cref="AbcSmcOptions.EssFraction"/> x N
-/// (bisection; <see cref="Temperatures"/>). Weights are normalised to sum 1.
+/// first term vanishes). Every generation is an importance sample of prior x likelihood^beta for any beta (its log
+/// weights' two terms are kept), so all generations so far are reweighted to beta and pooled with weights proportional
+/// to their effective sample sizes (<see cref="Temperatures.PooledWeights"/>; importance tempering, Gramacy, Samworth
+/// and King 2010): the pool is the current estimate of the target, the kernel of the next generation is fitted to it,
+/// and its ESS is the sum of the generations'. beta_t = 1 / T_t, the inverse temperature, is chosen after the
+/// simulations as the largest value in [beta_{t-1}, 1] that keeps the pool's effective sample size at least
+/// <see cref="AbcSmcOptions.EssFraction"/> x N (bisection; <see cref="Temperatures"/>).
 /// </para>
 /// <para>
-/// It stops at temperature 1 once <see cref="AbcSmcOptions.MinGenerations"/> are done and the last generation's ESS
-/// is at least f N (the last generation is the posterior under the error model), at <see cref="AbcSmcOptions.MaxGenerations"/> (then the last generation is the
-/// tempered posterior at T > 1, wider than the posterior, and the result says so), or when the next generation would
-/// exceed the simulation budget. Proposal i of generation t takes its random numbers from the Philox streams keyed by
+/// It stops at temperature 1 once <see cref="AbcSmcOptions.MinGenerations"/> are done and the pool's ESS is at least
+/// f N (the pool is the posterior under the error model), at <see cref="AbcSmcOptions.MaxGenerations"/> (then, above
+/// temperature 1, the pool is a tempered posterior, wider than the posterior: a failure the result, the report and the
+/// console state), or when the next generation would exceed the simulation budget. Proposal i of generation t takes its random numbers from the Philox streams keyed by
 /// (seed, t, i, attempt), and the temperature is a function of the generation's distances, so the posterior depends on
 /// the seed only: not on the thread count, the batching or the machines that simulate.
 /// </para>
@@ -60,22 +64,17 @@ public sealed class AbcSmc
     {
         var clock = Stopwatch.StartNew();
         int n = options.Particles;
+        double targetEss = options.EssFraction * n;
         long simulations = 0;
         var generations = new List<Population>();
+        var proposalLogs = new List<IReadOnlyList<double>>();
+        var logLikelihoods = new List<IReadOnlyList<double>>();
         var diagnostics = new List<GenerationRecord>();
         double beta = 0;
-        Population? population = null;
-        PerturbationKernel? kernel = null;
-        bool settled = false;
+        Population? pool = null;
         StopReason stop = StopReason.Generations;
         for (int t = 0; t < options.MaxGenerations; t++)
         {
-            if (settled && generations.Count >= options.MinGenerations)
-            {
-                stop = StopReason.Converged;
-                break;
-            }
-
             if (options.MaxSimulations is long budget && simulations + n > budget)
             {
                 stop = StopReason.SimulationBudget;
@@ -85,7 +84,7 @@ public sealed class AbcSmc
             progress?.Report(new AbcSmcProgress(t, options.MaxGenerations, simulations, 1 / beta, clock.Elapsed));
             var thetas = new double[n][];
             var proposalLog = new double[n];
-            kernel = population is null ? null : new PerturbationKernel(population, options.KernelScale);
+            PerturbationKernel? kernel = pool is null ? null : new PerturbationKernel(pool, options.KernelScale);
             for (int i = 0; i < n; i++)
             {
                 if (kernel is null)
@@ -103,24 +102,34 @@ public sealed class AbcSmc
             double[] d = Evaluate(new ParticleBatch(t, 0, 0, thetas, Seeds(t, 0, n)), cancellationToken);
             simulations += n;
             double[] logLikelihood = d.Select(x => -precision * x).ToArray();
-            beta = Temperatures.NextInverse(proposalLog, logLikelihood, beta, options.EssFraction);
-            population = new Population(t, thetas, d, Temperatures.Weights(proposalLog, logLikelihood, beta));
+            proposalLogs.Add(proposalLog);
+            logLikelihoods.Add(logLikelihood);
+            beta = Temperatures.NextInverse(proposalLogs, logLikelihoods, beta, targetEss);
+            var population = new Population(t, thetas, d, Temperatures.Weights(proposalLog, logLikelihood, beta));
             generations.Add(population);
-            diagnostics.Add(new GenerationRecord(t, 1 / beta, n, population.EffectiveSampleSize, population.DistanceQuantile(0.5), clock.Elapsed));
+            pool = Pool(generations, Temperatures.PooledWeights(proposalLogs, logLikelihoods, beta));
+            diagnostics.Add(new GenerationRecord(t, 1 / beta, n, population.EffectiveSampleSize, pool.EffectiveSampleSize, population.DistanceQuantile(0.5), clock.Elapsed));
 
-            // At temperature 1 the run is done once the weights are even enough: a generation of few effective particles
-            // (an uneven proposal) would give draws that repeat a handful of points, too narrow a posterior.
-            settled = beta >= 1 && population.EffectiveSampleSize >= options.EssFraction * n;
-        }
-
-        if (stop == StopReason.Generations && settled && generations.Count >= options.MinGenerations)
-        {
-            stop = StopReason.Converged;
+            // Done at temperature 1 once the pool is worth f N equally weighted draws: a pool of few effective particles
+            // gives draws that repeat a handful of points, too narrow a posterior.
+            if (beta >= 1 && pool.EffectiveSampleSize >= targetEss && generations.Count >= options.MinGenerations)
+            {
+                stop = StopReason.Converged;
+                break;
+            }
         }
 
         progress?.Report(new AbcSmcProgress(generations.Count, options.MaxGenerations, simulations, 1 / beta, clock.Elapsed));
-        return new PosteriorResult(prior, generations, diagnostics, stop, simulations);
+        return new PosteriorResult(prior, generations, pool!, diagnostics, stop, simulations);
     }
+
+    /// <summary>Every generation's particles in order, with the pooled weights (<see cref="Temperatures.PooledWeights"/>).</summary>
+    private static Population Pool(List<Population> generations, double[] weights)
+        => new(
+            generations.SelectMany(g => g.GenerationOf).ToArray(),
+            generations.SelectMany(g => g.Thetas).ToArray(),
+            generations.SelectMany(g => g.Distances).ToArray(),
+            weights);
 
     /// <summary>
     /// ln prior(theta) - ln q(theta), q the defensive mixture alpha prior + (1 - alpha) kernel mixture (Hesterberg 1995):

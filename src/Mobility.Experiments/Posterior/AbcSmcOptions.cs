@@ -3,16 +3,16 @@ namespace Mobility.Experiments.Posterior;
 /// <summary>The size of an annealed ABC-SMC run and when it stops.</summary>
 public sealed record AbcSmcOptions
 {
-    /// <summary>Particles per generation (N): every generation simulates N proposals, and the posterior has N weighted draws.</summary>
+    /// <summary>Particles per generation (N): every generation simulates N proposals; the posterior pools every generation's.</summary>
     public int Particles { get; init; } = 200;
 
     /// <summary>Generations at most, counting generation 0 (the prior sample). Reached before temperature 1, the result is a tempered posterior (wider than the posterior).</summary>
     public int MaxGenerations { get; init; } = 12;
 
-    /// <summary>Generations at least, counting generation 0: a run that reaches temperature 1 earlier goes on at temperature 1 (each generation's proposal fits the target better).</summary>
+    /// <summary>Generations at least, counting generation 0: a run that reaches temperature 1 earlier goes on at temperature 1, each generation adding its effective particles to the pooled posterior.</summary>
     public int MinGenerations { get; init; } = 2;
 
-    /// <summary>Each generation's temperature is the lowest that keeps the effective sample size at least this share of N (0.5: N/2).</summary>
+    /// <summary>Each generation's temperature is the lowest that keeps the pooled effective sample size at least this share of N (0.5: N/2); at temperature 1 the run stops once the pool has it.</summary>
     public double EssFraction { get; init; } = 0.5;
 
     /// <summary>

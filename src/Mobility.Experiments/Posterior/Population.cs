@@ -4,15 +4,22 @@ using MathNet.Numerics.LinearAlgebra;
 
 /// <summary>
 /// A generation's particles: coefficients, the distance of each one's simulation, and normalised importance weights
-/// (they sum to 1). Generation 0 is the prior sample, every particle with weight 1/N.
+/// (they sum to 1). Generation 0 is the prior sample, every particle with weight 1/N. A pool of several generations
+/// (<see cref="AbcSmc"/>'s posterior) keeps each particle's generation in <see cref="GenerationOf"/>.
 /// </summary>
 public sealed class Population
 {
     private readonly double[] cumulative;
 
     public Population(int generation, double[][] thetas, double[] distances, double[] weights)
+        : this(Enumerable.Repeat(generation, thetas.Length).ToArray(), thetas, distances, weights)
     {
-        if (thetas.Length == 0 || thetas.Length != distances.Length || thetas.Length != weights.Length)
+    }
+
+    /// <param name="generations">Each particle's generation (a pool of generations); the population's <see cref="Generation"/> is the last of them.</param>
+    public Population(int[] generations, double[][] thetas, double[] distances, double[] weights)
+    {
+        if (thetas.Length == 0 || thetas.Length != distances.Length || thetas.Length != weights.Length || thetas.Length != generations.Length)
         {
             throw new ArgumentException("a population needs as many distances and weights as particles, and at least one particle");
         }
@@ -23,14 +30,19 @@ public sealed class Population
             throw new ArgumentException("population weights must be finite, non-negative and not all zero");
         }
 
-        Generation = generation;
+        Generation = generations.Max();
+        GenerationOf = generations;
         Thetas = thetas;
         Distances = distances;
         Weights = weights.Select(w => w / total).ToArray();
         cumulative = Cumulative();
     }
 
+    /// <summary>The (last) generation the particles come from.</summary>
     public int Generation { get; }
+
+    /// <summary>Each particle's generation: all <see cref="Generation"/> for one generation's population, several for a pool.</summary>
+    public IReadOnlyList<int> GenerationOf { get; }
 
     public IReadOnlyList<double[]> Thetas { get; }
 

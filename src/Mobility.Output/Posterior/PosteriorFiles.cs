@@ -10,15 +10,15 @@ using Mobility.Output.Sweeps;
 using Parquet.Schema;
 
 /// <summary>
-/// The outputs of a posterior, each written atomically: <c>posterior.parquet</c> (the last generation: generation,
-/// draw, weight, distance, one double column per coefficient; weights sum to 1), <c>generations.parquet</c> (the same
-/// for every generation) and <c>diagnostics.csv</c> (per generation: temperature, simulations, effective sample
-/// size, weighted median distance, elapsed seconds).
+/// The outputs of a posterior, each written atomically: <c>posterior.parquet</c> (the pool of all generations at the
+/// final temperature: each particle's generation, draw, weight, distance, one double column per coefficient; weights
+/// sum to 1), <c>generations.parquet</c> (every generation at its own temperature) and <c>diagnostics.csv</c> (per
+/// generation: temperature, simulations, effective sample size, the pool's, weighted median distance, elapsed seconds).
 /// </summary>
 public static class PosteriorFiles
 {
     public static readonly IReadOnlyList<string> DiagnosticsColumns =
-        ["generation", "temperature", "simulations", "ess", "median_distance", "elapsed_s"];
+        ["generation", "temperature", "simulations", "ess", "pooled_ess", "median_distance", "elapsed_s"];
 
     public static ParquetSchema Schema(JointPrior prior) => new(
         new Field[] { new DataField<int>("generation"), new DataField<int>("draw"), new DataField<double>("weight"), new DataField<double>("distance") }
@@ -41,6 +41,7 @@ public static class PosteriorFiles
             csv.AppendLine(string.Join(",",
                 r.Generation.ToString(CultureInfo.InvariantCulture), r.Temperature.ToString("R", CultureInfo.InvariantCulture),
                 r.Simulations.ToString(CultureInfo.InvariantCulture), r.EffectiveSampleSize.ToString("F1", CultureInfo.InvariantCulture),
+                r.PooledEffectiveSampleSize.ToString("F1", CultureInfo.InvariantCulture),
                 r.MedianDistance.ToString("R", CultureInfo.InvariantCulture), r.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)));
         }
 
@@ -50,7 +51,7 @@ public static class PosteriorFiles
     private static Array[] Columns(Population population)
         => new Array[]
             {
-                Enumerable.Repeat(population.Generation, population.Count).ToArray(),
+                population.GenerationOf.ToArray(),
                 Enumerable.Range(0, population.Count).ToArray(),
                 population.Weights.ToArray(),
                 population.Distances.ToArray(),

@@ -6,8 +6,9 @@ using Mobility.Experiments.Posterior;
 
 /// <summary>
 /// The tables of a simulation-based calibration: <c>ranks.csv</c> (per data set: its true coefficients, the rank of
-/// each among the posterior draws, the posterior's generations, final tolerance, effective sample size and
-/// simulations) and <c>uniformity.csv</c> (per coefficient: the bin counts, the chi-square statistic and p-value).
+/// each among the posterior draws, the posterior's generations, final temperature, effective sample size and
+/// simulations) and <c>uniformity.csv</c> (per coefficient: the bin counts, the chi-square statistic and p-value, the
+/// Kolmogorov-Smirnov statistic and p-value, and the extreme ranks, 0 or L, with the count right posteriors give).
 /// </summary>
 public static class SbcFiles
 {
@@ -37,13 +38,14 @@ public static class SbcFiles
         var c = CultureInfo.InvariantCulture;
         var csv = new StringBuilder();
         csv.AppendJoin(',', new[] { "coefficient", "data_sets", "draws" }.Concat(Enumerable.Range(0, result.Options.Bins).Select(b => $"bin_{b}"))
-            .Concat(["chi_square", "p_value"])).Append('\n');
+            .Concat(["chi_square", "p_value", "ks_statistic", "ks_p_value", "extreme_ranks", "expected_extreme_ranks"])).Append('\n');
         for (int k = 0; k < result.Prior.Dimension; k++)
         {
             var (statistic, p) = result.Uniformity(k);
+            var (ks, ksP) = result.KolmogorovSmirnov(k);
             csv.AppendJoin(',', new[] { result.Prior.Coefficients[k].Path, result.DataSets.Count.ToString(c), result.Options.Draws.ToString(c) }
                 .Concat(result.BinCounts(k).Select(n => n.ToString(c)))
-                .Concat([statistic.ToString("R", c), p.ToString("R", c)])).Append('\n');
+                .Concat([statistic.ToString("R", c), p.ToString("R", c), ks.ToString("R", c), ksP.ToString("R", c), result.ExtremeRanks(k).ToString(c), result.ExpectedExtremeRanks.ToString("R", c)])).Append('\n');
         }
 
         return csv.ToString();

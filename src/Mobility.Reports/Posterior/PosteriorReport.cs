@@ -26,7 +26,7 @@ public static class PosteriorReport
         var coefficients = result.Prior.Coefficients;
         var report = new HtmlReport(title).List(context);
         report.Paragraph(string.Create(Invariant,
-            $"{posterior.Count} weighted draws from generation {posterior.Generation} (temperature {result.Diagnostics[^1].Temperature:G4}{(result.Diagnostics[^1].Temperature > 1 ? ": a tempered posterior, wider than the posterior" : ": the posterior")}), "
+            $"{posterior.Count} weighted draws pooled from generations 0 to {posterior.Generation} (temperature {result.Diagnostics[^1].Temperature:G4}{(result.Diagnostics[^1].Temperature > 1 ? ": a tempered posterior, wider than the posterior" : ": the posterior")}), "
             + $"effective sample size {posterior.EffectiveSampleSize:F0}; {result.Simulations:N0} simulations in all; stopped because {Reason(result.Stop)}."));
 
         report.Heading("Coefficients").Table(
@@ -48,16 +48,17 @@ public static class PosteriorReport
         report.Heading("Why these priors", 3).Table(["coefficient", "justification"], coefficients.Select(c => (IReadOnlyList<string>)[c.Path, c.Justification]));
 
         report.Heading("Generations").Table(
-            ["generation", "temperature", "simulations", "effective sample size", "weighted median distance", "elapsed"],
+            ["generation", "temperature", "simulations", "effective sample size", "pooled effective sample size", "weighted median distance", "elapsed"],
             result.Diagnostics.Select(r => (IReadOnlyList<string>)
             [
                 r.Generation.ToString(Invariant), r.Temperature.ToString("G4", Invariant), r.Simulations.ToString("N0", Invariant),
-                r.EffectiveSampleSize.ToString("F0", Invariant), r.MedianDistance.ToString("G4", Invariant),
+                r.EffectiveSampleSize.ToString("F0", Invariant), r.PooledEffectiveSampleSize.ToString("F0", Invariant), r.MedianDistance.ToString("G4", Invariant),
                 r.Elapsed.ToString(@"hh\:mm\:ss", Invariant),
             ]));
         report.Paragraph("Every simulation is kept with its importance weight (no rejection), so the acceptance rate of a rejection sampler has no counterpart here; "
-            + "the effective sample size says how many equally weighted draws a generation is worth, and the temperature how far the likelihood has been let in (1: fully).");
-        report.Chart(GenerationsChart(result.Diagnostics, posterior.Count));
+            + "the effective sample size says how many equally weighted draws a generation is worth, the pooled one what all generations so far are worth together at that temperature "
+            + "(each is an importance sample of the same target; the posterior is that pool), and the temperature how far the likelihood has been let in (1: fully).");
+        report.Chart(GenerationsChart(result.Diagnostics, result.Generations[^1].Count));
 
         report.Heading("Marginal posteriors");
         for (int k = 0; k < coefficients.Count; k++)

@@ -74,6 +74,36 @@ public sealed class ConjugateNormalTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Pooling_the_generations_at_temperature_1_keeps_the_posterior_right_and_raises_its_effective_sample_size()
+    {
+        // Six generations of 300: every one at temperature 1 is an importance sample of the posterior, and the pool
+        // (weights proportional to each generation's ESS) is worth the sum of their ESS.
+        PosteriorResult result = Run(new AbcSmcOptions { Particles = 300, MaxGenerations = 6, MinGenerations = 6, Seed = 5 });
+        Population pool = result.Posterior;
+        Population last = result.Generations[^1];
+        double ess = pool.EffectiveSampleSize;
+        double mean = pool.Mean()[0], sd = Math.Sqrt(pool.Covariance()[0, 0]);
+        output.WriteLine(FormattableString.Invariant(
+            $"temperatures {string.Join(" ", result.Diagnostics.Select(d => d.Temperature.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}, generation ESS {string.Join(" ", result.Diagnostics.Select(d => d.EffectiveSampleSize.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))}, pooled ESS {ess:F0}, mean {mean:F3}, sd {sd:F3}"));
+
+        Assert.Equal(StopReason.Converged, result.Stop);
+        Assert.Equal(6, result.Generations.Count);
+        Assert.Equal(6 * 300, pool.Count);
+        Assert.Equal(1.0, pool.Weights.Sum(), 12);
+        Assert.Equal(ess, result.Diagnostics[^1].PooledEffectiveSampleSize, 9);
+
+        // At temperature 1 every generation's own weights are the pool's, so the pool's ESS is at least the sum of theirs.
+        double atOne = result.Diagnostics.Where(d => d.Temperature == 1).Sum(d => d.EffectiveSampleSize);
+        Assert.True(ess >= atOne - 1e-6, $"pooled ESS {ess:F1} below the sum {atOne:F1} of the generations at temperature 1");
+        Assert.True(ess > 2 * last.EffectiveSampleSize, $"pooled ESS {ess:F0} against the last generation's {last.EffectiveSampleSize:F0}");
+
+        double meanError = 4 * PosteriorSd / Math.Sqrt(ess);
+        double sdError = 4 * PosteriorSd / Math.Sqrt(2 * ess);
+        Assert.InRange(mean, PosteriorMean - meanError, PosteriorMean + meanError);
+        Assert.InRange(sd, PosteriorSd - sdError, PosteriorSd + sdError);
+    }
+
+    [Fact]
     public void Every_generations_weights_are_normalised_and_its_temperature_keeps_half_the_particles_effective()
     {
         PosteriorResult result = Run(new AbcSmcOptions { Particles = 300, MaxGenerations = 10, Seed = 3 });
@@ -96,15 +126,18 @@ public sealed class ConjugateNormalTests(ITestOutputHelper output)
                 Assert.True(record.Temperature <= result.Diagnostics[t - 1].Temperature);
             }
 
-            // Each temperature is the lowest keeping ESS >= N/2 (generation 0 starts from the prior, where it holds for any
-            // temperature high enough); at temperature 1 the ESS is whatever the proposal achieves.
+            // Each temperature is the lowest keeping the pool's ESS >= N/2 (the pool at the previous temperature already
+            // had N/2 and the new generation only adds to it); at temperature 1 the pool holds at least N/2 once it stops.
             if (record.Temperature > 1)
             {
-                Assert.InRange(record.EffectiveSampleSize, 150 - 1e-6, 151);
+                Assert.InRange(record.PooledEffectiveSampleSize, 150 - 1e-6, 151);
             }
+
+            Assert.True(record.PooledEffectiveSampleSize >= record.EffectiveSampleSize - 1e-9);
         }
 
         Assert.Equal(1.0, result.Diagnostics[^1].Temperature);
+        Assert.True(result.Diagnostics[^1].PooledEffectiveSampleSize >= 150);
     }
 
     [Fact]

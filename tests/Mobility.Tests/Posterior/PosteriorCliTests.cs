@@ -37,12 +37,15 @@ public sealed class PosteriorCliTests
         var table = await SweepParquet.ReadColumnsAsync(folder.PosteriorParquet);
 
         Assert.Equal(["generation", "draw", "weight", "distance", "degreeMobility_outsideOptionUtility", "choice_bDistance", "choice_destinationShift_KAZ"], table.Keys);
-        Assert.Equal([0, 1, 2, 3, 4, 5], (int[])table["draw"]);
+        // The posterior pools every generation: six particles from each, in order of generation.
+        int[] generation = (int[])table["generation"];
+        Assert.Equal(Enumerable.Range(0, generation.Length), (int[])table["draw"]);
+        Assert.Equal(Enumerable.Range(0, generation.Length / 6).SelectMany(g => Enumerable.Repeat(g, 6)), generation);
         Assert.Equal(1.0, ((double[])table["weight"]).Sum(), 12);
         Assert.All((double[])table["choice_destinationShift_KAZ"], v => Assert.InRange(v, -2, 0.5));
         string[] diagnostics = File.ReadAllLines(folder.Diagnostics);
         Assert.Equal(string.Join(",", PosteriorFiles.DiagnosticsColumns), diagnostics[0]);
-        Assert.Equal(((int[])table["generation"])[0] + 2, diagnostics.Length);
+        Assert.Equal(generation[^1] + 2, diagnostics.Length);
     }
 
     [Fact]

@@ -48,13 +48,16 @@ public class SbcCliTests
         Assert.Equal(4, ranks.Skip(1).Select(l => l.Split(',')[truth]).Distinct().Count());
 
         string[] uniformity = File.ReadAllLines(temp.File("one/uniformity.csv"));
-        Assert.Equal("coefficient,data_sets,draws,bin_0,bin_1,bin_2,bin_3,bin_4,chi_square,p_value", uniformity[0]);
+        Assert.Equal("coefficient,data_sets,draws,bin_0,bin_1,bin_2,bin_3,bin_4,chi_square,p_value,ks_statistic,ks_p_value,extreme_ranks,expected_extreme_ranks", uniformity[0]);
         Assert.Equal(4, uniformity.Length);
         foreach (string line in uniformity.Skip(1))
         {
             string[] cells = line.Split(',');
             Assert.Equal(4, cells.Skip(3).Take(5).Sum(c => int.Parse(c, CultureInfo.InvariantCulture)));
-            Assert.InRange(double.Parse(cells[^1], CultureInfo.InvariantCulture), 0, 1);
+            Assert.InRange(double.Parse(cells[9], CultureInfo.InvariantCulture), 0, 1);
+            Assert.InRange(double.Parse(cells[11], CultureInfo.InvariantCulture), 0, 1);
+            Assert.InRange(int.Parse(cells[12], CultureInfo.InvariantCulture), 0, 4);
+            Assert.Equal(4 * 2.0 / 5, double.Parse(cells[13], CultureInfo.InvariantCulture), 12);
         }
 
         byte[] png = File.ReadAllBytes(temp.File("one/sbc-ranks.png"));
