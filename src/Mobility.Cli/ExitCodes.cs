@@ -17,6 +17,12 @@ public static class ExitCodes
     /// </summary>
     public const int NotEquivalent = 3;
 
+    /// <summary>
+    /// <c>mobility sbc --check</c> ran and the posteriors failed it: a run ended tempered, or a coefficient's ranks are not
+    /// uniform at the Bonferroni level (the sampler's posteriors are too narrow, too wide or shifted).
+    /// </summary>
+    public const int NotCalibrated = 4;
+
     /// <summary>Interrupted (Ctrl+C).</summary>
     public const int Cancelled = 130;
 }

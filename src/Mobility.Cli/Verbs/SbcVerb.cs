@@ -39,12 +39,17 @@ internal static class SbcVerb
         var threads = CommonOptions.Threads("The ranks do not depend on it.");
         var force = CommonOptions.Force();
         var set = CommonOptions.Set();
+        var check = new Option<bool>("--check")
+        {
+            Description = "Exit with code 4 when the posteriors fail: a run ended tempered, or a coefficient's ranks are not uniform "
+                + "(chi-square or KS p below 5% over the number of coefficients). For CI: the outputs are written either way.",
+        };
         var command = new Command(
             "sbc",
             "Simulation-based calibration of `mobility posterior` on the model itself: true coefficients drawn from the priors, data simulated with them, a posterior "
             + "computed from each data set, and the rank of each truth among its posterior's draws; if the posteriors are right the ranks are uniform (chi-square test).")
         {
-            scenario, priors, observations, dataSets, draws, bins, particles, generations, sampler.MinGenerations, sampler.EssFraction, sampler.KernelScale, sampler.PriorShare, sampler.ErrorScale, seed, scale, output, threads, force, set,
+            scenario, priors, observations, dataSets, draws, bins, particles, generations, sampler.MinGenerations, sampler.EssFraction, sampler.KernelScale, sampler.PriorShare, sampler.ErrorScale, seed, scale, output, threads, force, set, check,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () =>
         {
@@ -131,6 +136,13 @@ internal static class SbcVerb
                 $"{simulations:N0} simulations at scale {loaded.Settings.Scenario.Scale:R} on {threadCount} thread(s): {clock.Elapsed.TotalSeconds:F1} s wall; "
                 + $"{Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s CPU"));
             context.Output.WriteLine($"written to {PathDisplay.Of(folder.FinalPath)} ({SbcFiles.RanksFile}, {SbcFiles.UniformityFile}, {SbcChart.FileName})");
+            int notUniform = Enumerable.Range(0, prior.Dimension).Count(k => Math.Min(result.Uniformity(k).PValue, result.KolmogorovSmirnov(k).PValue) < 0.05 / prior.Dimension);
+            if (parseResult.GetValue(check) && (tempered.Length > 0 || notUniform > 0))
+            {
+                context.Error.WriteLine(string.Create(c, $"sbc --check failed: {tempered.Length} posterior(s) ended tempered, {notUniform} coefficient(s) not uniform"));
+                return Task.FromResult(ExitCodes.NotCalibrated);
+            }
+
             return Task.FromResult(ExitCodes.Success);
         }));
         return command;
