@@ -30,7 +30,7 @@ internal static class CalibrateVerb
         };
         var pairConstants = new Option<bool>("--pair-constants")
         {
-            Description = "Fit the origin-destination constants choice:pairShift by Berry inversion, alternating with the --params search (if any) for --rounds rounds.",
+            Description = "Fit the origin-destination constants choice:pairShift (and the credit and scholarship choices' creditMobility:pairShift, choice:scholarshipPairShift) by Berry inversion, alternating with the --params search (if any) for --rounds rounds.",
         };
         var iterations = new Option<int>("--iterations")
         {
@@ -183,7 +183,7 @@ internal static class CalibrateVerb
 
         Fit fit = inversion?.Fit ?? search!.Fit;
         string overlayPath = Path.Combine(output.FinalPath, "calibrated.json");
-        string fitted = string.Join(", ", parameters.Select(p => p.Path).Concat(request.PairConstants ? [$"{constants.Count(kv => !kv.Key.IsTotal)} pair constants (choice:pairShift) and {constants.Count(kv => kv.Key.IsTotal)} shifts of origin and host totals"] : []));
+        string fitted = string.Join(", ", parameters.Select(p => p.Path).Concat(request.PairConstants ? [$"{constants.Count(kv => !kv.Key.IsTotal)} pair constants (choice:pairShift, creditMobility:pairShift, choice:scholarshipPairShift) and {constants.Count(kv => kv.Key.IsTotal)} shifts of origin and host totals"] : []));
         string overlay = ScenarioOverlay.Json(
             overlayPath,
             request.Scenario,

@@ -2,26 +2,31 @@ namespace Mobility.Experiments.Calibration;
 
 using System.Globalization;
 
-/// <summary>The pair constants <c>choice:pairShift:ORIGIN:DESTINATION</c> as configuration: read, set, and explained.</summary>
+/// <summary>
+/// The pair constants as configuration (<c>choice:pairShift:ORIGIN:DESTINATION</c>, and the credit and scholarship
+/// segments' <c>creditMobility:pairShift</c>, <c>choice:scholarshipPairShift</c>; see <see cref="CountryPair"/>): read, set, and explained.
+/// </summary>
 public static class PairConstants
 {
-    private const string Prefix = "choice:pairShift:";
-
-    /// <summary>The constants a resolved configuration sets.</summary>
+    /// <summary>The constants a resolved configuration sets, of every segment.</summary>
     public static Dictionary<CountryPair, double> Of(IReadOnlyDictionary<string, string> configuration)
     {
         var constants = new Dictionary<CountryPair, double>();
         foreach (var (key, text) in configuration)
         {
-            if (!key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+            foreach (var segment in Enum.GetValues<PairSegment>())
             {
-                continue;
-            }
+                string prefix = CountryPair.Prefix(segment);
+                if (!key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
 
-            string[] sides = key[Prefix.Length..].Split(':');
-            if (sides.Length == 2 && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-            {
-                constants[new CountryPair(sides[0], sides[1])] = value;
+                string[] sides = key[prefix.Length..].Split(':');
+                if (sides.Length == 2 && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+                {
+                    constants[new CountryPair(sides[0], sides[1], segment)] = value;
+                }
             }
         }
 
