@@ -234,6 +234,10 @@ public sealed class PairInversion
         return weight > 0 ? sum / weight : 0;
     }
 
+    /// <summary>The fit of the scenario with the given constants (the others as the settings give them), with the inversion's runs.</summary>
+    public Fit Measure(IReadOnlyList<Observation> targets, IReadOnlyDictionary<CountryPair, double> constants, CancellationToken cancellationToken = default)
+        => Evaluate(targets, constants, cancellationToken);
+
     private Fit Evaluate(IReadOnlyList<Observation> targets, IReadOnlyDictionary<CountryPair, double> delta, CancellationToken cancellationToken)
     {
         var settings = settingsFor(delta);

@@ -161,20 +161,26 @@ public class PairInversionTests
         var loaded = Baseline;
         var settingsFor = SettingsFor(loaded);
         var observations = Generated(loaded.World, settingsFor, new Dictionary<CountryPair, double> { [Pairs[0]] = 0.8, [Pairs[1]] = -0.7, [Pairs[2]] = 0.4 });
-        var validation = new PairValidation(new PairInversion(loaded.World, settingsFor, new PairInversionOptions { Iterations = 3, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 }));
+        var validation = new PairValidation(
+            new PairInversion(loaded.World, settingsFor, new PairInversionOptions { Iterations = 3, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 }),
+            new PairCovariates(loaded.World));
 
         // Each pair is its own fold. Multiplying one pair's figures by 10 must not move that pair's own prediction
-        // (its figures are held out of its fold); the other folds, which fit to them, do move.
+        // (its figures are held out of its fold), neither the structural one nor the second step's (regressed on the
+        // other pairs' constants only); the other folds, which fit to them, do move.
         var folds = PairValidation.Folds(observations, 3, seed: 1);
         Assert.Equal(3, folds.Count(f => f.Count == 1));
         var predicted = validation.CrossValidate(observations, 3, seed: 1);
         var wild = observations.Select(o => o.Origin == "UZB" ? o with { Value = o.Value * 10 } : o).ToArray();
         var wildPredicted = validation.CrossValidate(wild, 3, seed: 1);
 
-        Assert.Equal(observations.Length, predicted.Rows.Count);
+        Assert.Equal(observations.Length, predicted.Structural.Rows.Count);
+        Assert.Equal(observations.Length, predicted.Projected!.Rows.Count);
         double[] Uzbek(Fit fit) => fit.Rows.Where(r => r.Observation.Origin == "UZB").Select(r => r.Simulated).ToArray();
         double[] Others(Fit fit) => fit.Rows.Where(r => r.Observation.Origin != "UZB").Select(r => r.Simulated).ToArray();
-        Assert.Equal(Uzbek(predicted), Uzbek(wildPredicted));
-        Assert.NotEqual(Others(predicted), Others(wildPredicted));
+        Assert.Equal(Uzbek(predicted.Structural), Uzbek(wildPredicted.Structural));
+        Assert.NotEqual(Others(predicted.Structural), Others(wildPredicted.Structural));
+        Assert.Equal(Uzbek(predicted.Projected!), Uzbek(wildPredicted.Projected!));
+        Assert.NotEqual(Others(predicted.Projected!), Others(wildPredicted.Projected!));
     }
 }
