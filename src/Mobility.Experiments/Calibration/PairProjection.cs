@@ -37,7 +37,7 @@ public sealed class PairProjection
         ArgumentNullException.ThrowIfNull(covariates);
         var pairs = constants.Keys.Where(p => !p.IsTotal && p.Segment == PairSegment.Degree && weights.TryGetValue(p, out double w) && w > 0)
             .OrderBy(p => p.Origin, StringComparer.Ordinal).ThenBy(p => p.Destination, StringComparer.Ordinal).ToArray();
-        int k = PairCovariates.Names.Count;
+        int k = covariates.Names.Count;
         var rows = pairs.Select(p => covariates.Of(p.Origin, p.Destination)).ToArray();
         var w8 = pairs.Select(p => weights[p]).ToArray();
         double total = w8.Sum();
