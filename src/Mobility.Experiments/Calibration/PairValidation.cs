@@ -70,7 +70,8 @@ public sealed class PairValidation
     /// <summary>
     /// Berry's second step on one check: the constants <paramref name="result"/> fitted to the training figures are
     /// regressed on the pair covariates (each pair weighted by its figures' weights: only pairs with training figures
-    /// enter), and the pairs <paramref name="unfitted"/> get x beta; the training targets are measured with them.
+    /// enter), and the pairs <paramref name="unfitted"/> get x beta; the other constants and the totals are inverted
+    /// again with those fixed, and the training targets are measured with the result.
     /// Null without covariates.
     /// </summary>
     private Fit? Project(IReadOnlyList<Observation> training, PairInversionResult result, IReadOnlyCollection<CountryPair> unfitted, CancellationToken cancellationToken)
@@ -88,7 +89,10 @@ public sealed class PairValidation
             constants[pair] = projection.Predict(pair);
         }
 
-        return inversion.Measure(training, constants, cancellationToken);
+        // The other pairs' constants and the totals are inverted again around the predicted ones (which have no
+        // training figure, so the inversion keeps them): an added Uzbek pair to Korea takes students from the other
+        // Uzbek pairs and the origin's total, which the fitted constants must then restore.
+        return inversion.Run(training, constants, cancellationToken: cancellationToken).Fit;
     }
 
     /// <summary>The targets from <paramref name="from"/> on predicted by constants fitted to the earlier ones.</summary>
