@@ -23,7 +23,7 @@ public sealed class CreditPairShiftTests
     [Fact]
     public void A_credit_pair_constant_moves_its_pairs_credit_flows_and_leaves_its_degree_flows_unchanged()
     {
-        var plain = EngineTestKit.Cached("baseline", [.. EngineTestKit.Coarse, .. NoAlumniChannels]);
+        var plain = EngineTestKit.Cached("baseline", [.. EngineTestKit.Coarse, .. NoAlumniChannels, "creditMobility:pairShift:KAZ:TUR=0"]);
         var shifted = EngineTestKit.Cached("baseline", [.. EngineTestKit.Coarse, .. NoAlumniChannels, "creditMobility:pairShift:KAZ:TUR=2"]);
 
         double before = Flow(plain, FlowKinds.Credit, "KAZ", "TUR"), after = Flow(shifted, FlowKinds.Credit, "KAZ", "TUR");
@@ -38,7 +38,7 @@ public sealed class CreditPairShiftTests
     [Fact]
     public void A_scholarship_pair_constant_moves_holders_among_the_programmes_destinations_only()
     {
-        var plain = EngineTestKit.Cached("baseline", [.. EngineTestKit.Coarse, .. NoAlumniChannels]);
+        var plain = EngineTestKit.Cached("baseline", [.. EngineTestKit.Coarse, .. NoAlumniChannels, "choice:scholarshipPairShift:KAZ:DEU=0"]);
         var shifted = EngineTestKit.Cached("baseline", [.. EngineTestKit.Coarse, .. NoAlumniChannels, "choice:scholarshipPairShift:KAZ:DEU=-3"]);
 
         double before = Flow(plain, FlowKinds.NationalScholarship, "KAZ", "DEU"), after = Flow(shifted, FlowKinds.NationalScholarship, "KAZ", "DEU");
