@@ -9,7 +9,9 @@ using Mobility.Model.Parameters;
 using Mobility.Model.World;
 
 /// <summary>
-/// Fits the origin-destination constants <c>choice:pairShift</c> by the inversion used for discrete-choice demand
+/// Fits the origin-destination constants (<c>choice:pairShift</c> of the degree choice, and, one per product segment,
+/// <c>creditMobility:pairShift</c> and <c>choice:scholarshipPairShift</c> to the credit and scholarship figures:
+/// <see cref="Informs"/>) by the inversion used for discrete-choice demand
 /// (Berry 1994): with every other coefficient fixed, each iteration runs the scenario (R replications with the same
 /// seeds every time: common random numbers) and moves each pair's constant by a damped Newton step on the pair's
 /// part of the objective, <c>sum_i w_i Huber(ln observed_i - ln simulated_i) + prior * delta^2 / 2</c> over the pair's
