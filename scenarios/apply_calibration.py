@@ -11,7 +11,8 @@ constants (comments included, values rounded to 3 decimals) replaces the scenari
 choices: enrolled, departures, entrants figures) after choice:destinationShift, choice:scholarshipPairShift
 (national-scholarship holders' choice: the Bolashak awards and holders figures) after it, and
 creditMobility:pairShift (credit stays: the academic-mobility programme's credit figures) after creditMobility:c0,
-each block with a comment line naming the figures it answers to; the scalar coefficients of
+each block with a comment line naming the figures it answers to (in choice:pairShift, the member pairs without a
+figure, whose constants Berry's second step predicted, follow each origin's fitted ones in their own commented block); the scalar coefficients of
 degreeMobility, choice and creditMobility (e.g. aDiaspora, bDiaspora, c0) are replaced where the scenario sets them,
 and creditMobility:originShift is replaced or added. Other fitted paths must be copied by hand. See docs/calibration.md, "The shipped calibration (issue 11)".
 """
@@ -79,10 +80,38 @@ if 'originShift' in cm:
     base=in_section(base, 'creditMobility', credit_shift)
 # the blocks of pair constants: (section, key, the scenario key it follows, the comment line above it)
 BLOCKS=[
-    ('choice','pairShift','destinationShift','origin-destination constants of the degree choice fitted by Berry inversion to the enrolled, departures and entrants figures'),
+    ('choice','pairShift','destinationShift','origin-destination constants of the degree choice fitted by Berry inversion to the enrolled, departures and entrants figures, and for the member pairs without a figure predicted from the pair covariates (Berry\'s second step)'),
     ('choice','scholarshipPairShift','pairShift','origin-destination constants of the national-scholarship holders\' choice (Bolashak) fitted to the scholarship awards and holders figures'),
     ('creditMobility','pairShift','c0','origin-destination constants of the credit-stay choice fitted to the academic-mobility programme\'s credit figures'),
 ]
+PREDICTED='predicted from covariates, no figure'
+def group_predicted(block):
+    """Within each origin of the degree constants, the constants Berry's second step predicted (no figure) follow the
+    fitted ones in their own commented block, six to a line."""
+    out=[]; k=0
+    while k<len(block):
+        line=block[k]
+        if not re.match(r'^      "\w+": \{$', line):
+            out.append(line); k+=1; continue
+        out.append(line); k+=1
+        fitted=[]; predicted=[]
+        while not re.match(r'^      \},?$', block[k]):
+            m=re.match(r'^\s*"(\w+)": (-?[\d.]+),?\s*(?://\s*(.*))?$', block[k])
+            (predicted if (m.group(3) or '').startswith(PREDICTED) else fitted).append((m.group(1), m.group(2), m.group(3)))
+            k+=1
+        entries=['        "%s": %s'%(d,v)+'{sep}'+(' // '+c if c else '') for d,v,c in fitted]
+        rows=[predicted[i:i+6] for i in range(0,len(predicted),6)]
+        total=len(fitted)+len(predicted)
+        text=[]
+        for n,e in enumerate(entries): text.append(e.replace('{sep}', ',' if n<total-1 else ''))
+        if predicted:
+            text.append('        // %s (Berry\'s second step: x beta of the fitted constants\' regression on the pair covariates, docs/calibration.md)'%PREDICTED)
+            for r,row in enumerate(rows):
+                last=r==len(rows)-1
+                text.append('        '+', '.join('"%s": %s'%(d,v) for d,v,_ in row)+('' if last else ','))
+        out.extend(text)
+        out.append(block[k]); k+=1
+    return out
 SOURCE=' in scenarios/observations/observations.csv (mobility calibrate --pair-constants; docs/calibration.md, "Pair constants"); each names its figures'
 for section,key,after,what in BLOCKS:
     found=block_lines(cal, key, section)
@@ -90,6 +119,7 @@ for section,key,after,what in BLOCKS:
     i,j=found
     block=[re.sub(r'(":\s*)(-?\d+(\.\d+)?)(,?\s*//|,?$)', lambda m: m.group(1)+('%.3f'%float(m.group(2)))+m.group(4), l) for l in cal[i:j+1]]
     block[-1]=block[-1].rstrip(',')
+    if key=='pairShift' and section=='choice': block=group_predicted(block)
     lines=base.split('\n')
     existing=block_lines(lines, key, section)
     if existing:

@@ -30,7 +30,8 @@ internal static class CalibrateVerb
         };
         var pairConstants = new Option<bool>("--pair-constants")
         {
-            Description = "Fit the origin-destination constants choice:pairShift (and the credit and scholarship choices' creditMobility:pairShift, choice:scholarshipPairShift) by Berry inversion, alternating with the --params search (if any) for --rounds rounds.",
+            Description = "Fit the origin-destination constants choice:pairShift (and the credit and scholarship choices' creditMobility:pairShift, choice:scholarshipPairShift) by Berry inversion, alternating with the --params search (if any) for --rounds rounds; "
+                + "then Berry's second step: every member pair without a figure gets the prediction of the fitted constants' regression on the pair covariates, and the fitted constants are inverted again around them (docs/calibration.md).",
         };
         var iterations = new Option<int>("--iterations")
         {
@@ -181,6 +182,25 @@ internal static class CalibrateVerb
             }
         }
 
+        // Berry's second step, as the validation (fit --cross-validate) predicts the pairs it holds out: the member
+        // pairs without a figure get x beta of the fitted constants' regression on the pair covariates instead of 0,
+        // and the fitted constants and totals are inverted again around them.
+        var predicted = new HashSet<CountryPair>();
+        if (inversion is not null)
+        {
+            var memberPairs = PairProjection.MemberPairs(loaded.World);
+            predicted = memberPairs.Where(p => !inversion.Evidence.ContainsKey(p)).ToHashSet();
+            var inverter = new PairInversion(loaded.World, pairs => SettingsFor(values, pairs), inversionOptions);
+            var first = inversion;
+            inversion = await ProgressDisplay.RunAsync<PairInversionProgress, PairInversionResult>(
+                context,
+                (progress, ct) => inverter.SecondStep(targets, first, new PairCovariates(loaded.World), memberPairs, progress, ct),
+                p => new ProgressDisplay.Step(p.Iteration, p.Iterations, string.Create(CultureInfo.InvariantCulture,
+                    $"second step: {predicted.Count} pairs without a figure predicted from covariates, re-inverting (iteration {p.Iteration}/{p.Iterations}): objective {p.Objective:F4}, {p.Elapsed:hh\\:mm\\:ss}")),
+                cancellationToken).ConfigureAwait(false);
+            constants = new Dictionary<CountryPair, double>(inversion.Constants);
+        }
+
         Fit fit = inversion?.Fit ?? search!.Fit;
         string overlayPath = Path.Combine(output.FinalPath, "calibrated.json");
         string fitted = string.Join(", ", parameters.Select(p => p.Path).Concat(request.PairConstants ? [$"{constants.Count(kv => !kv.Key.IsTotal)} pair constants (choice:pairShift, creditMobility:pairShift, choice:scholarshipPairShift) and {constants.Count(kv => kv.Key.IsTotal)} shifts of origin and host totals"] : []));
@@ -195,7 +215,7 @@ internal static class CalibrateVerb
                     .Select(kv => new KeyValuePair<string, double>(kv.Key.Path, kv.Value)) : []));
         if (inversion is not null)
         {
-            overlay = CommentedOverlay.With(overlay, PairConstants.Comments(inversion));
+            overlay = CommentedOverlay.With(overlay, PairConstants.Comments(inversion, predicted));
         }
 
         var contextLines = ObservationOptions.Context(loaded, observationsPath, window, request.Replications).ToList();
@@ -236,7 +256,7 @@ internal static class CalibrateVerb
 
         if (inversion is not null)
         {
-            context.Output.WriteLine($"  {inversion.Evidence.Keys.Count(p => !p.IsTotal)} pair constants and {inversion.Evidence.Keys.Count(p => p.IsTotal)} shifts of origin and host totals fitted to their figures ({inversion.Log.Count} iterations in the last round); see calibrated.json and inversion.csv");
+            context.Output.WriteLine($"  {inversion.Evidence.Keys.Count(p => !p.IsTotal)} pair constants and {inversion.Evidence.Keys.Count(p => p.IsTotal)} shifts of origin and host totals fitted to their figures ({inversion.Log.Count} iterations in the last round), {predicted.Count} member pairs without a figure predicted from the pair covariates (Berry's second step); see calibrated.json and inversion.csv");
         }
 
         context.Output.WriteLine($"calibration written to {PathDisplay.Of(output.FinalPath)} (calibrated.json, {(search is not null ? "convergence.csv, " : "")}{(inversion is not null ? "inversion.csv, " : "")}fit.csv, fit.html)");

@@ -60,8 +60,14 @@ public static class PairConstants
     /// <summary>The <c>--set</c> pair giving a constant its value.</summary>
     public static string Set(CountryPair pair, double value) => pair.Path + "=" + value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>One comment per fitted constant: the published figures behind it and what the fitted scenario simulates for them.</summary>
-    public static Dictionary<string, string> Comments(PairInversionResult inversion)
+    /// <summary>Comment of a constant predicted by Berry's second step (<see cref="PairProjection"/>), which has no figure.</summary>
+    public const string PredictedComment = "predicted from covariates, no figure";
+
+    /// <summary>
+    /// One comment per fitted constant: the published figures behind it and what the fitted scenario simulates for
+    /// them; and <see cref="PredictedComment"/> for each of <paramref name="predicted"/> (the second step's pairs).
+    /// </summary>
+    public static Dictionary<string, string> Comments(PairInversionResult inversion, IEnumerable<CountryPair>? predicted = null)
     {
         var simulated = inversion.Fit.AllRows.ToDictionary(r => r.Observation.Id, r => r.Simulated, StringComparer.Ordinal);
         var comments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -69,6 +75,11 @@ public static class PairConstants
         {
             comments[pair.Path] = "from " + string.Join("; ", targets.Select(t => string.Create(CultureInfo.InvariantCulture,
                 $"{string.Join(" ", t.Figures.DefaultIfEmpty(t.Id))} {t.Year} {t.Measure} {t.Value:N0}{(double.IsNaN(t.High) ? "" : "-" + t.High.ToString("N0", CultureInfo.InvariantCulture))} (weight {t.Weight:0.##}, simulated {simulated[t.Id]:N0})")));
+        }
+
+        foreach (var pair in predicted ?? [])
+        {
+            comments.TryAdd(pair.Path, PredictedComment);
         }
 
         return comments;

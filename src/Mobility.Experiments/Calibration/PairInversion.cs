@@ -209,6 +209,19 @@ public sealed class PairInversion
         return new PairInversionResult(bestDelta, best, initial, log, byPair.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Observation>)kv.Value));
     }
 
+    /// <summary>
+    /// Berry's second step after <paramref name="first"/> (an inversion on <paramref name="targets"/>): each pair of
+    /// <paramref name="unfitted"/> without a figure gets the prediction x beta of the fitted constants' regression on
+    /// the pair covariates (<see cref="PairProjection.Complete"/>), and the other constants and the totals are inverted
+    /// again around those, which stay fixed (no figure informs them): an added Uzbek pair to Korea takes students
+    /// from the other Uzbek pairs and the origin's total, which the fitted constants must then restore. The
+    /// calibration (for the member pairs without a figure) and the validation (for those and the held-out pairs) both run it.
+    /// </summary>
+    public PairInversionResult SecondStep(
+        IReadOnlyList<Observation> targets, PairInversionResult first, PairCovariates covariates, IEnumerable<CountryPair> unfitted,
+        IProgress<PairInversionProgress>? progress = null, CancellationToken cancellationToken = default)
+        => Run(targets, PairProjection.Complete(covariates, first, unfitted), progress, cancellationToken);
+
     /// <summary>0 for a pair's degree constant, 1 for an origin's total, 2 for a host's total; -1 (every iteration) for a credit or scholarship constant.</summary>
     private static int Block(CountryPair key) => key.Segment != PairSegment.Degree ? -1 : !key.IsTotal ? 0 : key.Destination == Observation.AllCountries ? 1 : 2;
 

@@ -1,6 +1,7 @@
 namespace Mobility.Experiments.Calibration;
 
 using MathNet.Numerics.LinearAlgebra;
+using Mobility.Model.World;
 
 /// <summary>
 /// Berry's second step (Berry 1994; Berry, Levinsohn and Pakes 1995): the inverted pair constants regressed on the
@@ -58,6 +59,39 @@ public sealed class PairProjection
         var normal = (x.Transpose() * w * x) + penalty;
         var beta = pairs.Length > 0 ? normal.Cholesky().Solve(x.Transpose() * w * y) : Vector<double>.Build.Dense(k + 1);
         return new PairProjection(covariates, mean, scale, beta);
+    }
+
+    /// <summary>
+    /// The degree-choice pairs of the member origins: each member with every other country that has a university (the
+    /// hosts of its degree choice tables). The shipped baseline gives those without a figure their second-step prediction.
+    /// </summary>
+    public static IReadOnlyList<CountryPair> MemberPairs(WorldData world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        var hosts = world.Universities.Select(u => u.Country).Distinct().Order().ToArray();
+        return world.Countries.Where(c => c.IsMember)
+            .SelectMany(c => hosts.Where(h => world.Countries[h].Code != c.Code).Select(h => new CountryPair(c.Code, world.Countries[h].Code)))
+            .OrderBy(p => p.Origin, StringComparer.Ordinal).ThenBy(p => p.Destination, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// Berry's second step on an inversion's result: the regression fitted to its constants (each pair weighted by
+    /// the summed weights of its figures, so only pairs with figures enter), and the constants with each pair of
+    /// <paramref name="unfitted"/> that has no figure in <paramref name="result"/> set to x beta. A pair's own
+    /// figures never enter its own prediction: it is predicted only when it has none.
+    /// </summary>
+    public static Dictionary<CountryPair, double> Complete(PairCovariates covariates, PairInversionResult result, IEnumerable<CountryPair> unfitted, double ridge = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var weights = result.Evidence.ToDictionary(kv => kv.Key, kv => kv.Value.Sum(o => o.Weight));
+        var projection = Fit(covariates, result.Constants, weights, ridge);
+        var constants = new Dictionary<CountryPair, double>(result.Constants);
+        foreach (var pair in unfitted.Where(p => !p.IsTotal && p.Segment == PairSegment.Degree && !result.Evidence.ContainsKey(p)))
+        {
+            constants[pair] = projection.Predict(pair);
+        }
+
+        return constants;
     }
 
     /// <summary>x(o,h) beta for a pair's degree constant.</summary>

@@ -15,12 +15,16 @@ public sealed class PairValidation
 {
     private readonly PairInversion inversion;
     private readonly PairCovariates? covariates;
+    private readonly IReadOnlyList<CountryPair> memberPairs;
 
     /// <param name="covariates">The pair covariates for the second-step predictions, or null for the structural ones only.</param>
-    public PairValidation(PairInversion inversion, PairCovariates? covariates = null)
+    /// <param name="memberPairs">The pairs the second step predicts whenever they have no training figure, besides
+    /// the held-out ones: the member pairs the shipped baseline predicts (<see cref="PairProjection.MemberPairs"/>).</param>
+    public PairValidation(PairInversion inversion, PairCovariates? covariates = null, IReadOnlyList<CountryPair>? memberPairs = null)
     {
         this.inversion = inversion;
         this.covariates = covariates;
+        this.memberPairs = memberPairs ?? [];
     }
 
     /// <summary>The pairs with figures, dealt into <paramref name="k"/> folds in a shuffled order (the same for the same seed).</summary>
@@ -68,32 +72,14 @@ public sealed class PairValidation
     }
 
     /// <summary>
-    /// Berry's second step on one check: the constants <paramref name="result"/> fitted to the training figures are
-    /// regressed on the pair covariates (each pair weighted by its figures' weights: only pairs with training figures
-    /// enter), and the pairs <paramref name="unfitted"/> get x beta; the other constants and the totals are inverted
-    /// again with those fixed, and the training targets are measured with the result.
-    /// Null without covariates.
+    /// Berry's second step on one check (<see cref="PairInversion.SecondStep"/>), as the shipped calibration runs it:
+    /// the pairs <paramref name="unfitted"/> and the member pairs without a training figure get x beta of the
+    /// regression on this check's fitted constants; the others are inverted again around them, and the training
+    /// targets are measured with the result. Null without covariates.
     /// </summary>
     private Fit? Project(IReadOnlyList<Observation> training, PairInversionResult result, IReadOnlyCollection<CountryPair> unfitted, CancellationToken cancellationToken)
-    {
-        if (covariates is null)
-        {
-            return null;
-        }
-
-        var weights = result.Evidence.ToDictionary(kv => kv.Key, kv => kv.Value.Sum(o => o.Weight));
-        var projection = PairProjection.Fit(covariates, result.Constants, weights);
-        var constants = new Dictionary<CountryPair, double>(result.Constants);
-        foreach (var pair in unfitted.Where(p => !result.Evidence.ContainsKey(p)))
-        {
-            constants[pair] = projection.Predict(pair);
-        }
-
-        // The other pairs' constants and the totals are inverted again around the predicted ones (which have no
-        // training figure, so the inversion keeps them): an added Uzbek pair to Korea takes students from the other
-        // Uzbek pairs and the origin's total, which the fitted constants must then restore.
-        return inversion.Run(training, constants, cancellationToken: cancellationToken).Fit;
-    }
+        => covariates is null ? null
+            : inversion.SecondStep(training, result, covariates, unfitted.Concat(memberPairs).Distinct(), cancellationToken: cancellationToken).Fit;
 
     /// <summary>The targets from <paramref name="from"/> on predicted by constants fitted to the earlier ones.</summary>
     public PairValidationFit OutOfTime(IReadOnlyList<Observation> targets, int from, CancellationToken cancellationToken = default)

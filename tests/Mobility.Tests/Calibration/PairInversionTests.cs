@@ -163,9 +163,10 @@ public class PairInversionTests
         var observations = Generated(loaded.World, settingsFor, new Dictionary<CountryPair, double> { [Pairs[0]] = 0.8, [Pairs[1]] = -0.7, [Pairs[2]] = 0.4 });
         var validation = new PairValidation(
             new PairInversion(loaded.World, settingsFor, new PairInversionOptions { Iterations = 3, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 }),
-            new PairCovariates(loaded.World));
+            new PairCovariates(loaded.World),
+            PairProjection.MemberPairs(loaded.World));
 
-        // Each pair is its own fold. Multiplying one pair's figures by 10 must not move that pair's own prediction
+        // Each pair is its own fold (the member pairs without a figure predicted by the second step, as shipped). Multiplying one pair's figures by 10 must not move that pair's own prediction
         // (its figures are held out of its fold), neither the structural one nor the second step's (regressed on the
         // other pairs' constants only); the other folds, which fit to them, do move.
         var folds = PairValidation.Folds(observations, 3, seed: 1);
