@@ -46,9 +46,9 @@ internal static class FitVerb
         };
         var heldOutConstant = new Option<string>("--held-out-constant")
         {
-            Description = "With --cross-validate, how a pair without a fitted constant (held out, or a member pair without figures) is predicted: 'projected' (default, as the shipped baseline does): "
+            Description = "With --cross-validate, how a pair without a fitted constant (held out, or a member pair without figures) is predicted: 'projected' (default; what calibrate --unobserved-constant projected ships): "
                 + "Berry's second step, the fitted constants regressed (weighted ridge) on the pair covariates the utility reads (distance, shared language, ties, visa, image, living cost, host rank and size, membership), x beta, "
-                + "the other constants inverted again around it; both columns are then reported. 'zero': the constant 0 only (the structural model; faster). See docs/calibration.md.",
+                + "the other constants inverted again around it; both columns are then reported, the one the scenario uses marked. 'zero': the constant 0 only (the structural model, as the shipped baseline has it; faster). See docs/calibration.md.",
             DefaultValueFactory = _ => "projected",
         };
         heldOutConstant.AcceptOnlyFromAmong("projected", "zero");
@@ -109,7 +109,15 @@ internal static class FitVerb
                 Threads = threads,
                 ReportFrom = window.ReportFrom,
             });
-            var validator = new PairValidation(inversion, validation.SecondStep ? new PairCovariates(loaded.World) : null, PairProjection.MemberPairs(loaded.World));
+            var memberPairs = PairProjection.MemberPairs(loaded.World);
+            var validator = new PairValidation(inversion, validation.SecondStep ? new PairCovariates(loaded.World) : null, memberPairs);
+
+            // Which prediction the scenario itself makes for a member pair without a figure: x beta if it sets a
+            // constant for one (calibrate --unobserved-constant projected), 0 otherwise; that column is marked.
+            var informed = observations.Select(PairInversion.Informs).OfType<CountryPair>().ToHashSet();
+            bool scenarioProjects = scenarioPairs.Any(p => memberPairs.Contains(p) && !informed.Contains(p));
+            string projectedMark = scenarioProjects ? ", as the scenario does" : "";
+            string zeroMark = scenarioProjects ? "" : ", as the scenario does";
             PairValidationFit crossValidated = await ProgressDisplay.RunAsync(
                 context,
                 $"cross-validating ({folds} folds by pair, {validation.Iterations} iterations each)",
@@ -120,15 +128,14 @@ internal static class FitVerb
                 $"out-of-time check (fitted before {validation.OutOfTime}, predicting {validation.OutOfTime} on)",
                 (progress, ct) => validator.OutOfTime(observations, validation.OutOfTime, ct),
                 cancellationToken).ConfigureAwait(false);
-            // The second step's predictions first: they are what the shipped baseline does for pairs without a figure.
             if (crossValidated.Projected is Fit projectedPairs && outOfTime.Projected is Fit projectedLater)
             {
-                checks.Add(("cross-validated (second step, as shipped)", "cross-validated-second-step.csv", projectedPairs));
-                checks.Add(($"out of time ({validation.OutOfTime}+, second step, as shipped)", "out-of-time-second-step.csv", projectedLater));
+                checks.Add(($"cross-validated (second step{projectedMark})", "cross-validated-second-step.csv", projectedPairs));
+                checks.Add(($"out of time ({validation.OutOfTime}+, second step{projectedMark})", "out-of-time-second-step.csv", projectedLater));
             }
 
-            checks.Add(("cross-validated (constant 0)", "cross-validated.csv", crossValidated.Structural));
-            checks.Add(($"out of time ({validation.OutOfTime}+, constant 0)", "out-of-time.csv", outOfTime.Structural));
+            checks.Add(($"cross-validated (constant 0{zeroMark})", "cross-validated.csv", crossValidated.Structural));
+            checks.Add(($"out of time ({validation.OutOfTime}+, constant 0{zeroMark})", "out-of-time.csv", outOfTime.Structural));
 
             contextLines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"validation: {folds}-fold cross-validation by origin-destination pair and an out-of-time check from {validation.OutOfTime}, each fitting the pair constants from 0 by {validation.Iterations} inversion iterations with the scenario's other coefficients"));
