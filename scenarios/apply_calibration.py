@@ -6,8 +6,13 @@ Usage:  python3 scenarios/apply_calibration.py runs/calibration/calibrated.json 
 `mobility calibrate ... --out DIR` writes DIR/calibrated.json, an overlay that sets the fitted coefficients and, with
 --pair-constants, the block choice:pairShift with one comment per constant naming the figures behind it. This script
 writes them into the scenario file in place, keeping its layout: degreeMobility:originShift, choice:destinationShift
-(both merged: fitted entries replace the scenario's, the others stay) and outsideOptionUtility and the pairShift block (comments included,
-values rounded to 3 decimals) replaces the scenario's, after choice:destinationShift; the scalar coefficients of
+(both merged: fitted entries replace the scenario's, the others stay) and outsideOptionUtility; each block of pair
+constants (comments included, values rounded to 3 decimals) replaces the scenario's: choice:pairShift (degree
+choices: enrolled, departures, entrants figures) after choice:destinationShift, choice:scholarshipPairShift
+(national-scholarship holders' choice: the Bolashak awards and holders figures) after it, and
+creditMobility:pairShift (credit stays: the academic-mobility programme's credit figures) after creditMobility:c0,
+each block with a comment line naming the figures it answers to (in choice:pairShift, the member pairs without a
+figure, whose constants Berry's second step predicted, follow each origin's fitted ones in their own commented block); the scalar coefficients of
 degreeMobility, choice and creditMobility (e.g. aDiaspora, bDiaspora, c0) are replaced where the scenario sets them,
 and creditMobility:originShift is replaced or added. Other fitted paths must be copied by hand. See docs/calibration.md, "The shipped calibration (issue 11)".
 """
@@ -22,20 +27,20 @@ cal=open(cal_path).read().split('\n')
 base=open(base_path).read()
 def strip_comments(t): return re.sub(r'//[^\n]*','',t)
 data=json.loads(strip_comments('\n'.join(cal)))
-def pair_shift_lines(lines):
-    """First and last line of the "pairShift": { ... } block, or None when there is none."""
-    starts=[k for k,l in enumerate(lines) if l.strip().startswith('"pairShift"')]
-    if not starts: return None
-    first=starts[0]; depth=0; last=first
-    while True:
-        depth+=lines[last].count('{')-lines[last].count('}')
-        if depth==0 and last>first: return first, last
-        last+=1
-# pairShift block text with comments
-i,j=pair_shift_lines(cal)
-block=cal[i:j+1]
-block=[re.sub(r'(":\s*)(-?\d+\.\d+)', lambda m: m.group(1)+('%.3f'%float(m.group(2))), l) for l in block]
-block[-1]=block[-1].rstrip(',')
+def block_lines(lines, key, section):
+    """First and last line of the "key": { ... } block inside the top-level "section": { ... }, or None."""
+    top=[k for k,l in enumerate(lines) if l.startswith('  "%s": {'%section)]
+    if not top: return None
+    k=top[0]+1
+    while not lines[k].startswith('  }'):
+        if lines[k].startswith('    "%s": {'%key):
+            first=k; depth=0; last=first
+            while True:
+                depth+=lines[last].count('{')-lines[last].count('}')
+                if depth==0: return first, last
+                last+=1
+        k+=1
+    return None
 def merge_shifts(base, key, fitted):
     """The fitted countries' shifts replace theirs under `key`; the others keep the scenario's value."""
     m=re.search(r'"%s": (\{[^}]*\})'%key, base)
@@ -73,18 +78,67 @@ if 'originShift' in cm:
         if '"originShift"' in t: return re.sub(r'"originShift": \{[^}]*\}', shifts, t,1)
         return re.sub(r'("c0": [-\d.]+,)', lambda m: m.group(1)+'\n    '+shifts+',', t,1)
     base=in_section(base, 'creditMobility', credit_shift)
-# remove an existing pairShift block
-lines=base.split('\n')
-existing=pair_shift_lines(lines)
-if existing:
-    a,b=existing
-    # drop the comment line above, if ours
-    start=a-1 if lines[a-1].strip().startswith('// origin-destination constants') else a
-    lines=lines[:start]+lines[b+1:]
-    # the line before now ends with ',' that must go
-    lines[start-1]=lines[start-1].rstrip(',')
-k=next(k for k,l in enumerate(lines) if l.strip().startswith('"destinationShift"'))
-lines[k]=lines[k].rstrip(',')+','
-comment='    // origin-destination constants fitted by Berry inversion to scenarios/observations/observations.csv (mobility calibrate --pair-constants; docs/calibration.md, "The shipped calibration (issue 11)"); each names its figures'
-lines=lines[:k+1]+[comment]+block+lines[k+1:]
-open(base_path,'w').write('\n'.join(lines))
+# the blocks of pair constants: (section, key, the scenario key it follows, the comment line above it)
+BLOCKS=[
+    ('choice','pairShift','destinationShift','origin-destination constants of the degree choice fitted by Berry inversion to the enrolled, departures and entrants figures, and for the member pairs without a figure predicted from the pair covariates (Berry\'s second step)'),
+    ('choice','scholarshipPairShift','pairShift','origin-destination constants of the national-scholarship holders\' choice (Bolashak) fitted to the scholarship awards and holders figures'),
+    ('creditMobility','pairShift','c0','origin-destination constants of the credit-stay choice fitted to the academic-mobility programme\'s credit figures'),
+]
+PREDICTED='predicted from covariates, no figure'
+def group_predicted(block):
+    """Within each origin of the degree constants, the constants Berry's second step predicted (no figure) follow the
+    fitted ones in their own commented block, six to a line."""
+    out=[]; k=0
+    while k<len(block):
+        line=block[k]
+        if not re.match(r'^      "\w+": \{$', line):
+            out.append(line); k+=1; continue
+        out.append(line); k+=1
+        fitted=[]; predicted=[]
+        while not re.match(r'^      \},?$', block[k]):
+            m=re.match(r'^\s*"(\w+)": (-?[\d.]+),?\s*(?://\s*(.*))?$', block[k])
+            (predicted if (m.group(3) or '').startswith(PREDICTED) else fitted).append((m.group(1), m.group(2), m.group(3)))
+            k+=1
+        entries=['        "%s": %s'%(d,v)+'{sep}'+(' // '+c if c else '') for d,v,c in fitted]
+        rows=[predicted[i:i+6] for i in range(0,len(predicted),6)]
+        total=len(fitted)+len(predicted)
+        text=[]
+        for n,e in enumerate(entries): text.append(e.replace('{sep}', ',' if n<total-1 else ''))
+        if predicted:
+            text.append('        // %s (Berry\'s second step: x beta of the fitted constants\' regression on the pair covariates, docs/calibration.md)'%PREDICTED)
+            for r,row in enumerate(rows):
+                last=r==len(rows)-1
+                text.append('        '+', '.join('"%s": %s'%(d,v) for d,v,_ in row)+('' if last else ','))
+        out.extend(text)
+        out.append(block[k]); k+=1
+    return out
+SOURCE=' in scenarios/observations/observations.csv (mobility calibrate --pair-constants; docs/calibration.md, "Pair constants"); each names its figures'
+for section,key,after,what in BLOCKS:
+    found=block_lines(cal, key, section)
+    if not found: continue
+    i,j=found
+    block=[re.sub(r'(":\s*)(-?\d+(\.\d+)?)(,?\s*//|,?$)', lambda m: m.group(1)+('%.3f'%float(m.group(2)))+m.group(4), l) for l in cal[i:j+1]]
+    block[-1]=block[-1].rstrip(',')
+    if key=='pairShift' and section=='choice': block=group_predicted(block)
+    lines=base.split('\n')
+    existing=block_lines(lines, key, section)
+    if existing:
+        a,b=existing
+        # drop the comment line above, if ours
+        start=a-1 if lines[a-1].strip().startswith('// origin-destination constants') else a
+        lines=lines[:start]+lines[b+1:]
+        # the line before now ends with ',' that must go if the block was the section's last
+        if lines[start].startswith('  }'): lines[start-1]=lines[start-1].rstrip(',')
+    # insert after the "after" entry of the section (its last line when it is a block)
+    after_block=block_lines(lines, after, section)
+    if after_block: k=after_block[1]
+    else:
+        top=next(n for n,l in enumerate(lines) if l.startswith('  "%s": {'%section))
+        k=next(n for n in range(top+1,len(lines)) if lines[n].startswith('    "%s":'%after))
+    closes=lines[k+1].startswith('  }')
+    lines[k]=lines[k].rstrip(',')+','
+    if not closes: block[-1]=block[-1]+','
+    comment='    // '+what+SOURCE
+    lines=lines[:k+1]+[comment]+block+lines[k+1:]
+    base='\n'.join(lines)
+open(base_path,'w').write(base)

@@ -30,8 +30,16 @@ internal static class CalibrateVerb
         };
         var pairConstants = new Option<bool>("--pair-constants")
         {
-            Description = "Fit the origin-destination constants choice:pairShift by Berry inversion, alternating with the --params search (if any) for --rounds rounds.",
+            Description = "Fit the origin-destination constants choice:pairShift (and the credit and scholarship choices' creditMobility:pairShift, choice:scholarshipPairShift) by Berry inversion, alternating with the --params search (if any) for --rounds rounds (see --unobserved-constant).",
         };
+        var unobservedConstant = new Option<string>("--unobserved-constant")
+        {
+            Description = "With --pair-constants, the degree constant of a member pair without a figure: 'zero' (default; the structural prediction, as the shipped baseline has it) or 'projected': "
+                + "Berry's second step, the fitted constants regressed (weighted ridge) on the pair covariates, x beta, and the fitted constants and totals inverted again around them, "
+                + "as fit --cross-validate's default prediction does (docs/calibration.md: measured, it breaks the in-sample targets).",
+            DefaultValueFactory = _ => "zero",
+        };
+        unobservedConstant.AcceptOnlyFromAmong("zero", "projected");
         var iterations = new Option<int>("--iterations")
         {
             Description = "Inversion iterations per round (each is R runs); it stops earlier when no constant moves by more than 0.01.",
@@ -59,7 +67,7 @@ internal static class CalibrateVerb
         var set = CommonOptions.Set();
         var command = new Command("calibrate", "Fit coefficients to observed stocks and flows (weighted squared log error, mean of R replications) and write the fitted overlay and fit report.")
         {
-            scenario, observations, parameters, pairConstants, iterations, rounds, budget, until, output, replications, scale, threads, force, set,
+            scenario, observations, parameters, pairConstants, unobservedConstant, iterations, rounds, budget, until, output, replications, scale, threads, force, set,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -68,6 +76,7 @@ internal static class CalibrateVerb
                 parseResult.GetValue(observations),
                 parseResult.GetValue(parameters) ?? [],
                 parseResult.GetValue(pairConstants),
+                parseResult.GetValue(unobservedConstant) == "projected",
                 parseResult.GetValue(iterations),
                 parseResult.GetValue(rounds),
                 parseResult.GetValue(budget),
@@ -83,7 +92,7 @@ internal static class CalibrateVerb
     }
 
     private sealed record Request(
-        string Scenario, string? Observations, string[] Params, bool PairConstants, int Iterations, int Rounds, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
+        string Scenario, string? Observations, string[] Params, bool PairConstants, bool ProjectUnobserved, int Iterations, int Rounds, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
@@ -181,9 +190,28 @@ internal static class CalibrateVerb
             }
         }
 
+        // With --unobserved-constant projected, Berry's second step, as the validation (fit --cross-validate) predicts
+        // the pairs it holds out: the member pairs without a figure get x beta of the fitted constants' regression on
+        // the pair covariates instead of 0, and the fitted constants and totals are inverted again around them.
+        var predicted = new HashSet<CountryPair>();
+        if (inversion is not null && request.ProjectUnobserved)
+        {
+            var memberPairs = PairProjection.MemberPairs(loaded.World);
+            predicted = memberPairs.Where(p => !inversion.Evidence.ContainsKey(p)).ToHashSet();
+            var inverter = new PairInversion(loaded.World, pairs => SettingsFor(values, pairs), inversionOptions);
+            var first = inversion;
+            inversion = await ProgressDisplay.RunAsync<PairInversionProgress, PairInversionResult>(
+                context,
+                (progress, ct) => inverter.SecondStep(targets, first, new PairCovariates(loaded.World), memberPairs, progress, ct),
+                p => new ProgressDisplay.Step(p.Iteration, p.Iterations, string.Create(CultureInfo.InvariantCulture,
+                    $"second step: {predicted.Count} pairs without a figure predicted from covariates, re-inverting (iteration {p.Iteration}/{p.Iterations}): objective {p.Objective:F4}, {p.Elapsed:hh\\:mm\\:ss}")),
+                cancellationToken).ConfigureAwait(false);
+            constants = new Dictionary<CountryPair, double>(inversion.Constants);
+        }
+
         Fit fit = inversion?.Fit ?? search!.Fit;
         string overlayPath = Path.Combine(output.FinalPath, "calibrated.json");
-        string fitted = string.Join(", ", parameters.Select(p => p.Path).Concat(request.PairConstants ? [$"{constants.Count(kv => !kv.Key.IsTotal)} pair constants (choice:pairShift) and {constants.Count(kv => kv.Key.IsTotal)} shifts of origin and host totals"] : []));
+        string fitted = string.Join(", ", parameters.Select(p => p.Path).Concat(request.PairConstants ? [$"{constants.Count(kv => !kv.Key.IsTotal)} pair constants (choice:pairShift, creditMobility:pairShift, choice:scholarshipPairShift) and {constants.Count(kv => kv.Key.IsTotal)} shifts of origin and host totals"] : []));
         string overlay = ScenarioOverlay.Json(
             overlayPath,
             request.Scenario,
@@ -195,7 +223,7 @@ internal static class CalibrateVerb
                     .Select(kv => new KeyValuePair<string, double>(kv.Key.Path, kv.Value)) : []));
         if (inversion is not null)
         {
-            overlay = CommentedOverlay.With(overlay, PairConstants.Comments(inversion));
+            overlay = CommentedOverlay.With(overlay, PairConstants.Comments(inversion, predicted));
         }
 
         var contextLines = ObservationOptions.Context(loaded, observationsPath, window, request.Replications).ToList();
@@ -236,7 +264,7 @@ internal static class CalibrateVerb
 
         if (inversion is not null)
         {
-            context.Output.WriteLine($"  {inversion.Evidence.Keys.Count(p => !p.IsTotal)} pair constants and {inversion.Evidence.Keys.Count(p => p.IsTotal)} shifts of origin and host totals fitted to their figures ({inversion.Log.Count} iterations in the last round); see calibrated.json and inversion.csv");
+            context.Output.WriteLine($"  {inversion.Evidence.Keys.Count(p => !p.IsTotal)} pair constants and {inversion.Evidence.Keys.Count(p => p.IsTotal)} shifts of origin and host totals fitted to their figures ({inversion.Log.Count} iterations in the last round){(request.ProjectUnobserved ? $", {predicted.Count} member pairs without a figure predicted from the pair covariates (Berry's second step)" : "")}; see calibrated.json and inversion.csv");
         }
 
         context.Output.WriteLine($"calibration written to {PathDisplay.Of(output.FinalPath)} (calibrated.json, {(search is not null ? "convergence.csv, " : "")}{(inversion is not null ? "inversion.csv, " : "")}fit.csv, fit.html)");

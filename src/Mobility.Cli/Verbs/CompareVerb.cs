@@ -257,7 +257,7 @@ internal static class CompareVerb
         var (targets, window, windowed, _) = ObservationOptions.Prepare(reference.ScenarioFile, null, request.Sets, reference.Settings.Scenario.Scale, replications: 1);
         var variants = new ScenarioVariants(windowed);
         var options = new PairInversionOptions { Iterations = request.PairIterations, Replications = 1, Threads = 1, ReportFrom = window.ReportFrom };
-        string[] keys = constants.Keys.Concat(targets.Where(PairInversion.InformsPair).Select(o => new CountryPair(o.Origin, o.Destination))).Select(p => p.Path).Distinct().ToArray();
+        string[] keys = constants.Keys.Concat(targets.Select(PairInversion.Informs).OfType<CountryPair>().Where(p => !p.IsTotal)).Select(p => p.Path).Distinct().ToArray();
         return new PosteriorDraws.PerDrawOverrides(keys, request.Threads, drawSets =>
         {
             var inversion = new PairInversion(windowed.World, pairs => variants.Settings([.. drawSets, .. pairs.Select(kv => PairConstants.Set(kv.Key, kv.Value))]), options);

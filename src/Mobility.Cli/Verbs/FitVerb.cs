@@ -17,7 +17,7 @@ using Mobility.Reports.Fit;
 /// </summary>
 internal static class FitVerb
 {
-    private sealed record Validation(int? Folds, int OutOfTime, int Iterations);
+    private sealed record Validation(int? Folds, int OutOfTime, int Iterations, bool SecondStep);
 
     public static Command Create(CliContext context)
     {
@@ -44,9 +44,17 @@ internal static class FitVerb
             Description = "Inversion iterations of each validation fit (with --cross-validate).",
             DefaultValueFactory = _ => 12,
         };
+        var heldOutConstant = new Option<string>("--held-out-constant")
+        {
+            Description = "With --cross-validate, how a pair without a fitted constant (held out, or a member pair without figures) is predicted: 'projected' (default; what calibrate --unobserved-constant projected ships): "
+                + "Berry's second step, the fitted constants regressed (weighted ridge) on the pair covariates the utility reads (distance, shared language, ties, visa, image, living cost, host rank and size, membership), x beta, "
+                + "the other constants inverted again around it; both columns are then reported, the one the scenario uses marked. 'zero': the constant 0 only (the structural model, as the shipped baseline has it; faster). See docs/calibration.md.",
+            DefaultValueFactory = _ => "projected",
+        };
+        heldOutConstant.AcceptOnlyFromAmong("projected", "zero");
         var command = new Command("fit", "Compare a scenario with published figures: fit.csv and fit.html (per target and overall error, per member country, log-log scatter); optionally cross-validated.")
         {
-            scenario, observations, output, replications, scale, threads, force, set, crossValidate, outOfTime, iterations,
+            scenario, observations, output, replications, scale, threads, force, set, crossValidate, outOfTime, iterations, heldOutConstant,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -58,7 +66,7 @@ internal static class FitVerb
             parseResult.GetValue(threads),
             parseResult.GetValue(force),
             parseResult.GetValue(set) ?? [],
-            new Validation(parseResult.GetValue(crossValidate), parseResult.GetValue(outOfTime), parseResult.GetValue(iterations)),
+            new Validation(parseResult.GetValue(crossValidate), parseResult.GetValue(outOfTime), parseResult.GetValue(iterations), parseResult.GetValue(heldOutConstant) != "zero"),
             cancellationToken)));
         return command;
     }
@@ -83,7 +91,7 @@ internal static class FitVerb
 
         var contextLines = ObservationOptions.Context(loaded, observationsPath, window, replications).ToList();
         var members = loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code).ToArray();
-        var checks = new List<(string Label, Fit Fit)>();
+        var checks = new List<(string Label, string File, Fit Fit)>();
         if (validation.Folds is int folds)
         {
             var variants = new ScenarioVariants(loaded);
@@ -101,25 +109,40 @@ internal static class FitVerb
                 Threads = threads,
                 ReportFrom = window.ReportFrom,
             });
-            var validator = new PairValidation(inversion);
-            Fit crossValidated = await ProgressDisplay.RunAsync(
+            var memberPairs = PairProjection.MemberPairs(loaded.World);
+            var validator = new PairValidation(inversion, validation.SecondStep ? new PairCovariates(loaded.World) : null, memberPairs);
+
+            // Which prediction the scenario itself makes for a member pair without a figure: x beta if it sets a
+            // constant for one (calibrate --unobserved-constant projected), 0 otherwise; that column is marked.
+            var informed = observations.Select(PairInversion.Informs).OfType<CountryPair>().ToHashSet();
+            bool scenarioProjects = scenarioPairs.Any(p => memberPairs.Contains(p) && !informed.Contains(p));
+            string projectedMark = scenarioProjects ? ", as the scenario does" : "";
+            string zeroMark = scenarioProjects ? "" : ", as the scenario does";
+            PairValidationFit crossValidated = await ProgressDisplay.RunAsync(
                 context,
                 $"cross-validating ({folds} folds by pair, {validation.Iterations} iterations each)",
                 (progress, ct) => validator.CrossValidate(observations, folds, (int)(loaded.Settings.Scenario.Seed % int.MaxValue), cancellationToken: ct),
                 cancellationToken).ConfigureAwait(false);
-            Fit outOfTime = await ProgressDisplay.RunAsync(
+            PairValidationFit outOfTime = await ProgressDisplay.RunAsync(
                 context,
                 $"out-of-time check (fitted before {validation.OutOfTime}, predicting {validation.OutOfTime} on)",
                 (progress, ct) => validator.OutOfTime(observations, validation.OutOfTime, ct),
                 cancellationToken).ConfigureAwait(false);
-            checks.Add(("cross-validated", crossValidated));
-            checks.Add(($"out of time ({validation.OutOfTime}+)", outOfTime));
+            if (crossValidated.Projected is Fit projectedPairs && outOfTime.Projected is Fit projectedLater)
+            {
+                checks.Add(($"cross-validated (second step{projectedMark})", "cross-validated-second-step.csv", projectedPairs));
+                checks.Add(($"out of time ({validation.OutOfTime}+, second step{projectedMark})", "out-of-time-second-step.csv", projectedLater));
+            }
+
+            checks.Add(($"cross-validated (constant 0{zeroMark})", "cross-validated.csv", crossValidated.Structural));
+            checks.Add(($"out of time ({validation.OutOfTime}+, constant 0{zeroMark})", "out-of-time.csv", outOfTime.Structural));
+
             contextLines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"validation: {folds}-fold cross-validation by origin-destination pair and an out-of-time check from {validation.OutOfTime}, each fitting the pair constants from 0 by {validation.Iterations} inversion iterations with the scenario's other coefficients"));
         }
 
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.csv"), FitReport.Csv(fit), cancellationToken).ConfigureAwait(false);
-        await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.html"), FitReport.Html(fit, $"Fit of {loaded.Name}", contextLines, members: members, validation: checks), cancellationToken)
+        await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.html"), FitReport.Html(fit, $"Fit of {loaded.Name}", contextLines, members: members, validation: checks.Select(c => (c.Label, c.Fit)).ToArray()), cancellationToken)
             .ConfigureAwait(false);
         var summary = new FitSummaryFile(
             PathDisplay.Of(loaded.ScenarioFile), FitSummaryFile.Hash(loaded.Configuration), PathDisplay.Of(observationsPath), fit.Rows.Count, fit.Figures,
@@ -127,22 +150,21 @@ internal static class FitVerb
             string.Create(CultureInfo.InvariantCulture, $"mobility fit {PathDisplay.Of(loaded.ScenarioFile)} --observations {PathDisplay.Of(observationsPath)} --scale {loaded.Settings.Scenario.Scale:R} --replications {replications}"),
             DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, FitSummaryFile.FileName), summary.ToJson(), cancellationToken).ConfigureAwait(false);
-        foreach (var (label, check) in checks)
+        foreach (var (_, file, check) in checks)
         {
-            string file = (label.StartsWith("cross", StringComparison.Ordinal) ? "cross-validated" : "out-of-time") + ".csv";
             await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, file), FitReport.Csv(check), cancellationToken).ConfigureAwait(false);
         }
 
         output.Commit();
         FitSummary.Write(context.Output, fit);
         FitSummary.WriteByCountry(context.Output, fit, members, "in sample");
-        foreach (var (label, check) in checks)
+        foreach (var (label, _, check) in checks)
         {
             FitSummary.Write(context.Output, check, label);
             FitSummary.WriteByCountry(context.Output, check, members, label);
         }
 
-        context.Output.WriteLine($"fit written to {PathDisplay.Of(output.FinalPath)} (fit.csv, fit.html, {FitSummaryFile.FileName}{(checks.Count > 0 ? ", cross-validated.csv, out-of-time.csv" : "")})");
+        context.Output.WriteLine($"fit written to {PathDisplay.Of(output.FinalPath)} (fit.csv, fit.html, {FitSummaryFile.FileName}{string.Concat(checks.Select(c => ", " + c.File))})");
         return ExitCodes.Success;
     }
 }

@@ -25,6 +25,12 @@ internal sealed class ChoiceTables
     /// <summary>destinationShift[h] + pairShift[o][h] by [o * countries + h] (choice:destinationShift and choice:pairShift).</summary>
     private readonly double[] shift;
 
+    /// <summary>creditMobility:pairShift[o][h] by [o * countries + h]: added to V in the credit tables only.</summary>
+    private readonly double[] creditShift;
+
+    /// <summary>choice:scholarshipPairShift[o][h] by [o * countries + h]: added to V in the national scholarships' tables only.</summary>
+    private readonly double[] scholarshipShift;
+
     public ChoiceTables(SimulationState state)
     {
         s = state;
@@ -44,7 +50,10 @@ internal sealed class ChoiceTables
         scratch = new Scratch(state.Universities.Count + 1);
 
         parallel = new ParallelOptions { MaxDegreeOfParallelism = state.Parallel.Threads };
-        shift = Shifts(state);
+        var choice = state.Settings.Choice;
+        shift = Shifts(state, choice.PairShift, choice.DestinationShift);
+        creditShift = Shifts(state, state.Settings.CreditMobility.PairShift, destinationShift: null);
+        scholarshipShift = Shifts(state, choice.ScholarshipPairShift, destinationShift: null);
         BuildHomeTables();
     }
 
@@ -153,7 +162,7 @@ internal sealed class ChoiceTables
             var programme = p.Scholarships[i];
             for (int e = 0; e < 2; e++)
             {
-                BuildFunded(Scholarship[(i * 2) + e], programme.Country, e == 1, u =>
+                BuildFunded(Scholarship[(i * 2) + e], programme.Country, e == 1, scholarshipShift, u =>
                     !s.Universities.IsAggregate[u] && programme.Destinations[s.Universities.Country[u]]
                     && (programme.EligibleTopRank <= 0 || s.Universities.WorldRank[u] <= programme.EligibleTopRank));
             }
@@ -165,7 +174,7 @@ internal sealed class ChoiceTables
             var quota = p.Quotas[i];
             for (int e = 0; e < 2; e++)
             {
-                BuildFunded(Quota[(i * 2) + e], quota.Origin, e == 1, u => s.Universities.Country[u] == quota.Host);
+                BuildFunded(Quota[(i * 2) + e], quota.Origin, e == 1, pairShift: null, u => s.Universities.Country[u] == quota.Host);
             }
         }
     }
@@ -245,7 +254,7 @@ internal sealed class ChoiceTables
             // A credit stay's living cost is what the host's exchange scheme does not pay (Erasmus+ ICM: ODD 7.5).
             double living = s.Countries[h].LivingCostUsd * (credit ? 1 - s.WorldYear.ExchangeFunding[h] : 1);
             double cost = (includeTuition ? u.Tuition[i] : 0) + living - aid;
-            double v = Utility(o, i, english, Math.Max(0, cost) / budget);
+            double v = Utility(o, i, english, Math.Max(0, cost) / budget) + (credit ? creditShift[(o * s.CountryCount) + h] : 0);
             double w = Math.Exp(v);
             candidates[n] = i;
             weights[n] = w;
@@ -265,7 +274,8 @@ internal sealed class ChoiceTables
         return total > 0 ? weightedQuality / total : 0;
     }
 
-    private void BuildFunded(AliasTable table, int o, bool english, Func<int, bool> eligible)
+    /// <param name="pairShift">Constants by [o * countries + h] added to V for this programme's kind (null: none).</param>
+    private void BuildFunded(AliasTable table, int o, bool english, double[]? pairShift, Func<int, bool> eligible)
     {
         var u = s.Universities;
         var p = s.Policies;
@@ -281,7 +291,7 @@ internal sealed class ChoiceTables
             }
 
             candidates[n] = i;
-            weights[n] = Math.Exp(Utility(o, i, english, relativeCost: 0));
+            weights[n] = Math.Exp(Utility(o, i, english, relativeCost: 0) + (pairShift is null ? 0 : pairShift[(o * s.CountryCount) + h]));
             n++;
         }
 
@@ -313,18 +323,18 @@ internal sealed class ChoiceTables
             + shift[(o * s.CountryCount) + h];
     }
 
-    private static double[] Shifts(SimulationState s)
+    /// <summary>destinationShift[h] (when given) + pairShift[o][h] by [o * countries + h], 0 where absent.</summary>
+    private static double[] Shifts(SimulationState s, Dictionary<string, Dictionary<string, double>> pairShift, Dictionary<string, double>? destinationShift)
     {
-        var b = s.Settings.Choice;
         int c = s.CountryCount;
         var shifts = new double[c * c];
         for (int o = 0; o < c; o++)
         {
-            var pair = b.PairShift.TryGetValue(s.Countries[o].Code, out var p) ? p : null;
+            var pair = pairShift.TryGetValue(s.Countries[o].Code, out var p) ? p : null;
             for (int h = 0; h < c; h++)
             {
                 string code = s.Countries[h].Code;
-                shifts[(o * c) + h] = (b.DestinationShift.TryGetValue(code, out var x) ? x : 0) + (pair is not null && pair.TryGetValue(code, out var y) ? y : 0);
+                shifts[(o * c) + h] = (destinationShift is not null && destinationShift.TryGetValue(code, out var x) ? x : 0) + (pair is not null && pair.TryGetValue(code, out var y) ? y : 0);
             }
         }
 

@@ -9,7 +9,7 @@ using Mobility.Model.World;
 /// that minority (<c>kin_minority</c>) - per 1000 of o's population. Present from the first simulated year and
 /// constant during the run; the alumni network the model grows itself is a separate term.
 /// </summary>
-internal sealed class DiasporaNetwork
+public sealed class DiasporaNetwork
 {
     public DiasporaNetwork(WorldData world)
     {

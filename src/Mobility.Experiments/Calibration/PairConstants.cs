@@ -2,26 +2,31 @@ namespace Mobility.Experiments.Calibration;
 
 using System.Globalization;
 
-/// <summary>The pair constants <c>choice:pairShift:ORIGIN:DESTINATION</c> as configuration: read, set, and explained.</summary>
+/// <summary>
+/// The pair constants as configuration (<c>choice:pairShift:ORIGIN:DESTINATION</c>, and the credit and scholarship
+/// segments' <c>creditMobility:pairShift</c>, <c>choice:scholarshipPairShift</c>; see <see cref="CountryPair"/>): read, set, and explained.
+/// </summary>
 public static class PairConstants
 {
-    private const string Prefix = "choice:pairShift:";
-
-    /// <summary>The constants a resolved configuration sets.</summary>
+    /// <summary>The constants a resolved configuration sets, of every segment.</summary>
     public static Dictionary<CountryPair, double> Of(IReadOnlyDictionary<string, string> configuration)
     {
         var constants = new Dictionary<CountryPair, double>();
         foreach (var (key, text) in configuration)
         {
-            if (!key.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+            foreach (var segment in Enum.GetValues<PairSegment>())
             {
-                continue;
-            }
+                string prefix = CountryPair.Prefix(segment);
+                if (!key.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
 
-            string[] sides = key[Prefix.Length..].Split(':');
-            if (sides.Length == 2 && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-            {
-                constants[new CountryPair(sides[0], sides[1])] = value;
+                string[] sides = key[prefix.Length..].Split(':');
+                if (sides.Length == 2 && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+                {
+                    constants[new CountryPair(sides[0], sides[1], segment)] = value;
+                }
             }
         }
 
@@ -55,8 +60,14 @@ public static class PairConstants
     /// <summary>The <c>--set</c> pair giving a constant its value.</summary>
     public static string Set(CountryPair pair, double value) => pair.Path + "=" + value.ToString("R", CultureInfo.InvariantCulture);
 
-    /// <summary>One comment per fitted constant: the published figures behind it and what the fitted scenario simulates for them.</summary>
-    public static Dictionary<string, string> Comments(PairInversionResult inversion)
+    /// <summary>Comment of a constant predicted by Berry's second step (<see cref="PairProjection"/>), which has no figure.</summary>
+    public const string PredictedComment = "predicted from covariates, no figure";
+
+    /// <summary>
+    /// One comment per fitted constant: the published figures behind it and what the fitted scenario simulates for
+    /// them; and <see cref="PredictedComment"/> for each of <paramref name="predicted"/> (the second step's pairs).
+    /// </summary>
+    public static Dictionary<string, string> Comments(PairInversionResult inversion, IEnumerable<CountryPair>? predicted = null)
     {
         var simulated = inversion.Fit.AllRows.ToDictionary(r => r.Observation.Id, r => r.Simulated, StringComparer.Ordinal);
         var comments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -64,6 +75,11 @@ public static class PairConstants
         {
             comments[pair.Path] = "from " + string.Join("; ", targets.Select(t => string.Create(CultureInfo.InvariantCulture,
                 $"{string.Join(" ", t.Figures.DefaultIfEmpty(t.Id))} {t.Year} {t.Measure} {t.Value:N0}{(double.IsNaN(t.High) ? "" : "-" + t.High.ToString("N0", CultureInfo.InvariantCulture))} (weight {t.Weight:0.##}, simulated {simulated[t.Id]:N0})")));
+        }
+
+        foreach (var pair in predicted ?? [])
+        {
+            comments.TryAdd(pair.Path, PredictedComment);
         }
 
         return comments;

@@ -9,7 +9,9 @@ using Mobility.Model.Parameters;
 using Mobility.Model.World;
 
 /// <summary>
-/// Fits the origin-destination constants <c>choice:pairShift</c> by the inversion used for discrete-choice demand
+/// Fits the origin-destination constants (<c>choice:pairShift</c> of the degree choice, and, one per product segment,
+/// <c>creditMobility:pairShift</c> and <c>choice:scholarshipPairShift</c> to the credit and scholarship figures:
+/// <see cref="Informs"/>) by the inversion used for discrete-choice demand
 /// (Berry 1994): with every other coefficient fixed, each iteration runs the scenario (R replications with the same
 /// seeds every time: common random numbers) and moves each pair's constant by a damped Newton step on the pair's
 /// part of the objective, <c>sum_i w_i Huber(ln observed_i - ln simulated_i) + prior * delta^2 / 2</c> over the pair's
@@ -39,19 +41,49 @@ public sealed class PairInversion
         this.options = options;
     }
 
-    /// <summary>Whether a target informs its pair's constant: a comparable, weighted figure about one origin and one
-    /// destination that counts degree students choosing that destination (enrolled, departures, entrants).</summary>
-    public static bool InformsPair(Observation o) => o.IsPair && CountsDegreeChoices(o);
+    /// <summary>
+    /// The constant a target informs, or null: a comparable, weighted figure about one origin and one destination
+    /// informs that pair's constant of the choice it counts (<see cref="Segment"/>); one about all of one origin's
+    /// students abroad or all of one host's foreign students, of degree students, informs that origin's or host's
+    /// shift (<see cref="CountryPair.OriginTotal"/>, <see cref="CountryPair.HostTotal"/>).
+    /// </summary>
+    public static CountryPair? Informs(Observation o)
+    {
+        if (!o.Comparable || o.Weight <= 0 || Segment(o) is not PairSegment segment)
+        {
+            return null;
+        }
 
-    /// <summary>Whether a target informs the shift of an origin's or a host's total: a comparable, weighted figure of
-    /// the same kinds as <see cref="InformsPair"/> about all of one origin's students abroad or all of one host's foreign students.</summary>
-    public static bool InformsTotal(Observation o)
-        => !o.IsPair && (o.Origin == Observation.AllCountries) != (o.Destination == Observation.AllCountries) && CountsDegreeChoices(o);
+        if (o.IsPair)
+        {
+            return new CountryPair(o.Origin, o.Destination, segment);
+        }
 
-    /// <summary>A comparable, weighted figure that counts degree students choosing a destination (enrolled, departures, entrants).</summary>
-    private static bool CountsDegreeChoices(Observation o)
-        => o.Comparable && o.Weight > 0
-            && (o.Kind is ObservationKind.Stock or ObservationKind.Departures || (o.Kind == ObservationKind.Flow && o.FlowKind == FlowKinds.Degree));
+        bool total = (o.Origin == Observation.AllCountries) != (o.Destination == Observation.AllCountries);
+        return total && segment == PairSegment.Degree ? new CountryPair(o.Origin, o.Destination) : null;
+    }
+
+    /// <summary>Whether a target informs its pair's degree constant (<c>choice:pairShift</c>): a figure about one origin
+    /// and one destination that counts degree students choosing that destination (enrolled, departures, entrants).</summary>
+    public static bool InformsPair(Observation o) => Informs(o) is { IsTotal: false, Segment: PairSegment.Degree };
+
+    /// <summary>Whether a target informs the shift of an origin's or a host's total (see <see cref="Informs"/>).</summary>
+    public static bool InformsTotal(Observation o) => Informs(o) is { IsTotal: true };
+
+    /// <summary>
+    /// The choice whose students a figure counts: degree students (enrolled, departures, entrants, invitations),
+    /// credit stays (credit) or national-scholarship holders (scholarship awards and holders); null for the rest
+    /// (tertiary enrolment; quota placements, whose host the quota fixes, so no constant enters their choice).
+    /// </summary>
+    public static PairSegment? Segment(Observation o) => o.Kind switch
+    {
+        ObservationKind.Stock or ObservationKind.Departures => PairSegment.Degree,
+        ObservationKind.Flow when o.FlowKind == FlowKinds.Degree => PairSegment.Degree,
+        ObservationKind.Flow when o.FlowKind == FlowKinds.Credit => PairSegment.Credit,
+        ObservationKind.Flow when o.FlowKind == FlowKinds.NationalScholarship => PairSegment.Scholarship,
+        ObservationKind.ScholarshipHolders => PairSegment.Scholarship,
+        _ => null,
+    };
 
     /// <summary>
     /// Runs the iterations from <paramref name="start"/> (constants of pairs not in it start at 0) on the targets that
@@ -66,8 +98,9 @@ public sealed class PairInversion
         var delta = new Dictionary<CountryPair, double>(start);
         // The pairs' constants, and the shifts of the origin and host totals the options list (a total's figures pin
         // its origin's or host's students as a whole, so that the pair constants cannot move them to pairs without a figure).
-        var byPair = targets.Where(o => InformsPair(o) || (InformsTotal(o) && options.Totals.ContainsKey(new CountryPair(o.Origin, o.Destination))))
-            .GroupBy(o => new CountryPair(o.Origin, o.Destination)).ToDictionary(g => g.Key, g => g.ToArray());
+        var byPair = targets.Select(o => (Figure: o, Key: Informs(o)))
+            .Where(x => x.Key is { } key && (!key.IsTotal || options.Totals.ContainsKey(key)))
+            .GroupBy(x => x.Key!.Value, x => x.Figure).ToDictionary(g => g.Key, g => g.ToArray());
         foreach (var pair in byPair.Keys)
         {
             delta.TryAdd(pair, pair.IsTotal ? options.Totals[pair] : 0);
@@ -90,8 +123,10 @@ public sealed class PairInversion
         // The pairs, the origin totals and the host totals take turns (block coordinate descent): a host's total and
         // the pair that makes up most of it (or an origin's total and its main pair) answer to nearly the same
         // figures, and stepping both at once would correct the same error twice and oscillate.
-        int[] blocks = byPair.Keys.Select(Block).Distinct().Order().ToArray();
+        // The credit and scholarship constants step at every iteration: no total and no degree constant answers to their figures.
+        int[] blocks = byPair.Keys.Select(Block).Where(b => b >= 0).Distinct().Order().ToArray();
         int quiet = 0;
+        var unresponsive = new HashSet<CountryPair>();
         for (int iteration = 1; iteration <= options.Iterations; iteration++)
         {
             var simulated = fit.AllRows.ToDictionary(r => r.Observation.Id, r => r.Simulated, StringComparer.Ordinal);
@@ -105,7 +140,24 @@ public sealed class PairInversion
                 }
 
                 previous[pair] = (delta[pair], level);
-                if (Block(pair) != blocks[(iteration - 1) % blocks.Length])
+                if (unresponsive.Contains(pair))
+                {
+                    continue;
+                }
+
+                // A constant whose figures still simulate no one after it moved by UnresponsiveMove (the choice has no
+                // university of that destination: no Polish one among Bolashak's eligible top 200) is not identified:
+                // it goes back to its anchor and stays there, rather than drifting to the bound.
+                if (Math.Abs(delta[pair] - anchor[pair]) >= UnresponsiveMove && figures.All(o => simulated[o.Id] == 0))
+                {
+                    unresponsive.Add(pair);
+                    largest = Math.Max(largest, Math.Abs(delta[pair] - anchor[pair]));
+                    delta[pair] = anchor[pair];
+                    continue;
+                }
+
+                int block = Block(pair);
+                if (block >= 0 && block != blocks[(iteration - 1) % blocks.Length])
                 {
                     continue;
                 }
@@ -147,7 +199,7 @@ public sealed class PairInversion
             progress?.Report(new PairInversionProgress(iteration, options.Iterations, fit.Objective, largest, clock.Elapsed));
             // Converged when no block moved: a whole round of turns without a change above the tolerance.
             quiet = largest < options.Tolerance ? quiet + 1 : 0;
-            if (quiet >= blocks.Length)
+            if (quiet >= Math.Max(1, blocks.Length))
             {
                 break;
             }
@@ -157,8 +209,24 @@ public sealed class PairInversion
         return new PairInversionResult(bestDelta, best, initial, log, byPair.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Observation>)kv.Value));
     }
 
-    /// <summary>0 for a pair, 1 for an origin's total, 2 for a host's total.</summary>
-    private static int Block(CountryPair key) => !key.IsTotal ? 0 : key.Destination == Observation.AllCountries ? 1 : 2;
+    /// <summary>
+    /// Berry's second step after <paramref name="first"/> (an inversion on <paramref name="targets"/>): each pair of
+    /// <paramref name="unfitted"/> without a figure gets the prediction x beta of the fitted constants' regression on
+    /// the pair covariates (<see cref="PairProjection.Complete"/>), and the other constants and the totals are inverted
+    /// again around those, which stay fixed (no figure informs them): an added Uzbek pair to Korea takes students
+    /// from the other Uzbek pairs and the origin's total, which the fitted constants must then restore. The
+    /// calibration (for the member pairs without a figure) and the validation (for those and the held-out pairs) both run it.
+    /// </summary>
+    public PairInversionResult SecondStep(
+        IReadOnlyList<Observation> targets, PairInversionResult first, PairCovariates covariates, IEnumerable<CountryPair> unfitted,
+        IProgress<PairInversionProgress>? progress = null, CancellationToken cancellationToken = default)
+        => Run(targets, PairProjection.Complete(covariates, first, unfitted), progress, cancellationToken);
+
+    /// <summary>0 for a pair's degree constant, 1 for an origin's total, 2 for a host's total; -1 (every iteration) for a credit or scholarship constant.</summary>
+    private static int Block(CountryPair key) => key.Segment != PairSegment.Degree ? -1 : !key.IsTotal ? 0 : key.Destination == Observation.AllCountries ? 1 : 2;
+
+    /// <summary>How far a constant moves, its figures simulating no one, before it counts as unresponsive (a factor e^2 = 7.4).</summary>
+    private const double UnresponsiveMove = 2.0;
 
     /// <summary>Smallest change of a constant from which its slope is re-measured (below it, sampling noise dominates).</summary>
     private const double MinSecantMove = 0.05;
@@ -180,6 +248,10 @@ public sealed class PairInversion
 
         return weight > 0 ? sum / weight : 0;
     }
+
+    /// <summary>The fit of the scenario with the given constants (the others as the settings give them), with the inversion's runs.</summary>
+    public Fit Measure(IReadOnlyList<Observation> targets, IReadOnlyDictionary<CountryPair, double> constants, CancellationToken cancellationToken = default)
+        => Evaluate(targets, constants, cancellationToken);
 
     private Fit Evaluate(IReadOnlyList<Observation> targets, IReadOnlyDictionary<CountryPair, double> delta, CancellationToken cancellationToken)
     {

@@ -8,15 +8,23 @@ using Mobility.Model.Observations;
 /// it informs nothing), the constants are inverted from 0 on the other folds' figures, and the fold's targets are
 /// predicted. Out of time: the constants are inverted from 0 on the figures before a year and the later ones
 /// predicted. Both start from 0 so that no constant fitted with a held-out figure enters; the global coefficients
-/// are the scenario's.
+/// are the scenario's. With the pair covariates, each check also predicts the pairs without a fitted constant by
+/// Berry's second step (<see cref="PairProjection"/>), regressed on that check's fitted constants only.
 /// </summary>
 public sealed class PairValidation
 {
     private readonly PairInversion inversion;
+    private readonly PairCovariates? covariates;
+    private readonly IReadOnlyList<CountryPair> memberPairs;
 
-    public PairValidation(PairInversion inversion)
+    /// <param name="covariates">The pair covariates for the second-step predictions, or null for the structural ones only.</param>
+    /// <param name="memberPairs">The pairs the second step predicts whenever they have no training figure, besides
+    /// the held-out ones: the member pairs the shipped baseline predicts (<see cref="PairProjection.MemberPairs"/>).</param>
+    public PairValidation(PairInversion inversion, PairCovariates? covariates = null, IReadOnlyList<CountryPair>? memberPairs = null)
     {
         this.inversion = inversion;
+        this.covariates = covariates;
+        this.memberPairs = memberPairs ?? [];
     }
 
     /// <summary>The pairs with figures, dealt into <paramref name="k"/> folds in a shuffled order (the same for the same seed).</summary>
@@ -34,9 +42,10 @@ public sealed class PairValidation
         => targets.Select(o => o.IsPair && heldOut.Contains(new CountryPair(o.Origin, o.Destination)) ? o with { Weight = 0 } : o).ToArray();
 
     /// <summary>Each held-out pair's targets predicted from its own fold; the fit covers the targets that inform a pair.</summary>
-    public Fit CrossValidate(IReadOnlyList<Observation> targets, int k, int seed, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    public PairValidationFit CrossValidate(IReadOnlyList<Observation> targets, int k, int seed, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
         var predicted = new List<FitRow>();
+        var projected = new List<FitRow>();
         var folds = Folds(targets, k, seed);
         for (int f = 0; f < folds.Count; f++)
         {
@@ -44,24 +53,43 @@ public sealed class PairValidation
             var heldOut = folds[f].ToHashSet();
             var training = Training(targets, heldOut);
             var result = inversion.Run(training, new Dictionary<CountryPair, double>(), cancellationToken: cancellationToken);
+            var second = Project(training, result, heldOut, cancellationToken);
             for (int i = 0; i < targets.Count; i++)
             {
                 var o = targets[i];
                 if (PairInversion.InformsPair(o) && heldOut.Contains(new CountryPair(o.Origin, o.Destination)))
                 {
                     predicted.Add(result.Fit.AllRows[i] with { Observation = o });
+                    if (second is not null)
+                    {
+                        projected.Add(second.AllRows[i] with { Observation = o });
+                    }
                 }
             }
         }
 
-        return Fit.Of(predicted);
+        return new PairValidationFit(Fit.Of(predicted), covariates is null ? null : Fit.Of(projected));
     }
 
+    /// <summary>
+    /// Berry's second step on one check (<see cref="PairInversion.SecondStep"/>), as the shipped calibration runs it:
+    /// the pairs <paramref name="unfitted"/> and the member pairs without a training figure get x beta of the
+    /// regression on this check's fitted constants; the others are inverted again around them, and the training
+    /// targets are measured with the result. Null without covariates.
+    /// </summary>
+    private Fit? Project(IReadOnlyList<Observation> training, PairInversionResult result, IReadOnlyCollection<CountryPair> unfitted, CancellationToken cancellationToken)
+        => covariates is null ? null
+            : inversion.SecondStep(training, result, covariates, unfitted.Concat(memberPairs).Distinct(), cancellationToken: cancellationToken).Fit;
+
     /// <summary>The targets from <paramref name="from"/> on predicted by constants fitted to the earlier ones.</summary>
-    public Fit OutOfTime(IReadOnlyList<Observation> targets, int from, CancellationToken cancellationToken = default)
+    public PairValidationFit OutOfTime(IReadOnlyList<Observation> targets, int from, CancellationToken cancellationToken = default)
     {
         var training = targets.Select(o => o.Year >= from ? o with { Weight = 0 } : o).ToArray();
         var result = inversion.Run(training, new Dictionary<CountryPair, double>(), cancellationToken: cancellationToken);
-        return Fit.Of(targets.Select((o, i) => result.Fit.AllRows[i] with { Observation = o }).Where(r => r.Observation.Year >= from).ToArray());
+        // The pairs whose figures are all from `from` on have no fitted constant: the second step predicts them.
+        var later = targets.Where(PairInversion.InformsPair).Select(o => new CountryPair(o.Origin, o.Destination)).ToHashSet();
+        var second = Project(training, result, later, cancellationToken);
+        Fit Later(Fit fit) => Fit.Of(targets.Select((o, i) => fit.AllRows[i] with { Observation = o }).Where(r => r.Observation.Year >= from).ToArray());
+        return new PairValidationFit(Later(result.Fit), second is null ? null : Later(second));
     }
 }

@@ -51,6 +51,15 @@ public sealed class ChoiceCoefficients
     /// </summary>
     public Dictionary<string, Dictionary<string, double>> PairShift { get; set; } = new();
 
+    /// <summary>
+    /// Origin-destination constants of the national-scholarship holders' choice (scholarshipPairShift[origin][destination],
+    /// 0 where absent), added to V in the tables of a national scholarship only (docs/ODD.md 7.2): what the utility
+    /// misses about where a programme's holders go among its listed destinations (Bolashak's holders in Germany, Japan,
+    /// the USA), fitted to the scholarship figures by <c>mobility calibrate --pair-constants</c> (docs/calibration.md).
+    /// Self-funded degree seekers do not see it.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, double>> ScholarshipPairShift { get; set; } = new();
+
     /// <summary>Utility of a university's log size, so large systems ("other institutions") draw in proportion to their places.</summary>
     public double BSize { get; set; } = 1.0;
 }

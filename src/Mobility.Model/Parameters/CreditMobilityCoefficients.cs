@@ -21,6 +21,15 @@ public sealed class CreditMobilityCoefficients
     /// </summary>
     public Dictionary<string, double> OriginShift { get; set; } = new();
 
+    /// <summary>
+    /// Origin-destination constants of the credit-stay choice (pairShift[origin][destination], 0 where absent), added
+    /// to V in the credit tables only (docs/ODD.md 7.5): what the choice's structural terms and choice:pairShift miss
+    /// about where one origin's credit students go (Kazakhstan's state programme sends them to Poland, Turkey, Germany
+    /// and Lithuania), fitted to the credit figures by <c>mobility calibrate --pair-constants</c> (docs/calibration.md).
+    /// A degree student's choice does not see it.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, double>> PairShift { get; set; } = new();
+
     /// <summary>Recognition of credits between agreement partners when no policy sets it (0..1).</summary>
     public double BaseRecognition { get; set; } = 0.3;
 

@@ -171,16 +171,15 @@ public static partial class SettingsValidator
         }
 
         v.CountryDictionary("choice:destinationShift", c.DestinationShift, v.Finite);
-        foreach (var (origin, shifts) in c.PairShift)
-        {
-            v.CountryDictionary("choice:pairShift:" + origin, shifts, v.Finite);
-        }
+        v.PairDictionary("choice:pairShift", c.PairShift);
+        v.PairDictionary("choice:scholarshipPairShift", c.ScholarshipPairShift);
     }
 
     private static void ValidateCreditMobility(Checker v, CreditMobilityCoefficients c)
     {
         v.Finite("creditMobility:c0", c.C0);
         v.CountryDictionary("creditMobility:originShift", c.OriginShift, v.Finite);
+        v.PairDictionary("creditMobility:pairShift", c.PairShift);
         v.Finite("creditMobility:cRecognition", c.CRecognition);
         v.Finite("creditMobility:cGrant", c.CGrant);
         v.Finite("creditMobility:cAbility", c.CAbility);
@@ -511,6 +510,20 @@ public static partial class SettingsValidator
                 {
                     Add($"{path}:{i} '{codes[i]}' is not a member of the region (CentralAsia)");
                 }
+            }
+        }
+
+        /// <summary>Origin-destination constants (path:ORIGIN:DESTINATION): both codes countries of the world, every value finite.</summary>
+        public void PairDictionary(string path, Dictionary<string, Dictionary<string, double>> values)
+        {
+            foreach (var (origin, shifts) in values)
+            {
+                if (World.CountryIndex(origin) < 0)
+                {
+                    Add($"{path}:{origin}: '{origin}' is not a country in the world data");
+                }
+
+                CountryDictionary(path + ":" + origin, shifts, Finite);
             }
         }
 

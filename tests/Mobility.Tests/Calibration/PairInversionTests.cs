@@ -2,6 +2,7 @@ namespace Mobility.Tests.Calibration;
 
 using Mobility.Experiments.Calibration;
 using Mobility.Input.Configuration;
+using Mobility.Model.Metrics;
 using Mobility.Model.Observations;
 using Mobility.Model.Parameters;
 using Mobility.Model.World;
@@ -68,6 +69,43 @@ public class PairInversionTests
     }
 
     [Fact]
+    public void The_inversion_recovers_a_known_credit_constant_from_credit_figures_the_model_generated()
+    {
+        // Kazakh credit stays in Russia, generated with creditMobility:pairShift:KAZ:RUS = -0.6 (Russia takes most
+        // Kazakh credit students, so the flow is large enough at this scale): from no constant, the inversion finds it
+        // again, as a credit constant (the degree constant choice:pairShift:KAZ:RUS is not touched, no degree figure).
+        var loaded = Baseline;
+        var settingsFor = SettingsFor(loaded);
+        var credit = new CountryPair("KAZ", "RUS", PairSegment.Credit);
+        var truth = new Dictionary<CountryPair, double> { [credit] = -0.6 };
+        var targets = new[] { 2024, 2025 }.Select(year => new Observation($"kaz-rus-credit-{year}", "KAZ", "RUS", year, ObservationKind.Flow, 1, "model", "", FlowKind: FlowKinds.Credit)).ToArray();
+        var observations = Calibrator.Evaluate(loaded.World, settingsFor(truth), targets, replications: 1, threads: EngineTestKit.Threads, reportFrom: 2024)
+            .Rows.Select(r => r.Observation with { Value = r.Simulated }).ToArray();
+        output.WriteLine($"generated: {string.Join(", ", observations.Select(o => $"{o.Id} {o.Value:F0}"))}");
+
+        var inversion = new PairInversion(loaded.World, settingsFor, new PairInversionOptions { Iterations = 25, Prior = 0, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 });
+        var result = inversion.Run(observations, new Dictionary<CountryPair, double>());
+        output.WriteLine($"{credit} ({credit.Path}): truth {truth[credit]:F2}, recovered {result.Constants[credit]:F3}");
+        Assert.Equal("creditMobility:pairShift:KAZ:RUS", credit.Path);
+        Assert.InRange(result.Constants[credit], truth[credit] - 0.1, truth[credit] + 0.1);
+        Assert.False(result.Constants.ContainsKey(new CountryPair("KAZ", "RUS")));
+    }
+
+    [Fact]
+    public void Programme_figures_inform_their_own_segments_constant_and_placements_none()
+    {
+        Observation Figure(string origin, string destination, ObservationKind kind, string flowKind = FlowKinds.Degree)
+            => new("x", origin, destination, 2023, kind, 100, "", "", FlowKind: flowKind);
+        Assert.Equal(new CountryPair("KAZ", "POL", PairSegment.Credit), PairInversion.Informs(Figure("KAZ", "POL", ObservationKind.Flow, FlowKinds.Credit)));
+        Assert.Equal(new CountryPair("KAZ", "DEU", PairSegment.Scholarship), PairInversion.Informs(Figure("KAZ", "DEU", ObservationKind.ScholarshipHolders)));
+        Assert.Equal(new CountryPair("KAZ", "USA", PairSegment.Scholarship), PairInversion.Informs(Figure("KAZ", "USA", ObservationKind.Flow, FlowKinds.NationalScholarship)));
+        Assert.Equal(new CountryPair("KAZ", "RUS"), PairInversion.Informs(Figure("KAZ", "RUS", ObservationKind.Stock)));
+        Assert.Null(PairInversion.Informs(Figure("KAZ", "CHN", ObservationKind.Flow, FlowKinds.Quota)));
+        Assert.Null(PairInversion.Informs(Figure("KAZ", "*", ObservationKind.Flow, FlowKinds.NationalScholarship)));
+        Assert.Equal("choice:scholarshipPairShift:KAZ:DEU", new CountryPair("KAZ", "DEU", PairSegment.Scholarship).Path);
+    }
+
+    [Fact]
     public void An_origins_total_abroad_recovers_its_propensity_shift_with_the_pair_constant()
     {
         // The figures of all Uzbek students abroad and of those in Russia, generated with Uzbekistan's propensity shift
@@ -99,8 +137,11 @@ public class PairInversionTests
     [Fact]
     public void A_held_out_pair_weighs_nothing_in_its_fold()
     {
+        // Each pair's enrolment, Kazakhstan's credit stays in Russia (whose credit constant must not see them when
+        // KAZ->RUS is held out), and a host total (never held out).
         var targets = Pairs.Select(p => new Observation(p.ToString(), p.Origin, p.Destination, 2024, ObservationKind.Stock, 100, "", "")).Append(
-            new Observation("all", "*", "KAZ", 2024, ObservationKind.Stock, 100, "", "")).ToArray();
+            new Observation("all", "*", "KAZ", 2024, ObservationKind.Stock, 100, "", "")).Append(
+            new Observation("credit", "KAZ", "RUS", 2024, ObservationKind.Flow, 100, "", "", FlowKind: FlowKinds.Credit)).ToArray();
         var folds = PairValidation.Folds(targets, 3, seed: 7);
         Assert.Equal(Pairs.Select(p => p.ToString()).Order(StringComparer.Ordinal), folds.SelectMany(f => f).Select(p => p.ToString()).Order(StringComparer.Ordinal));
         foreach (var fold in folds)
@@ -109,7 +150,7 @@ public class PairInversionTests
             foreach (var o in training.Where(o => o.IsPair))
             {
                 bool heldOut = fold.Contains(new CountryPair(o.Origin, o.Destination));
-                Assert.Equal(heldOut, !PairInversion.InformsPair(o));
+                Assert.Equal(heldOut, PairInversion.Informs(o) is null);
             }
         }
     }
@@ -120,20 +161,27 @@ public class PairInversionTests
         var loaded = Baseline;
         var settingsFor = SettingsFor(loaded);
         var observations = Generated(loaded.World, settingsFor, new Dictionary<CountryPair, double> { [Pairs[0]] = 0.8, [Pairs[1]] = -0.7, [Pairs[2]] = 0.4 });
-        var validation = new PairValidation(new PairInversion(loaded.World, settingsFor, new PairInversionOptions { Iterations = 3, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 }));
+        var validation = new PairValidation(
+            new PairInversion(loaded.World, settingsFor, new PairInversionOptions { Iterations = 3, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 }),
+            new PairCovariates(loaded.World),
+            PairProjection.MemberPairs(loaded.World));
 
-        // Each pair is its own fold. Multiplying one pair's figures by 10 must not move that pair's own prediction
-        // (its figures are held out of its fold); the other folds, which fit to them, do move.
+        // Each pair is its own fold (the member pairs without a figure predicted by the second step, as shipped). Multiplying one pair's figures by 10 must not move that pair's own prediction
+        // (its figures are held out of its fold), neither the structural one nor the second step's (regressed on the
+        // other pairs' constants only); the other folds, which fit to them, do move.
         var folds = PairValidation.Folds(observations, 3, seed: 1);
         Assert.Equal(3, folds.Count(f => f.Count == 1));
         var predicted = validation.CrossValidate(observations, 3, seed: 1);
         var wild = observations.Select(o => o.Origin == "UZB" ? o with { Value = o.Value * 10 } : o).ToArray();
         var wildPredicted = validation.CrossValidate(wild, 3, seed: 1);
 
-        Assert.Equal(observations.Length, predicted.Rows.Count);
+        Assert.Equal(observations.Length, predicted.Structural.Rows.Count);
+        Assert.Equal(observations.Length, predicted.Projected!.Rows.Count);
         double[] Uzbek(Fit fit) => fit.Rows.Where(r => r.Observation.Origin == "UZB").Select(r => r.Simulated).ToArray();
         double[] Others(Fit fit) => fit.Rows.Where(r => r.Observation.Origin != "UZB").Select(r => r.Simulated).ToArray();
-        Assert.Equal(Uzbek(predicted), Uzbek(wildPredicted));
-        Assert.NotEqual(Others(predicted), Others(wildPredicted));
+        Assert.Equal(Uzbek(predicted.Structural), Uzbek(wildPredicted.Structural));
+        Assert.NotEqual(Others(predicted.Structural), Others(wildPredicted.Structural));
+        Assert.Equal(Uzbek(predicted.Projected!), Uzbek(wildPredicted.Projected!));
+        Assert.NotEqual(Others(predicted.Projected!), Others(wildPredicted.Projected!));
     }
 }

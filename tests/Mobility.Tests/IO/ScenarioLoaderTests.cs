@@ -193,7 +193,8 @@ public class ScenarioLoaderTests
         string overlay = temp.Write("o.json", """
             { "base": "base.json",
               "scenario": { "startYear": 2025, "endYear": 2020, "scale": 0, "spinUpYears": -1 },
-              "choice": { "maxChoices": 0, "resourceBands": 0, "destinationShift": { "ZZZ": 1 } },
+              "choice": { "maxChoices": 0, "resourceBands": 0, "destinationShift": { "ZZZ": 1 }, "scholarshipPairShift": { "KAZ": { "YYY": 1 } } },
+              "creditMobility": { "pairShift": { "WWW": { "KAZ": 1 } } },
               "entry": { "rate": 1.5, "rateByCountry": { "QQQ": 0.2 } },
               "policies": {
                 "hostQuota": { "ru-tj": { "origin": "XXX" } },
@@ -213,6 +214,8 @@ public class ScenarioLoaderTests
         AssertHas(ex, "choice:maxChoices must be >= 1 (was 0)");
         AssertHas(ex, "choice:resourceBands must be >= 1 (was 0)");
         AssertHas(ex, "choice:destinationShift:ZZZ", "not a country in the world data");
+        AssertHas(ex, "choice:scholarshipPairShift:KAZ:YYY", "not a country in the world data");
+        AssertHas(ex, "creditMobility:pairShift:WWW", "not a country in the world data");
         AssertHas(ex, "entry:rate must be between 0 and 1 (was 1.5)");
         AssertHas(ex, "entry:rateByCountry:QQQ", "not a country");
         AssertHas(ex, "policies:hostQuota:ru-tj:origin 'XXX' is not a country in the world data");

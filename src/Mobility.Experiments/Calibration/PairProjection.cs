@@ -1,0 +1,109 @@
+namespace Mobility.Experiments.Calibration;
+
+using MathNet.Numerics.LinearAlgebra;
+using Mobility.Model.World;
+
+/// <summary>
+/// Berry's second step (Berry 1994; Berry, Levinsohn and Pakes 1995): the inverted pair constants regressed on the
+/// covariates the utility reads, delta(o,h) = x(o,h) beta + xi(o,h), by weighted least squares (each pair weighted by
+/// the summed weights of its figures), with a ridge penalty on the standardised slopes because a fold has few more
+/// pairs than covariates. A pair without a fitted constant (held out, or without figures) is then predicted by
+/// x(o,h) beta instead of 0: what the other pairs' constants say about pairs like it. For such a pair this is, to
+/// first order, what moving the global coefficients by the slopes and inverting again would give.
+/// </summary>
+public sealed class PairProjection
+{
+    private readonly PairCovariates covariates;
+    private readonly double[] mean;
+    private readonly double[] scale;
+    private readonly Vector<double> beta;
+
+    private PairProjection(PairCovariates covariates, double[] mean, double[] scale, Vector<double> beta)
+    {
+        this.covariates = covariates;
+        this.mean = mean;
+        this.scale = scale;
+        this.beta = beta;
+    }
+
+    /// <summary>Intercept then the standardised covariates' slopes (<see cref="PairCovariates.Names"/>).</summary>
+    public IReadOnlyList<double> Coefficients => beta.ToArray();
+
+    /// <summary>
+    /// Fits the regression to <paramref name="constants"/> (degree pairs only; totals and other segments are
+    /// ignored) with weights <paramref name="weights"/>; <paramref name="ridge"/> in units of the weights.
+    /// </summary>
+    public static PairProjection Fit(PairCovariates covariates, IReadOnlyDictionary<CountryPair, double> constants, IReadOnlyDictionary<CountryPair, double> weights, double ridge = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(covariates);
+        var pairs = constants.Keys.Where(p => !p.IsTotal && p.Segment == PairSegment.Degree && weights.TryGetValue(p, out double w) && w > 0)
+            .OrderBy(p => p.Origin, StringComparer.Ordinal).ThenBy(p => p.Destination, StringComparer.Ordinal).ToArray();
+        int k = covariates.Names.Count;
+        var rows = pairs.Select(p => covariates.Of(p.Origin, p.Destination)).ToArray();
+        var w8 = pairs.Select(p => weights[p]).ToArray();
+        double total = w8.Sum();
+        var mean = new double[k];
+        var scale = new double[k];
+        for (int j = 0; j < k; j++)
+        {
+            mean[j] = total > 0 ? rows.Select((r, i) => w8[i] * r[j]).Sum() / total : 0;
+            double variance = total > 0 ? rows.Select((r, i) => w8[i] * (r[j] - mean[j]) * (r[j] - mean[j])).Sum() / total : 0;
+            scale[j] = variance > 1e-12 ? Math.Sqrt(variance) : 0;
+        }
+
+        // (X' W X + ridge * I') beta = X' W y, the intercept unpenalised; a covariate constant over the pairs gets slope 0.
+        var x = Matrix<double>.Build.Dense(pairs.Length, k + 1, (i, j) => j == 0 ? 1 : scale[j - 1] > 0 ? (rows[i][j - 1] - mean[j - 1]) / scale[j - 1] : 0);
+        var y = Vector<double>.Build.Dense(pairs.Select(p => constants[p]).ToArray());
+        var w = Matrix<double>.Build.Diagonal(w8);
+        var penalty = Matrix<double>.Build.Diagonal(k + 1, k + 1, j => j == 0 ? 0 : scale[j - 1] > 0 ? ridge : 1);
+        var normal = (x.Transpose() * w * x) + penalty;
+        var beta = pairs.Length > 0 ? normal.Cholesky().Solve(x.Transpose() * w * y) : Vector<double>.Build.Dense(k + 1);
+        return new PairProjection(covariates, mean, scale, beta);
+    }
+
+    /// <summary>
+    /// The degree-choice pairs of the member origins: each member with every other country that has a university (the
+    /// hosts of its degree choice tables). The shipped baseline gives those without a figure their second-step prediction.
+    /// </summary>
+    public static IReadOnlyList<CountryPair> MemberPairs(WorldData world)
+    {
+        ArgumentNullException.ThrowIfNull(world);
+        var hosts = world.Universities.Select(u => u.Country).Distinct().Order().ToArray();
+        return world.Countries.Where(c => c.IsMember)
+            .SelectMany(c => hosts.Where(h => world.Countries[h].Code != c.Code).Select(h => new CountryPair(c.Code, world.Countries[h].Code)))
+            .OrderBy(p => p.Origin, StringComparer.Ordinal).ThenBy(p => p.Destination, StringComparer.Ordinal).ToArray();
+    }
+
+    /// <summary>
+    /// Berry's second step on an inversion's result: the regression fitted to its constants (each pair weighted by
+    /// the summed weights of its figures, so only pairs with figures enter), and the constants with each pair of
+    /// <paramref name="unfitted"/> that has no figure in <paramref name="result"/> set to x beta. A pair's own
+    /// figures never enter its own prediction: it is predicted only when it has none.
+    /// </summary>
+    public static Dictionary<CountryPair, double> Complete(PairCovariates covariates, PairInversionResult result, IEnumerable<CountryPair> unfitted, double ridge = 1.0)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var weights = result.Evidence.ToDictionary(kv => kv.Key, kv => kv.Value.Sum(o => o.Weight));
+        var projection = Fit(covariates, result.Constants, weights, ridge);
+        var constants = new Dictionary<CountryPair, double>(result.Constants);
+        foreach (var pair in unfitted.Where(p => !p.IsTotal && p.Segment == PairSegment.Degree && !result.Evidence.ContainsKey(p)))
+        {
+            constants[pair] = projection.Predict(pair);
+        }
+
+        return constants;
+    }
+
+    /// <summary>x(o,h) beta for a pair's degree constant.</summary>
+    public double Predict(CountryPair pair)
+    {
+        double[] row = covariates.Of(pair.Origin, pair.Destination);
+        double v = beta[0];
+        for (int j = 0; j < row.Length; j++)
+        {
+            v += scale[j] > 0 ? beta[j + 1] * (row[j] - mean[j]) / scale[j] : 0;
+        }
+
+        return v;
+    }
+}

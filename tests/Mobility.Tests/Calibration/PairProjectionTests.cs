@@ -1,0 +1,105 @@
+namespace Mobility.Tests.Calibration;
+
+using Mobility.Experiments.Calibration;
+using Mobility.Model.Observations;
+using Mobility.Tests.Engine;
+
+/// <summary>
+/// Berry's second step: constants that are a linear function of the pair covariates are predicted, for a pair the
+/// regression did not see, by that function; constants unrelated to the covariates are predicted by their weighted mean.
+/// The calibration's second step (<see cref="PairProjection.Complete"/>) gives each member pair without a figure that
+/// prediction, and a pair's own constant never enters it.
+/// </summary>
+public class PairProjectionTests
+{
+    private static readonly string[] Origins = ["KAZ", "KGZ", "TJK", "TKM", "UZB"];
+
+    private static readonly string[] Hosts = ["RUS", "TUR", "KOR", "USA", "GBR", "DEU", "CHN", "BLR", "POL", "CZE", "KAZ", "KGZ", "UZB"];
+
+    [Fact]
+    public void A_pair_left_out_is_predicted_by_the_linear_relation_the_other_pairs_constants_follow()
+    {
+        var world = EngineTestKit.Load("baseline").World;
+        var covariates = new PairCovariates(world);
+        var pairs = Origins.SelectMany(o => Hosts.Where(h => h != o).Select(h => new CountryPair(o, h))).ToArray();
+        // delta = 0.3 + 0.8 ln distance - 0.5 shared language + 0.4 ties, exactly.
+        double Truth(CountryPair p)
+        {
+            double[] x = covariates.Of(p.Origin, p.Destination);
+            return 0.3 + (0.8 * x[0]) - (0.5 * x[1]) + (0.4 * x[2]);
+        }
+
+        var heldOut = new CountryPair("UZB", "KOR");
+        var constants = pairs.Where(p => p != heldOut).ToDictionary(p => p, Truth);
+        var weights = constants.Keys.ToDictionary(p => p, _ => 1.0);
+        var projection = PairProjection.Fit(covariates, constants, weights, ridge: 1e-9);
+
+        Assert.InRange(projection.Predict(heldOut), Truth(heldOut) - 1e-4, Truth(heldOut) + 1e-4);
+    }
+
+    [Fact]
+    public void Constants_the_covariates_do_not_explain_are_predicted_by_their_weighted_mean()
+    {
+        var world = EngineTestKit.Load("baseline").World;
+        var covariates = new PairCovariates(world);
+        // With a ridge so strong that no slope can move, the prediction is the intercept: the weighted mean of the
+        // constants, 0.75 * 1 + 0.25 * -1 = 0.5; with no constant at all, 0 (the structural prediction).
+        var constants = new Dictionary<CountryPair, double> { [new("KAZ", "RUS")] = 1, [new("UZB", "RUS")] = -1 };
+        var weights = new Dictionary<CountryPair, double> { [new("KAZ", "RUS")] = 3, [new("UZB", "RUS")] = 1 };
+        var projection = PairProjection.Fit(covariates, constants, weights, ridge: 1e9);
+
+        Assert.InRange(projection.Predict(new CountryPair("TJK", "RUS")), 0.5 - 1e-6, 0.5 + 1e-6);
+        Assert.Equal(0, PairProjection.Fit(covariates, new Dictionary<CountryPair, double>(), weights).Predict(new CountryPair("TJK", "RUS")));
+    }
+
+    /// <summary>An inversion's result with the given constants and, for the pairs in <paramref name="figures"/>, one figure of that weight each.</summary>
+    private static PairInversionResult Result(IReadOnlyDictionary<CountryPair, double> constants, IReadOnlyDictionary<CountryPair, double> figures)
+    {
+        var none = Fit.Of(Array.Empty<FitRow>());
+        var evidence = figures.ToDictionary(
+            kv => kv.Key,
+            kv => (IReadOnlyList<Observation>)[new Observation($"{kv.Key.Origin}-{kv.Key.Destination}", kv.Key.Origin, kv.Key.Destination, 2024, ObservationKind.Stock, 100, "test", "", Weight: kv.Value)]);
+        return new PairInversionResult(constants, none, none, [], evidence);
+    }
+
+    [Fact]
+    public void The_calibrations_second_step_gives_each_member_pair_without_a_figure_its_x_beta_and_keeps_the_fitted_constants()
+    {
+        var world = EngineTestKit.Load("baseline").World;
+        var covariates = new PairCovariates(world);
+        var fitted = new Dictionary<CountryPair, double> { [new("KAZ", "RUS")] = 1.2, [new("UZB", "KOR")] = 2.0, [new("KGZ", "TUR")] = -0.4, [new("TJK", "RUS")] = 0.3 };
+        var weights = fitted.Keys.ToDictionary(p => p, p => p.Origin == "UZB" ? 0.6 : 1.0);
+        var members = PairProjection.MemberPairs(world);
+
+        var completed = PairProjection.Complete(covariates, Result(fitted, weights), members);
+
+        var projection = PairProjection.Fit(covariates, fitted, weights);
+        Assert.Contains(new CountryPair("TKM", "TUR"), members);
+        Assert.DoesNotContain(members, p => p.Origin == p.Destination || !world.Countries[world.CountryIndex(p.Origin)].IsMember);
+        Assert.Equal(projection.Predict(new CountryPair("TKM", "TUR")), completed[new CountryPair("TKM", "TUR")]);
+        Assert.All(members.Where(p => !fitted.ContainsKey(p)), p => Assert.Equal(projection.Predict(p), completed[p]));
+        Assert.All(fitted, kv => Assert.Equal(kv.Value, completed[kv.Key]));
+        Assert.Equal(members.Count + fitted.Keys.Count(p => !members.Contains(p)), completed.Count);
+    }
+
+    [Fact]
+    public void A_pair_without_a_figure_is_predicted_without_its_own_constant()
+    {
+        var world = EngineTestKit.Load("baseline").World;
+        var covariates = new PairCovariates(world);
+        var pair = new CountryPair("UZB", "GBR");
+        var weights = new Dictionary<CountryPair, double> { [new("KAZ", "RUS")] = 1, [new("UZB", "KOR")] = 1, [new("KGZ", "TUR")] = 1, [new("TJK", "RUS")] = 1 };
+        var fitted = new Dictionary<CountryPair, double> { [new("KAZ", "RUS")] = 1.2, [new("UZB", "KOR")] = 2.0, [new("KGZ", "TUR")] = -0.4, [new("TJK", "RUS")] = 0.3 };
+
+        // The pair's constant from an earlier calibration (its own earlier prediction, or anything else) carries no
+        // figure, so it weighs nothing in the regression and is replaced: the same prediction whatever it was.
+        var stale = new Dictionary<CountryPair, double>(fitted) { [pair] = 4.5 };
+        double without = PairProjection.Complete(covariates, Result(fitted, weights), [pair])[pair];
+        double withStale = PairProjection.Complete(covariates, Result(stale, weights), [pair])[pair];
+
+        Assert.Equal(without, withStale);
+        Assert.NotEqual(4.5, withStale);
+        // A pair with a figure keeps its fitted constant: the second step predicts only pairs without one.
+        Assert.Equal(2.0, PairProjection.Complete(covariates, Result(fitted, weights), [new CountryPair("UZB", "KOR")])[new CountryPair("UZB", "KOR")]);
+    }
+}
