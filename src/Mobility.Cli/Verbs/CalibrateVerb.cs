@@ -32,14 +32,12 @@ internal static class CalibrateVerb
         {
             Description = "Fit the origin-destination constants choice:pairShift (and the credit and scholarship choices' creditMobility:pairShift, choice:scholarshipPairShift) by Berry inversion, alternating with the --params search (if any) for --rounds rounds (see --unobserved-constant).",
         };
-        var unobservedConstant = new Option<string>("--unobserved-constant")
-        {
-            Description = "With --pair-constants, the degree constant of a member pair without a figure: 'zero' (default; the structural prediction, as the shipped baseline has it) or 'projected': "
+        var unobservedConstant = ObservationOptions.PairPrediction(
+            "--unobserved-constant",
+            "zero",
+            "With --pair-constants, the degree constant of a member pair without a figure: 'zero' (default; the structural prediction, as the shipped baseline has it) or 'projected': "
                 + "Berry's second step, the fitted constants regressed (weighted ridge) on the pair covariates, x beta, and the fitted constants and totals inverted again around them, "
-                + "as fit --cross-validate's default prediction does (docs/calibration.md: measured, it breaks the in-sample targets).",
-            DefaultValueFactory = _ => "zero",
-        };
-        unobservedConstant.AcceptOnlyFromAmong("zero", "projected");
+                + "as fit --cross-validate's default prediction does (docs/calibration.md: measured, it breaks the in-sample targets).");
         var iterations = new Option<int>("--iterations")
         {
             Description = "Inversion iterations per round (each is R runs); it stops earlier when no constant moves by more than 0.01.",
@@ -76,7 +74,7 @@ internal static class CalibrateVerb
                 parseResult.GetValue(observations),
                 parseResult.GetValue(parameters) ?? [],
                 parseResult.GetValue(pairConstants),
-                parseResult.GetValue(unobservedConstant) == "projected",
+                ObservationOptions.IsProjected(unobservedConstant, parseResult.GetValue(unobservedConstant)),
                 parseResult.GetValue(iterations),
                 parseResult.GetValue(rounds),
                 parseResult.GetValue(budget),

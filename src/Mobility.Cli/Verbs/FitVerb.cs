@@ -44,14 +44,12 @@ internal static class FitVerb
             Description = "Inversion iterations of each validation fit (with --cross-validate).",
             DefaultValueFactory = _ => 12,
         };
-        var heldOutConstant = new Option<string>("--held-out-constant")
-        {
-            Description = "With --cross-validate, how a pair without a fitted constant (held out, or a member pair without figures) is predicted: 'projected' (default; what calibrate --unobserved-constant projected ships): "
+        var heldOutConstant = ObservationOptions.PairPrediction(
+            "--held-out-constant",
+            "projected",
+            "With --cross-validate, how a pair without a fitted constant (held out, or a member pair without figures) is predicted: 'projected' (default; what calibrate --unobserved-constant projected ships): "
                 + "Berry's second step, the fitted constants regressed (weighted ridge) on the pair covariates the utility reads (distance, shared language, ties, visa, image, living cost, host rank and size, membership), x beta, "
-                + "the other constants inverted again around it; both columns are then reported, the one the scenario uses marked. 'zero': the constant 0 only (the structural model, as the shipped baseline has it; faster). See docs/calibration.md.",
-            DefaultValueFactory = _ => "projected",
-        };
-        heldOutConstant.AcceptOnlyFromAmong("projected", "zero");
+                + "the other constants inverted again around it; both columns are then reported, the one the scenario uses marked. 'zero': the constant 0 only (the structural model, as the shipped baseline has it; faster). See docs/calibration.md.");
         var command = new Command("fit", "Compare a scenario with published figures: fit.csv and fit.html (per target and overall error, per member country, log-log scatter); optionally cross-validated.")
         {
             scenario, observations, output, replications, scale, threads, force, set, crossValidate, outOfTime, iterations, heldOutConstant,
@@ -66,7 +64,7 @@ internal static class FitVerb
             parseResult.GetValue(threads),
             parseResult.GetValue(force),
             parseResult.GetValue(set) ?? [],
-            new Validation(parseResult.GetValue(crossValidate), parseResult.GetValue(outOfTime), parseResult.GetValue(iterations), parseResult.GetValue(heldOutConstant) != "zero"),
+            new Validation(parseResult.GetValue(crossValidate), parseResult.GetValue(outOfTime), parseResult.GetValue(iterations), ObservationOptions.IsProjected(heldOutConstant, parseResult.GetValue(heldOutConstant))),
             cancellationToken)));
         return command;
     }

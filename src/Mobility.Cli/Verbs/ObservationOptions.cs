@@ -30,6 +30,21 @@ internal static class ObservationOptions
         DefaultValueFactory = _ => defaultValue,
     };
 
+    /// <summary>
+    /// How the pair constant of a pair without a fitted one is set: "projected" (Berry's second step, x beta of the
+    /// fitted constants' regression on the pair covariates) or "zero" (the structural prediction).
+    /// </summary>
+    public static Option<string> PairPrediction(string name, string defaultValue, string description)
+        => new(name) { Description = description + " One of: projected, zero.", DefaultValueFactory = _ => defaultValue };
+
+    /// <summary>Whether a <see cref="PairPrediction"/> option's value asks for the projection; exit 2 naming the option for anything else.</summary>
+    public static bool IsProjected(Option<string> option, string? value) => value switch
+    {
+        "projected" => true,
+        "zero" => false,
+        _ => throw new InputException($"{option.Name}: expected 'projected' or 'zero', got '{value}'"),
+    };
+
     public static Option<double?> Scale() => new("--scale")
     {
         Description = "Persons per agent (default: scenario:scale); e.g. 10 for a quick fit. Results are in persons.",

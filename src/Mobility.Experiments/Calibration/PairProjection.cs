@@ -63,7 +63,7 @@ public sealed class PairProjection
 
     /// <summary>
     /// The degree-choice pairs of the member origins: each member with every other country that has a university (the
-    /// hosts of its degree choice tables). The shipped baseline gives those without a figure their second-step prediction.
+    /// hosts of its degree choice tables): the pairs <c>calibrate --unobserved-constant projected</c> and the validation predict when they have no figure.
     /// </summary>
     public static IReadOnlyList<CountryPair> MemberPairs(WorldData world)
     {
