@@ -123,20 +123,22 @@ internal static class SbcVerb
             context.Output.WriteLine(string.Create(c,
                 $"  extreme ranks (0 or {l}): {Enumerable.Range(0, prior.Dimension).Sum(result.ExtremeRanks)} of {n * prior.Dimension}, {result.ExpectedExtremeRanks * prior.Dimension:F0} expected; "
                 + $"uniform at the Bonferroni level {0.05 / prior.Dimension:0.####} (5% over {prior.Dimension} coefficients) when p is above it"));
+            int notUniform = 0;
             for (int k = 0; k < prior.Dimension; k++)
             {
                 var (statistic, p) = result.Uniformity(k);
                 var (_, ksP) = result.KolmogorovSmirnov(k);
+                bool uniform = Math.Min(p, ksP) >= 0.05 / prior.Dimension;
+                notUniform += uniform ? 0 : 1;
                 context.Output.WriteLine(string.Create(c,
                     $"  {prior.Coefficients[k].Path,-40} bins {string.Join(" ", result.BinCounts(k).Select(x => x.ToString(c).PadLeft(3)))}   chi-square {statistic,6:F2}  p = {p:0.0000}  KS p = {ksP:0.0000}  "
-                    + $"extreme {result.ExtremeRanks(k),3} ({result.ExpectedExtremeRanks:F0} expected){(Math.Min(p, ksP) < 0.05 / prior.Dimension ? "  NOT UNIFORM" : "")}"));
+                    + $"extreme {result.ExtremeRanks(k),3} ({result.ExpectedExtremeRanks:F0} expected){(uniform ? "" : "  NOT UNIFORM")}"));
             }
 
             context.Output.WriteLine(string.Create(c,
                 $"{simulations:N0} simulations at scale {loaded.Settings.Scenario.Scale:R} on {threadCount} thread(s): {clock.Elapsed.TotalSeconds:F1} s wall; "
                 + $"{Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s CPU"));
             context.Output.WriteLine($"written to {PathDisplay.Of(folder.FinalPath)} ({SbcFiles.RanksFile}, {SbcFiles.UniformityFile}, {SbcChart.FileName})");
-            int notUniform = Enumerable.Range(0, prior.Dimension).Count(k => Math.Min(result.Uniformity(k).PValue, result.KolmogorovSmirnov(k).PValue) < 0.05 / prior.Dimension);
             if (parseResult.GetValue(check) && (tempered.Length > 0 || notUniform > 0))
             {
                 context.Error.WriteLine(string.Create(c, $"sbc --check failed: {tempered.Length} posterior(s) ended tempered, {notUniform} coefficient(s) not uniform"));
