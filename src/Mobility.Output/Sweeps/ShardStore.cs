@@ -50,8 +50,18 @@ public sealed class ShardStore : IDisposable
     /// <summary>Opens the shard's store: checks the shard layout, takes the shard's lock, removes stray temporary files.</summary>
     public static ShardStore Open(SweepFolder folder, SweepPlan plan, SweepShard shard)
     {
+        // The shards folder first: shards of an array job start together, and RequireWritable removes a folder it had
+        // to create for its probe, which would pull the folder from under a sibling shard's lock.
+        try
+        {
+            Directory.CreateDirectory(folder.Shards);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw AtomicFile.Unwritable(folder.Lock(shard.Index), ex);
+        }
+
         AtomicFile.RequireWritable(folder.Lock(shard.Index));
-        Directory.CreateDirectory(folder.Shards);
         CheckLayout(folder, shard);
         FileStream lockFile;
         try
