@@ -133,7 +133,7 @@ public static class FitReport
         Fit fit, string title, IEnumerable<string> context, CalibrationResult? calibration = null, Func<Observation, bool>? heldOut = null,
         IReadOnlyList<string>? members = null, IReadOnlyList<(string Label, Fit Fit)>? validation = null)
     {
-        var report = new HtmlReport(title).Heading(title, 1).List(context);
+        var report = new HtmlReport(title).List(context);
         report.Heading("Summary").Table(
             ["measure", "value", "definition"],
             [
