@@ -85,9 +85,33 @@ public static class AtomicFile
         }
         finally
         {
-            if (created is not null && Directory.Exists(created))
+            if (created is not null)
             {
-                Directory.Delete(created, recursive: true);
+                RemoveEmptyFolders(folder, created);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Removes the folders the probe created, innermost first, but only while they are empty: another process
+    /// writing into the same new folder at the same time (the shards of an array job) keeps what it put there.
+    /// </summary>
+    private static void RemoveEmptyFolders(string innermost, string outermost)
+    {
+        for (string? f = innermost; f is not null && f.Length >= outermost.Length; f = Path.GetDirectoryName(f))
+        {
+            try
+            {
+                if (!Directory.Exists(f) || Directory.EnumerateFileSystemEntries(f).Any())
+                {
+                    return;
+                }
+
+                Directory.Delete(f, recursive: false);
+            }
+            catch (IOException)
+            {
+                return; // filled or removed by someone else meanwhile: theirs now
             }
         }
     }
