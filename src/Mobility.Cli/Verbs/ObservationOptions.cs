@@ -31,18 +31,20 @@ internal static class ObservationOptions
     };
 
     /// <summary>
-    /// How the pair constant of a pair without a fitted one is set: "projected" (Berry's second step, x beta of the
-    /// fitted constants' regression on the pair covariates) or "zero" (the structural prediction).
+    /// How the pair constant of a pair without a fitted one is set (<see cref="UnfittedPairPrediction"/>): "slopes"
+    /// (the slopes of the fitted constants' regression on the pair covariates, intercept 0), "projected" (Berry's
+    /// second step with the intercept, x beta) or "zero" (the structural prediction).
     /// </summary>
     public static Option<string> PairPrediction(string name, string defaultValue, string description)
-        => new(name) { Description = description + " One of: projected, zero.", DefaultValueFactory = _ => defaultValue };
+        => new(name) { Description = description + " One of: zero, slopes, projected.", DefaultValueFactory = _ => defaultValue };
 
-    /// <summary>Whether a <see cref="PairPrediction"/> option's value asks for the projection; exit 2 naming the option for anything else.</summary>
-    public static bool IsProjected(Option<string> option, string? value) => value switch
+    /// <summary>A <see cref="PairPrediction"/> option's value as the rule; exit 2 naming the option for anything else.</summary>
+    public static UnfittedPairPrediction PairPredictionRule(Option<string> option, string? value) => value switch
     {
-        "projected" => true,
-        "zero" => false,
-        _ => throw new InputException($"{option.Name}: expected 'projected' or 'zero', got '{value}'"),
+        "zero" => UnfittedPairPrediction.Zero,
+        "slopes" => UnfittedPairPrediction.Slopes,
+        "projected" => UnfittedPairPrediction.Projected,
+        _ => throw new InputException($"{option.Name}: expected 'zero', 'slopes' or 'projected', got '{value}'"),
     };
 
     public static Option<double?> Scale() => new("--scale")

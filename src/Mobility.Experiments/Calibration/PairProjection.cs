@@ -17,13 +17,15 @@ public sealed class PairProjection
     private readonly double[] mean;
     private readonly double[] scale;
     private readonly Vector<double> beta;
+    private readonly double level;
 
-    private PairProjection(PairCovariates covariates, double[] mean, double[] scale, Vector<double> beta)
+    private PairProjection(PairCovariates covariates, double[] mean, double[] scale, Vector<double> beta, double level)
     {
         this.covariates = covariates;
         this.mean = mean;
         this.scale = scale;
         this.beta = beta;
+        this.level = level;
     }
 
     /// <summary>Intercept then the standardised covariates' slopes (<see cref="PairCovariates.Names"/>).</summary>
@@ -31,9 +33,12 @@ public sealed class PairProjection
 
     /// <summary>
     /// Fits the regression to <paramref name="constants"/> (degree pairs only; totals and other segments are
-    /// ignored) with weights <paramref name="weights"/>; <paramref name="ridge"/> in units of the weights.
+    /// ignored) with weights <paramref name="weights"/>; <paramref name="ridge"/> in units of the weights. With
+    /// <paramref name="slopesOnly"/> (<see cref="UnfittedPairPrediction.Slopes"/>) the intercept is still estimated, so
+    /// the slopes are the same, but <see cref="Predict"/> leaves it out: (x - x_bar) beta, x_bar the weighted mean of
+    /// the fitted pairs' covariates, so a pair like the average fitted pair is predicted 0.
     /// </summary>
-    public static PairProjection Fit(PairCovariates covariates, IReadOnlyDictionary<CountryPair, double> constants, IReadOnlyDictionary<CountryPair, double> weights, double ridge = 1.0)
+    public static PairProjection Fit(PairCovariates covariates, IReadOnlyDictionary<CountryPair, double> constants, IReadOnlyDictionary<CountryPair, double> weights, double ridge = 1.0, bool slopesOnly = false)
     {
         ArgumentNullException.ThrowIfNull(covariates);
         var pairs = constants.Keys.Where(p => !p.IsTotal && p.Segment == PairSegment.Degree && weights.TryGetValue(p, out double w) && w > 0)
@@ -58,7 +63,7 @@ public sealed class PairProjection
         var penalty = Matrix<double>.Build.Diagonal(k + 1, k + 1, j => j == 0 ? 0 : scale[j - 1] > 0 ? ridge : 1);
         var normal = (x.Transpose() * w * x) + penalty;
         var beta = pairs.Length > 0 ? normal.Cholesky().Solve(x.Transpose() * w * y) : Vector<double>.Build.Dense(k + 1);
-        return new PairProjection(covariates, mean, scale, beta);
+        return new PairProjection(covariates, mean, scale, beta, slopesOnly ? 0 : beta[0]);
     }
 
     /// <summary>
@@ -80,11 +85,17 @@ public sealed class PairProjection
     /// <paramref name="unfitted"/> that has no figure in <paramref name="result"/> set to x beta. A pair's own
     /// figures never enter its own prediction: it is predicted only when it has none.
     /// </summary>
-    public static Dictionary<CountryPair, double> Complete(PairCovariates covariates, PairInversionResult result, IEnumerable<CountryPair> unfitted, double ridge = 1.0)
+    public static Dictionary<CountryPair, double> Complete(
+        PairCovariates covariates, PairInversionResult result, IEnumerable<CountryPair> unfitted, double ridge = 1.0, UnfittedPairPrediction rule = UnfittedPairPrediction.Projected)
     {
         ArgumentNullException.ThrowIfNull(result);
+        if (rule == UnfittedPairPrediction.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rule), rule, "the second step predicts by the covariates: Projected or Slopes");
+        }
+
         var weights = result.Evidence.ToDictionary(kv => kv.Key, kv => kv.Value.Sum(o => o.Weight));
-        var projection = Fit(covariates, result.Constants, weights, ridge);
+        var projection = Fit(covariates, result.Constants, weights, ridge, rule == UnfittedPairPrediction.Slopes);
         var constants = new Dictionary<CountryPair, double>(result.Constants);
         foreach (var pair in unfitted.Where(p => !p.IsTotal && p.Segment == PairSegment.Degree && !result.Evidence.ContainsKey(p)))
         {
@@ -94,11 +105,11 @@ public sealed class PairProjection
         return constants;
     }
 
-    /// <summary>x(o,h) beta for a pair's degree constant.</summary>
+    /// <summary>x(o,h) beta for a pair's degree constant (without the intercept if fitted slopes only).</summary>
     public double Predict(CountryPair pair)
     {
         double[] row = covariates.Of(pair.Origin, pair.Destination);
-        double v = beta[0];
+        double v = level;
         for (int j = 0; j < row.Length; j++)
         {
             v += scale[j] > 0 ? beta[j + 1] * (row[j] - mean[j]) / scale[j] : 0;
