@@ -52,6 +52,34 @@ public class PairProjectionTests
         Assert.Equal(0, PairProjection.Fit(covariates, new Dictionary<CountryPair, double>(), weights).Predict(new CountryPair("TJK", "RUS")));
     }
 
+    [Fact]
+    public void With_the_slopes_only_a_pair_like_the_average_fitted_pair_is_predicted_0()
+    {
+        var world = EngineTestKit.Load("baseline").World;
+        var covariates = new PairCovariates(world);
+        var pairs = Origins.SelectMany(o => Hosts.Where(h => h != o).Select(h => new CountryPair(o, h))).ToArray();
+        // Constants 1.5 above a linear relation: figures exist for big pairs, whose constants are mostly positive.
+        var constants = pairs.ToDictionary(p => p, p => 1.5 + (0.8 * covariates.Of(p.Origin, p.Destination)[0]) - (0.5 * covariates.Of(p.Origin, p.Destination)[1]));
+        var weights = pairs.ToDictionary(p => p, p => p.Origin == "UZB" ? 2.0 : 1.0);
+        var withIntercept = PairProjection.Fit(covariates, constants, weights, ridge: 1e-9);
+        var slopes = PairProjection.Fit(covariates, constants, weights, ridge: 1e-9, slopesOnly: true);
+
+        // The fitted pairs' weighted mean prediction is 0 with the slopes only (their mean with the intercept), and
+        // every pair is predicted the same amount lower: the differences between pairs are the slopes' in both.
+        double Mean(PairProjection projection) => pairs.Sum(p => weights[p] * projection.Predict(p)) / weights.Values.Sum();
+        Assert.InRange(Mean(slopes), -1e-9, 1e-9);
+        double meanConstant = pairs.Sum(p => weights[p] * constants[p]) / weights.Values.Sum();
+        Assert.InRange(Mean(withIntercept), meanConstant - 1e-6, meanConstant + 1e-6);
+        double intercept = withIntercept.Coefficients[0];
+        Assert.All(pairs, p => Assert.InRange(slopes.Predict(p), withIntercept.Predict(p) - intercept - 1e-9, withIntercept.Predict(p) - intercept + 1e-9));
+
+        // When the covariates explain nothing, every pair is predicted 0, the structural prediction, and not the
+        // constants' weighted mean (0.5 here) as with the intercept.
+        var unexplained = new Dictionary<CountryPair, double> { [new("KAZ", "RUS")] = 1, [new("UZB", "RUS")] = -1 };
+        var unexplainedWeights = new Dictionary<CountryPair, double> { [new("KAZ", "RUS")] = 3, [new("UZB", "RUS")] = 1 };
+        Assert.InRange(PairProjection.Fit(covariates, unexplained, unexplainedWeights, ridge: 1e9, slopesOnly: true).Predict(new CountryPair("TJK", "RUS")), -1e-6, 1e-6);
+    }
+
     /// <summary>An inversion's result with the given constants and, for the pairs in <paramref name="figures"/>, one figure of that weight each.</summary>
     private static PairInversionResult Result(IReadOnlyDictionary<CountryPair, double> constants, IReadOnlyDictionary<CountryPair, double> figures)
     {
@@ -62,8 +90,10 @@ public class PairProjectionTests
         return new PairInversionResult(constants, none, none, [], evidence);
     }
 
-    [Fact]
-    public void The_calibrations_second_step_gives_each_member_pair_without_a_figure_its_x_beta_and_keeps_the_fitted_constants()
+    [Theory]
+    [InlineData(UnfittedPairPrediction.Projected)]
+    [InlineData(UnfittedPairPrediction.Slopes)]
+    public void The_calibrations_second_step_gives_each_member_pair_without_a_figure_its_x_beta_and_keeps_the_fitted_constants(UnfittedPairPrediction rule)
     {
         var world = EngineTestKit.Load("baseline").World;
         var covariates = new PairCovariates(world);
@@ -71,9 +101,9 @@ public class PairProjectionTests
         var weights = fitted.Keys.ToDictionary(p => p, p => p.Origin == "UZB" ? 0.6 : 1.0);
         var members = PairProjection.MemberPairs(world);
 
-        var completed = PairProjection.Complete(covariates, Result(fitted, weights), members);
+        var completed = PairProjection.Complete(covariates, Result(fitted, weights), members, rule: rule);
 
-        var projection = PairProjection.Fit(covariates, fitted, weights);
+        var projection = PairProjection.Fit(covariates, fitted, weights, slopesOnly: rule == UnfittedPairPrediction.Slopes);
         Assert.Contains(new CountryPair("TKM", "TUR"), members);
         Assert.DoesNotContain(members, p => p.Origin == p.Destination || !world.Countries[world.CountryIndex(p.Origin)].IsMember);
         Assert.Equal(projection.Predict(new CountryPair("TKM", "TUR")), completed[new CountryPair("TKM", "TUR")]);

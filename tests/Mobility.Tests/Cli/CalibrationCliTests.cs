@@ -96,6 +96,20 @@ public class CalibrationCliTests
     }
 
     [Fact]
+    public void An_unknown_rule_for_pairs_without_a_figure_is_named_with_the_rules_there_are()
+    {
+        using var temp = new TempFolder();
+        AssertBadInput(
+            Cli("fit", Baseline, "--observations", Observations, "--cross-validate", "5", "--held-out-constant", "intercept", "--out", temp.File("x")),
+            "--held-out-constant", "'zero', 'slopes' or 'projected'", "'intercept'");
+        AssertBadInput(
+            Cli("calibrate", Baseline, "--observations", Observations, "--pair-constants", "--unobserved-constant", "slope", "--out", temp.File("y")),
+            "--unobserved-constant", "'zero', 'slopes' or 'projected'", "'slope'");
+        Assert.False(Directory.Exists(temp.File("x")));
+        Assert.False(Directory.Exists(temp.File("y")));
+    }
+
+    [Fact]
     public void Malformed_parameters_are_explained()
     {
         using var temp = new TempFolder();
