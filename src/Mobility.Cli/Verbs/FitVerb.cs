@@ -17,7 +17,7 @@ using Mobility.Reports.Fit;
 /// </summary>
 internal static class FitVerb
 {
-    private sealed record Validation(int? Folds, int OutOfTime, int Iterations, UnfittedPairPrediction Rule, int? FoldSeed);
+    private sealed record Validation(int? Folds, int OutOfTime, int Iterations, UnfittedPairPrediction Rule, int? FoldSeed, (bool Origin, bool Host) Effects);
 
     public static Command Create(CliContext context)
     {
@@ -49,6 +49,7 @@ internal static class FitVerb
             Description = "Seed of the shuffle that deals the pairs into folds (with --cross-validate; default: scenario:seed). The simulation's seeds do not change: "
                 + "a second fold assignment checks that a result is not a product of the folds.",
         };
+        var pairEffects = ObservationOptions.PairEffects();
         var heldOutConstant = ObservationOptions.PairPrediction(
             "--held-out-constant",
             "projected",
@@ -59,7 +60,7 @@ internal static class FitVerb
                 + "the column the scenario uses is marked. 'zero': the constant 0 only (the structural model; faster). See docs/calibration.md.");
         var command = new Command("fit", "Compare a scenario with published figures: fit.csv and fit.html (per target and overall error, per member country, log-log scatter); optionally cross-validated.")
         {
-            scenario, observations, output, replications, scale, threads, force, set, crossValidate, outOfTime, iterations, foldSeed, heldOutConstant,
+            scenario, observations, output, replications, scale, threads, force, set, crossValidate, outOfTime, iterations, foldSeed, heldOutConstant, pairEffects,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -72,7 +73,8 @@ internal static class FitVerb
             parseResult.GetValue(force),
             parseResult.GetValue(set) ?? [],
             new Validation(parseResult.GetValue(crossValidate), parseResult.GetValue(outOfTime), parseResult.GetValue(iterations),
-                ObservationOptions.PairPredictionRule(heldOutConstant, parseResult.GetValue(heldOutConstant)), parseResult.GetValue(foldSeed)),
+                ObservationOptions.PairPredictionRule(heldOutConstant, parseResult.GetValue(heldOutConstant)), parseResult.GetValue(foldSeed),
+                ObservationOptions.PairEffectsOf(pairEffects, parseResult.GetValue(pairEffects))),
             cancellationToken)));
         return command;
     }
@@ -118,7 +120,7 @@ internal static class FitVerb
             var memberPairs = PairProjection.MemberPairs(loaded.World);
             var validator = validation.Rule == UnfittedPairPrediction.Zero
                 ? new PairValidation(inversion)
-                : new PairValidation(inversion, new PairCovariates(loaded.World), memberPairs, validation.Rule);
+                : new PairValidation(inversion, new PairCovariates(loaded.World, validation.Effects.Origin, validation.Effects.Host), memberPairs, validation.Rule);
 
             // Which prediction the scenario itself makes for a member pair without a figure: x beta if it sets a
             // constant for one (calibrate --unobserved-constant projected), 0 otherwise; that column is marked.

@@ -47,6 +47,24 @@ internal static class ObservationOptions
         _ => throw new InputException($"{option.Name}: expected 'zero', 'slopes' or 'projected', got '{value}'"),
     };
 
+    /// <summary>Fixed effects added to the pair covariates of Berry's second step: none, host, origin or both.</summary>
+    public static Option<string> PairEffects() => new("--pair-effects")
+    {
+        Description = "With a second step (slopes or projected), indicators added to the pair covariates: 'none' (default), 'host' (one per host country), 'origin' (one per member origin) or 'both'. "
+            + "calibrate --unobserved-constant and fit --held-out-constant must use the same to validate what ships.",
+        DefaultValueFactory = _ => "none",
+    };
+
+    /// <summary>The origin and host effects a <see cref="PairEffects"/> option names; exit 2 naming the option for anything else.</summary>
+    public static (bool Origin, bool Host) PairEffectsOf(Option<string> option, string? value) => value switch
+    {
+        "none" => (false, false),
+        "host" => (false, true),
+        "origin" => (true, false),
+        "both" => (true, true),
+        _ => throw new InputException($"{option.Name}: expected 'none', 'host', 'origin' or 'both', got '{value}'"),
+    };
+
     public static Option<double?> Scale() => new("--scale")
     {
         Description = "Persons per agent (default: scenario:scale); e.g. 10 for a quick fit. Results are in persons.",
