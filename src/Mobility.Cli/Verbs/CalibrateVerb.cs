@@ -40,6 +40,7 @@ internal static class CalibrateVerb
                 + "x_bar the fitted pairs' weighted mean (a pair like the average fitted pair gets 0), then the fitted constants and totals inverted again around them; "
                 + "'projected': the same with the intercept, x beta (measured: it breaks the in-sample targets). fit --cross-validate --held-out-constant validates each rule (docs/calibration.md).");
         var pairEffects = ObservationOptions.PairEffects();
+        var unfittedWeight = ObservationOptions.UnfittedWeight();
         var iterations = new Option<int>("--iterations")
         {
             Description = "Inversion iterations per round (each is R runs); it stops earlier when no constant moves by more than 0.01.",
@@ -67,7 +68,7 @@ internal static class CalibrateVerb
         var set = CommonOptions.Set();
         var command = new Command("calibrate", "Fit coefficients to observed stocks and flows (weighted squared log error, mean of R replications) and write the fitted overlay and fit report.")
         {
-            scenario, observations, parameters, pairConstants, unobservedConstant, pairEffects, iterations, rounds, budget, until, output, replications, scale, threads, force, set,
+            scenario, observations, parameters, pairConstants, unobservedConstant, pairEffects, unfittedWeight, iterations, rounds, budget, until, output, replications, scale, threads, force, set,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -78,6 +79,7 @@ internal static class CalibrateVerb
                 parseResult.GetValue(pairConstants),
                 ObservationOptions.PairPredictionRule(unobservedConstant, parseResult.GetValue(unobservedConstant)),
                 ObservationOptions.PairEffectsOf(pairEffects, parseResult.GetValue(pairEffects)),
+                ObservationOptions.UnfittedWeightOf(unfittedWeight, parseResult.GetValue(unfittedWeight)),
                 parseResult.GetValue(iterations),
                 parseResult.GetValue(rounds),
                 parseResult.GetValue(budget),
@@ -93,7 +95,7 @@ internal static class CalibrateVerb
     }
 
     private sealed record Request(
-        string Scenario, string? Observations, string[] Params, bool PairConstants, UnfittedPairPrediction Unobserved, (bool Origin, bool Host) Effects, int Iterations, int Rounds, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
+        string Scenario, string? Observations, string[] Params, bool PairConstants, UnfittedPairPrediction Unobserved, (bool Origin, bool Host) Effects, double UnfittedWeight, int Iterations, int Rounds, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
@@ -203,7 +205,7 @@ internal static class CalibrateVerb
             var first = inversion;
             inversion = await ProgressDisplay.RunAsync<PairInversionProgress, PairInversionResult>(
                 context,
-                (progress, ct) => inverter.SecondStep(targets, first, new PairCovariates(loaded.World, request.Effects.Origin, request.Effects.Host), memberPairs, progress, ct, request.Unobserved),
+                (progress, ct) => inverter.SecondStep(targets, first, new PairCovariates(loaded.World, request.Effects.Origin, request.Effects.Host), memberPairs, progress, ct, request.Unobserved, request.UnfittedWeight),
                 p => new ProgressDisplay.Step(p.Iteration, p.Iterations, string.Create(CultureInfo.InvariantCulture,
                     $"second step: {predicted.Count} pairs without a figure predicted from covariates, re-inverting (iteration {p.Iteration}/{p.Iterations}): objective {p.Objective:F4}, {p.Elapsed:hh\\:mm\\:ss}")),
                 cancellationToken).ConfigureAwait(false);

@@ -17,7 +17,7 @@ using Mobility.Reports.Fit;
 /// </summary>
 internal static class FitVerb
 {
-    private sealed record Validation(int? Folds, int OutOfTime, int Iterations, UnfittedPairPrediction Rule, int? FoldSeed, (bool Origin, bool Host) Effects);
+    private sealed record Validation(int? Folds, int OutOfTime, int Iterations, UnfittedPairPrediction Rule, int? FoldSeed, (bool Origin, bool Host) Effects, double UnfittedWeight);
 
     public static Command Create(CliContext context)
     {
@@ -50,6 +50,7 @@ internal static class FitVerb
                 + "a second fold assignment checks that a result is not a product of the folds.",
         };
         var pairEffects = ObservationOptions.PairEffects();
+        var unfittedWeight = ObservationOptions.UnfittedWeight();
         var heldOutConstant = ObservationOptions.PairPrediction(
             "--held-out-constant",
             "projected",
@@ -60,7 +61,7 @@ internal static class FitVerb
                 + "the column the scenario uses is marked. 'zero': the constant 0 only (the structural model; faster). See docs/calibration.md.");
         var command = new Command("fit", "Compare a scenario with published figures: fit.csv and fit.html (per target and overall error, per member country, log-log scatter); optionally cross-validated.")
         {
-            scenario, observations, output, replications, scale, threads, force, set, crossValidate, outOfTime, iterations, foldSeed, heldOutConstant, pairEffects,
+            scenario, observations, output, replications, scale, threads, force, set, crossValidate, outOfTime, iterations, foldSeed, heldOutConstant, pairEffects, unfittedWeight,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -74,7 +75,8 @@ internal static class FitVerb
             parseResult.GetValue(set) ?? [],
             new Validation(parseResult.GetValue(crossValidate), parseResult.GetValue(outOfTime), parseResult.GetValue(iterations),
                 ObservationOptions.PairPredictionRule(heldOutConstant, parseResult.GetValue(heldOutConstant)), parseResult.GetValue(foldSeed),
-                ObservationOptions.PairEffectsOf(pairEffects, parseResult.GetValue(pairEffects))),
+                ObservationOptions.PairEffectsOf(pairEffects, parseResult.GetValue(pairEffects)),
+                ObservationOptions.UnfittedWeightOf(unfittedWeight, parseResult.GetValue(unfittedWeight))),
             cancellationToken)));
         return command;
     }
@@ -120,7 +122,7 @@ internal static class FitVerb
             var memberPairs = PairProjection.MemberPairs(loaded.World);
             var validator = validation.Rule == UnfittedPairPrediction.Zero
                 ? new PairValidation(inversion)
-                : new PairValidation(inversion, new PairCovariates(loaded.World, validation.Effects.Origin, validation.Effects.Host), memberPairs, validation.Rule);
+                : new PairValidation(inversion, new PairCovariates(loaded.World, validation.Effects.Origin, validation.Effects.Host), memberPairs, validation.Rule, validation.UnfittedWeight);
 
             // Which prediction the scenario itself makes for a member pair without a figure: x beta if it sets a
             // constant for one (calibrate --unobserved-constant projected), 0 otherwise; that column is marked.

@@ -65,6 +65,19 @@ internal static class ObservationOptions
         _ => throw new InputException($"{option.Name}: expected 'none', 'host', 'origin' or 'both', got '{value}'"),
     };
 
+    /// <summary>Weight of the pairs without a figure, at constant 0, in the second step's regression (selection-aware).</summary>
+    public static Option<double> UnfittedWeight() => new("--unfitted-weight")
+    {
+        Description = "With a second step (slopes or projected), the weight each pair without a figure has in the regression, at constant 0 (no figure informs it), "
+            + "in units of a high-confidence figure: the regression then sees the pairs too small to be counted besides the counted ones (selection on the outcome). "
+            + "0 (default): only pairs with figures; e.g. 0.1, the inversion's prior. calibrate and fit must use the same to validate what ships.",
+        DefaultValueFactory = _ => 0,
+    };
+
+    /// <summary>A <see cref="UnfittedWeight"/> value, checked: exit 2 naming the option when negative or not finite.</summary>
+    public static double UnfittedWeightOf(Option<double> option, double value)
+        => double.IsFinite(value) && value >= 0 ? value : throw new InputException($"{option.Name} must be a finite weight >= 0 (was {value.ToString(CultureInfo.InvariantCulture)})");
+
     public static Option<double?> Scale() => new("--scale")
     {
         Description = "Persons per agent (default: scenario:scale); e.g. 10 for a quick fit. Results are in persons.",

@@ -85,8 +85,13 @@ public sealed class PairProjection
     /// <paramref name="unfitted"/> that has no figure in <paramref name="result"/> set to x beta. A pair's own
     /// figures never enter its own prediction: it is predicted only when it has none.
     /// </summary>
+    /// <param name="unfittedWeight">Selection-aware regression: the pairs of <paramref name="unfitted"/> without a
+    /// figure also enter it, at constant 0 (their prior mode: no figure informs them) with this weight each (in units of
+    /// a high-confidence figure, e.g. the inversion's prior), so that the regression sees the pairs too small to be
+    /// counted as well as the counted ones; 0 (default): only the pairs with figures.</param>
     public static Dictionary<CountryPair, double> Complete(
-        PairCovariates covariates, PairInversionResult result, IEnumerable<CountryPair> unfitted, double ridge = 1.0, UnfittedPairPrediction rule = UnfittedPairPrediction.Projected)
+        PairCovariates covariates, PairInversionResult result, IEnumerable<CountryPair> unfitted, double ridge = 1.0, UnfittedPairPrediction rule = UnfittedPairPrediction.Projected,
+        double unfittedWeight = 0)
     {
         ArgumentNullException.ThrowIfNull(result);
         if (rule == UnfittedPairPrediction.Zero)
@@ -94,10 +99,20 @@ public sealed class PairProjection
             throw new ArgumentOutOfRangeException(nameof(rule), rule, "the second step predicts by the covariates: Projected or Slopes");
         }
 
+        ArgumentOutOfRangeException.ThrowIfNegative(unfittedWeight);
+        var predicted = unfitted.Where(p => !p.IsTotal && p.Segment == PairSegment.Degree && !result.Evidence.ContainsKey(p)).Distinct().ToArray();
         var weights = result.Evidence.ToDictionary(kv => kv.Key, kv => kv.Value.Sum(o => o.Weight));
-        var projection = Fit(covariates, result.Constants, weights, ridge, rule == UnfittedPairPrediction.Slopes);
+        var regressed = new Dictionary<CountryPair, double>(result.Constants);
+        foreach (var pair in unfittedWeight > 0 ? predicted : [])
+        {
+            // Whatever constant the pair had (an earlier prediction) carries no figure: it enters at 0.
+            regressed[pair] = 0;
+            weights[pair] = unfittedWeight;
+        }
+
+        var projection = Fit(covariates, regressed, weights, ridge, rule == UnfittedPairPrediction.Slopes);
         var constants = new Dictionary<CountryPair, double>(result.Constants);
-        foreach (var pair in unfitted.Where(p => !p.IsTotal && p.Segment == PairSegment.Degree && !result.Evidence.ContainsKey(p)))
+        foreach (var pair in predicted)
         {
             constants[pair] = projection.Predict(pair);
         }
