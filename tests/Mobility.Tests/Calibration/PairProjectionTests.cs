@@ -80,6 +80,34 @@ public class PairProjectionTests
         Assert.InRange(PairProjection.Fit(covariates, unexplained, unexplainedWeights, ridge: 1e9, slopesOnly: true).Predict(new CountryPair("TJK", "RUS")), -1e-6, 1e-6);
     }
 
+    [Fact]
+    public void The_selection_aware_regression_sees_the_pairs_without_a_figure_at_constant_0_whatever_they_had()
+    {
+        var world = EngineTestKit.Load("baseline").World;
+        var covariates = new PairCovariates(world);
+        var weights = new Dictionary<CountryPair, double> { [new("KAZ", "RUS")] = 1, [new("UZB", "KOR")] = 1, [new("KGZ", "TUR")] = 1, [new("TJK", "RUS")] = 1 };
+        var fitted = new Dictionary<CountryPair, double> { [new("KAZ", "RUS")] = 1.2, [new("UZB", "KOR")] = 2.0, [new("KGZ", "TUR")] = -0.4, [new("TJK", "RUS")] = 0.3 };
+        var unobserved = new[] { new CountryPair("UZB", "GBR"), new CountryPair("TKM", "DEU"), new CountryPair("KAZ", "JPN") };
+
+        // The three pairs without a figure enter at 0 with weight 0.1 each, even when an earlier calibration gave them constants.
+        var stale = new Dictionary<CountryPair, double>(fitted) { [unobserved[0]] = 3, [unobserved[1]] = -2 };
+        var completed = PairProjection.Complete(covariates, Result(stale, weights), unobserved, unfittedWeight: 0.1);
+
+        var regressed = new Dictionary<CountryPair, double>(fitted);
+        var regressedWeights = new Dictionary<CountryPair, double>(weights);
+        foreach (var pair in unobserved)
+        {
+            regressed[pair] = 0;
+            regressedWeights[pair] = 0.1;
+        }
+
+        var projection = PairProjection.Fit(covariates, regressed, regressedWeights);
+        Assert.All(unobserved, p => Assert.Equal(projection.Predict(p), completed[p], 12));
+        // Seeing the pairs that no figure counts pulls the level down: the fitted constants' weighted mean is 0.775.
+        var counted = PairProjection.Complete(covariates, Result(fitted, weights), unobserved);
+        Assert.True(unobserved.Average(p => completed[p]) < unobserved.Average(p => counted[p]));
+    }
+
     /// <summary>An inversion's result with the given constants and, for the pairs in <paramref name="figures"/>, one figure of that weight each.</summary>
     private static PairInversionResult Result(IReadOnlyDictionary<CountryPair, double> constants, IReadOnlyDictionary<CountryPair, double> figures)
     {
