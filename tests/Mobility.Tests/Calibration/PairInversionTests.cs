@@ -156,9 +156,10 @@ public class PairInversionTests
     }
 
     [Theory]
-    [InlineData(UnfittedPairPrediction.Slopes)]
-    [InlineData(UnfittedPairPrediction.Projected)]
-    public void Cross_validated_predictions_do_not_depend_on_the_held_out_figures(UnfittedPairPrediction rule)
+    [InlineData(UnfittedPairPrediction.Slopes, 0)]
+    [InlineData(UnfittedPairPrediction.Projected, 0)]
+    [InlineData(UnfittedPairPrediction.Projected, 0.1)]
+    public void Cross_validated_predictions_do_not_depend_on_the_held_out_figures(UnfittedPairPrediction rule, double unfittedWeight)
     {
         var loaded = Baseline;
         var settingsFor = SettingsFor(loaded);
@@ -167,7 +168,8 @@ public class PairInversionTests
             new PairInversion(loaded.World, settingsFor, new PairInversionOptions { Iterations = 3, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 }),
             new PairCovariates(loaded.World),
             PairProjection.MemberPairs(loaded.World),
-            rule);
+            rule,
+            unfittedWeight);
 
         // Each pair is its own fold (the member pairs without a figure predicted by the second step, as shipped). Multiplying one pair's figures by 10 must not move that pair's own prediction
         // (its figures are held out of its fold), neither the structural one nor the second step's (regressed on the

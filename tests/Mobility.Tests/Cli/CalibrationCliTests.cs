@@ -96,7 +96,7 @@ public class CalibrationCliTests
     }
 
     [Fact]
-    public void An_unknown_rule_for_pairs_without_a_figure_is_named_with_the_rules_there_are()
+    public void A_bad_rule_for_pairs_without_a_figure_exits_2_naming_the_option_and_what_it_accepts()
     {
         using var temp = new TempFolder();
         AssertBadInput(
@@ -105,6 +105,12 @@ public class CalibrationCliTests
         AssertBadInput(
             Cli("calibrate", Baseline, "--observations", Observations, "--pair-constants", "--unobserved-constant", "slope", "--out", temp.File("y")),
             "--unobserved-constant", "'zero', 'slopes' or 'projected'", "'slope'");
+        AssertBadInput(
+            Cli("fit", Baseline, "--observations", Observations, "--cross-validate", "5", "--held-out-constant", "slopes", "--pair-effects", "country", "--out", temp.File("x")),
+            "--pair-effects", "'none', 'host', 'origin' or 'both'", "'country'");
+        AssertBadInput(
+            Cli("calibrate", Baseline, "--observations", Observations, "--pair-constants", "--unobserved-constant", "slopes", "--unfitted-weight", "-0.1", "--out", temp.File("y")),
+            "--unfitted-weight", ">= 0", "-0.1");
         Assert.False(Directory.Exists(temp.File("x")));
         Assert.False(Directory.Exists(temp.File("y")));
     }
