@@ -152,6 +152,12 @@ internal static class FitVerb
 
             contextLines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"validation: {folds}-fold cross-validation by origin-destination pair (folds dealt with seed {validation.FoldSeed ?? (int)(loaded.Settings.Scenario.Seed % int.MaxValue)}) and an out-of-time check from {validation.OutOfTime}, each fitting the pair constants from 0 by {validation.Iterations} inversion iterations with the scenario's other coefficients"));
+            if (validation.Rule != UnfittedPairPrediction.Zero)
+            {
+                string effects = (validation.Effects.Origin, validation.Effects.Host) switch { (true, true) => "origin and host", (true, false) => "origin", (false, true) => "host", _ => "no" };
+                contextLines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"second step: {(validation.Rule == UnfittedPairPrediction.Slopes ? "slopes only, (x - x_bar) beta" : "x beta")}, {effects} effects, pairs without a figure in the regression with weight {validation.UnfittedWeight:G3}"));
+            }
         }
 
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.csv"), FitReport.Csv(fit), cancellationToken).ConfigureAwait(false);
