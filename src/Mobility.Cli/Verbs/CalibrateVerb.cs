@@ -38,6 +38,7 @@ internal static class CalibrateVerb
             "With --pair-constants, the degree constant of a member pair without a figure: 'zero' (default; the structural prediction, as the shipped baseline has it); "
                 + "'slopes': Berry's second step with the slopes only, the fitted constants regressed (weighted ridge) on the pair covariates and the pair given (x - x_bar) beta, "
                 + "x_bar the fitted pairs' weighted mean (a pair like the average fitted pair gets 0), then the fitted constants and totals inverted again around them; "
+                + "'shrunk-slopes': the slopes times the regression's empirical-Bayes factor tau^2 / (tau^2 + s^2); "
                 + "'projected': the same with the intercept, x beta (measured: it breaks the in-sample targets). fit --cross-validate --held-out-constant validates each rule (docs/calibration.md).");
         var pairEffects = ObservationOptions.PairEffects();
         var unfittedWeight = ObservationOptions.UnfittedWeight();
@@ -267,7 +268,7 @@ internal static class CalibrateVerb
 
         if (inversion is not null)
         {
-            context.Output.WriteLine($"  {inversion.Evidence.Keys.Count(p => !p.IsTotal)} pair constants and {inversion.Evidence.Keys.Count(p => p.IsTotal)} shifts of origin and host totals fitted to their figures ({inversion.Log.Count} iterations in the last round){(request.Unobserved != UnfittedPairPrediction.Zero ? $", {predicted.Count} member pairs without a figure predicted from the pair covariates (Berry's second step, {(request.Unobserved == UnfittedPairPrediction.Slopes ? "slopes only" : "x beta")})" : "")}; see calibrated.json and inversion.csv");
+            context.Output.WriteLine($"  {inversion.Evidence.Keys.Count(p => !p.IsTotal)} pair constants and {inversion.Evidence.Keys.Count(p => p.IsTotal)} shifts of origin and host totals fitted to their figures ({inversion.Log.Count} iterations in the last round){(request.Unobserved != UnfittedPairPrediction.Zero ? $", {predicted.Count} member pairs without a figure predicted from the pair covariates (Berry's second step, {(request.Unobserved switch { UnfittedPairPrediction.Slopes => "slopes only", UnfittedPairPrediction.ShrunkSlopes => "shrunk slopes", _ => "x beta" })})" : "")}; see calibrated.json and inversion.csv");
         }
 
         context.Output.WriteLine($"calibration written to {PathDisplay.Of(output.FinalPath)} (calibrated.json, {(search is not null ? "convergence.csv, " : "")}{(inversion is not null ? "inversion.csv, " : "")}fit.csv, fit.html)");

@@ -58,6 +58,7 @@ internal static class FitVerb
                 + "'projected' (default; what calibrate --unobserved-constant projected ships): Berry's second step, the fitted constants regressed (weighted ridge) on the pair covariates the utility reads "
                 + "(distance, shared language, ties, visa, image, living cost, host rank and size, membership), x beta, the other constants inverted again around it; "
                 + "'slopes' (what calibrate --unobserved-constant slopes ships): the same with the slopes only, (x - x_bar) beta, x_bar the training pairs' weighted mean; "
+                + "'shrunk-slopes': the slopes times the empirical-Bayes factor tau^2 / (tau^2 + s^2) of the regression; "
                 + "the column the scenario uses is marked. 'zero': the constant 0 only (the structural model; faster). See docs/calibration.md.");
         var command = new Command("fit", "Compare a scenario with published figures: fit.csv and fit.html (per target and overall error, per member country, log-log scatter); optionally cross-validated.")
         {
@@ -142,7 +143,12 @@ internal static class FitVerb
                 cancellationToken).ConfigureAwait(false);
             if (crossValidated.Projected is Fit projectedPairs && outOfTime.Projected is Fit projectedLater)
             {
-                string step = validation.Rule == UnfittedPairPrediction.Slopes ? "second step, slopes only" : "second step";
+                string step = validation.Rule switch
+                {
+                    UnfittedPairPrediction.Slopes => "second step, slopes only",
+                    UnfittedPairPrediction.ShrunkSlopes => "second step, shrunk slopes",
+                    _ => "second step",
+                };
                 checks.Add(($"cross-validated ({step}{projectedMark})", "cross-validated-second-step.csv", projectedPairs));
                 checks.Add(($"out of time ({validation.OutOfTime}+, {step}{projectedMark})", "out-of-time-second-step.csv", projectedLater));
             }
@@ -156,7 +162,7 @@ internal static class FitVerb
             {
                 string effects = (validation.Effects.Origin, validation.Effects.Host) switch { (true, true) => "origin and host", (true, false) => "origin", (false, true) => "host", _ => "no" };
                 contextLines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"second step: {(validation.Rule == UnfittedPairPrediction.Slopes ? "slopes only, (x - x_bar) beta" : "x beta")}, {effects} effects, pairs without a figure in the regression with weight {validation.UnfittedWeight:G3}"));
+                    $"second step: {validation.Rule switch { UnfittedPairPrediction.Slopes => "slopes only, (x - x_bar) beta", UnfittedPairPrediction.ShrunkSlopes => "shrunk slopes, tau^2 / (tau^2 + s^2) (x - x_bar) beta", _ => "x beta" }}, {effects} effects, pairs without a figure in the regression with weight {validation.UnfittedWeight:G3}"));
             }
         }
 

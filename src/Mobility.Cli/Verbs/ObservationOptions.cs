@@ -36,15 +36,16 @@ internal static class ObservationOptions
     /// second step with the intercept, x beta) or "zero" (the structural prediction).
     /// </summary>
     public static Option<string> PairPrediction(string name, string defaultValue, string description)
-        => new(name) { Description = description + " One of: zero, slopes, projected.", DefaultValueFactory = _ => defaultValue };
+        => new(name) { Description = description + " One of: zero, slopes, shrunk-slopes, projected.", DefaultValueFactory = _ => defaultValue };
 
     /// <summary>A <see cref="PairPrediction"/> option's value as the rule; exit 2 naming the option for anything else.</summary>
     public static UnfittedPairPrediction PairPredictionRule(Option<string> option, string? value) => value switch
     {
         "zero" => UnfittedPairPrediction.Zero,
         "slopes" => UnfittedPairPrediction.Slopes,
+        "shrunk-slopes" => UnfittedPairPrediction.ShrunkSlopes,
         "projected" => UnfittedPairPrediction.Projected,
-        _ => throw new InputException($"{option.Name}: expected 'zero', 'slopes' or 'projected', got '{value}'"),
+        _ => throw new InputException($"{option.Name}: expected 'zero', 'slopes', 'shrunk-slopes' or 'projected', got '{value}'"),
     };
 
     /// <summary>Fixed effects added to the pair covariates of Berry's second step: none, host, origin or both.</summary>

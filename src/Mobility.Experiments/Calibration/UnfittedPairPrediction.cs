@@ -23,4 +23,11 @@ public enum UnfittedPairPrediction
     /// the slopes and leaving the level to the origin and host totals.
     /// </summary>
     Slopes,
+
+    /// <summary>
+    /// <see cref="Slopes"/> shrunk toward 0 by the empirical-Bayes factor tau^2 / (tau^2 + s^2): tau^2 the weighted
+    /// variance of the slopes' predictions over the fitted pairs, s^2 that of the residuals, so that the prediction moves
+    /// from 0 only as far as the covariates explain the fitted constants.
+    /// </summary>
+    ShrunkSlopes,
 }

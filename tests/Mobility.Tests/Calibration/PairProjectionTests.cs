@@ -81,6 +81,30 @@ public class PairProjectionTests
     }
 
     [Fact]
+    public void Shrunk_slopes_move_from_0_as_far_as_the_covariates_explain_the_constants()
+    {
+        var world = EngineTestKit.Load("baseline").World;
+        var covariates = new PairCovariates(world);
+        var pairs = Origins.SelectMany(o => Hosts.Where(h => h != o).Select(h => new CountryPair(o, h))).ToArray();
+        var weights = pairs.ToDictionary(p => p, _ => 1.0);
+        var linear = pairs.ToDictionary(p => p, p => 1.5 + (0.8 * covariates.Of(p.Origin, p.Destination)[0]));
+        var probe = new CountryPair("UZB", "KOR");
+
+        // Constants the covariates explain exactly: nothing to shrink, the slopes' prediction.
+        var exact = PairProjection.Fit(covariates, linear, weights, ridge: 1e-9, slopesOnly: true, shrunk: true);
+        Assert.InRange(exact.Shrink, 1 - 1e-6, 1);
+        Assert.Equal(PairProjection.Fit(covariates, linear, weights, ridge: 1e-9, slopesOnly: true).Predict(probe), exact.Predict(probe), 6);
+
+        // The same relation with noise about as large as its spread: the prediction moves part of the way, by tau^2 / (tau^2 + s^2).
+        var noise = new Random(3);
+        var noisy = linear.ToDictionary(kv => kv.Key, kv => kv.Value + (noise.NextDouble() - 0.5));
+        var shrunk = PairProjection.Fit(covariates, noisy, weights, ridge: 1e-9, slopesOnly: true, shrunk: true);
+        var slopes = PairProjection.Fit(covariates, noisy, weights, ridge: 1e-9, slopesOnly: true);
+        Assert.InRange(shrunk.Shrink, 0.05, 0.95);
+        Assert.Equal(shrunk.Shrink * slopes.Predict(probe), shrunk.Predict(probe), 9);
+    }
+
+    [Fact]
     public void The_selection_aware_regression_sees_the_pairs_without_a_figure_at_constant_0_whatever_they_had()
     {
         var world = EngineTestKit.Load("baseline").World;
