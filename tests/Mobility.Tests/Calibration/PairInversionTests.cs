@@ -157,6 +157,7 @@ public class PairInversionTests
 
     [Theory]
     [InlineData(UnfittedPairPrediction.Slopes, 0)]
+    [InlineData(UnfittedPairPrediction.ShrunkSlopes, 0)]
     [InlineData(UnfittedPairPrediction.Projected, 0)]
     [InlineData(UnfittedPairPrediction.Projected, 0.1)]
     public void Cross_validated_predictions_do_not_depend_on_the_held_out_figures(UnfittedPairPrediction rule, double unfittedWeight)
