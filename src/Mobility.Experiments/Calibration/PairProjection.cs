@@ -117,7 +117,7 @@ public sealed class PairProjection
         ArgumentNullException.ThrowIfNull(result);
         if (rule == UnfittedPairPrediction.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(rule), rule, "the second step predicts by the covariates: Projected or Slopes");
+            throw new ArgumentOutOfRangeException(nameof(rule), rule, "the second step predicts by the covariates: Projected, Slopes or ShrunkSlopes");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(unfittedWeight);

@@ -31,7 +31,7 @@ public sealed class PairValidation
     {
         if (covariates is not null && rule == UnfittedPairPrediction.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(rule), rule, "with covariates the second step predicts by them: Projected or Slopes");
+            throw new ArgumentOutOfRangeException(nameof(rule), rule, "with covariates the second step predicts by them: Projected, Slopes or ShrunkSlopes");
         }
 
         this.inversion = inversion;
