@@ -19,8 +19,8 @@ public enum UnfittedPairPrediction
     /// <summary>
     /// The slopes only, on covariates centred at the fitted pairs' weighted mean: (x(o,h) - x_bar) beta, the intercept
     /// fixed at 0. A pair like the average fitted pair gets 0, as with <see cref="Zero"/>; a pair that differs from it
-    /// gets what the slopes say about the difference. Equivalent to moving the global coefficients of the utility by
-    /// the slopes and leaving the level to the origin and host totals.
+    /// gets what the slopes say about the difference. To first order, the global coefficients of the utility moved by
+    /// the slopes, the level left to the origin and host totals. Measured: it validates worse than <see cref="Zero"/> (docs/calibration.md).
     /// </summary>
     Slopes,
 
