@@ -35,9 +35,13 @@ internal static class CalibrateVerb
         var unobservedConstant = ObservationOptions.PairPrediction(
             "--unobserved-constant",
             "zero",
-            "With --pair-constants, the degree constant of a member pair without a figure: 'zero' (default; the structural prediction, as the shipped baseline has it) or 'projected': "
-                + "Berry's second step, the fitted constants regressed (weighted ridge) on the pair covariates, x beta, and the fitted constants and totals inverted again around them, "
-                + "as fit --cross-validate's default prediction does (docs/calibration.md: measured, it breaks the in-sample targets).");
+            "With --pair-constants, the degree constant of a member pair without a figure: 'zero' (default; the structural prediction, as the shipped baseline has it); "
+                + "'slopes': Berry's second step with the slopes only, the fitted constants regressed (weighted ridge) on the pair covariates and the pair given (x - x_bar) beta, "
+                + "x_bar the fitted pairs' weighted mean (a pair like the average fitted pair gets 0), then the fitted constants and totals inverted again around them; "
+                + "'shrunk-slopes': the slopes times the regression's empirical-Bayes factor tau^2 / (tau^2 + s^2); "
+                + "'projected': the same with the intercept, x beta (measured: it breaks the in-sample targets). fit --cross-validate --held-out-constant validates each rule (docs/calibration.md).");
+        var pairEffects = ObservationOptions.PairEffects();
+        var unfittedWeight = ObservationOptions.UnfittedWeight();
         var iterations = new Option<int>("--iterations")
         {
             Description = "Inversion iterations per round (each is R runs); it stops earlier when no constant moves by more than 0.01.",
@@ -65,7 +69,7 @@ internal static class CalibrateVerb
         var set = CommonOptions.Set();
         var command = new Command("calibrate", "Fit coefficients to observed stocks and flows (weighted squared log error, mean of R replications) and write the fitted overlay and fit report.")
         {
-            scenario, observations, parameters, pairConstants, unobservedConstant, iterations, rounds, budget, until, output, replications, scale, threads, force, set,
+            scenario, observations, parameters, pairConstants, unobservedConstant, pairEffects, unfittedWeight, iterations, rounds, budget, until, output, replications, scale, threads, force, set,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -74,7 +78,9 @@ internal static class CalibrateVerb
                 parseResult.GetValue(observations),
                 parseResult.GetValue(parameters) ?? [],
                 parseResult.GetValue(pairConstants),
-                ObservationOptions.IsProjected(unobservedConstant, parseResult.GetValue(unobservedConstant)),
+                ObservationOptions.PairPredictionRule(unobservedConstant, parseResult.GetValue(unobservedConstant)),
+                ObservationOptions.PairEffectsOf(pairEffects, parseResult.GetValue(pairEffects)),
+                ObservationOptions.UnfittedWeightOf(unfittedWeight, parseResult.GetValue(unfittedWeight)),
                 parseResult.GetValue(iterations),
                 parseResult.GetValue(rounds),
                 parseResult.GetValue(budget),
@@ -90,7 +96,7 @@ internal static class CalibrateVerb
     }
 
     private sealed record Request(
-        string Scenario, string? Observations, string[] Params, bool PairConstants, bool ProjectUnobserved, int Iterations, int Rounds, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
+        string Scenario, string? Observations, string[] Params, bool PairConstants, UnfittedPairPrediction Unobserved, (bool Origin, bool Host) Effects, double UnfittedWeight, int Iterations, int Rounds, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
@@ -188,11 +194,11 @@ internal static class CalibrateVerb
             }
         }
 
-        // With --unobserved-constant projected, Berry's second step, as the validation (fit --cross-validate) predicts
-        // the pairs it holds out: the member pairs without a figure get x beta of the fitted constants' regression on
-        // the pair covariates instead of 0, and the fitted constants and totals are inverted again around them.
+        // With --unobserved-constant slopes or projected, Berry's second step, as the validation (fit --cross-validate)
+        // predicts the pairs it holds out: the member pairs without a figure get (x - x_bar) beta, or x beta, of the fitted
+        // constants' regression on the pair covariates instead of 0, and the fitted constants and totals are inverted again around them.
         var predicted = new HashSet<CountryPair>();
-        if (inversion is not null && request.ProjectUnobserved)
+        if (inversion is not null && request.Unobserved != UnfittedPairPrediction.Zero)
         {
             var memberPairs = PairProjection.MemberPairs(loaded.World);
             predicted = memberPairs.Where(p => !inversion.Evidence.ContainsKey(p)).ToHashSet();
@@ -200,7 +206,7 @@ internal static class CalibrateVerb
             var first = inversion;
             inversion = await ProgressDisplay.RunAsync<PairInversionProgress, PairInversionResult>(
                 context,
-                (progress, ct) => inverter.SecondStep(targets, first, new PairCovariates(loaded.World), memberPairs, progress, ct),
+                (progress, ct) => inverter.SecondStep(targets, first, new PairCovariates(loaded.World, request.Effects.Origin, request.Effects.Host), memberPairs, progress, ct, request.Unobserved, request.UnfittedWeight),
                 p => new ProgressDisplay.Step(p.Iteration, p.Iterations, string.Create(CultureInfo.InvariantCulture,
                     $"second step: {predicted.Count} pairs without a figure predicted from covariates, re-inverting (iteration {p.Iteration}/{p.Iterations}): objective {p.Objective:F4}, {p.Elapsed:hh\\:mm\\:ss}")),
                 cancellationToken).ConfigureAwait(false);
@@ -262,7 +268,7 @@ internal static class CalibrateVerb
 
         if (inversion is not null)
         {
-            context.Output.WriteLine($"  {inversion.Evidence.Keys.Count(p => !p.IsTotal)} pair constants and {inversion.Evidence.Keys.Count(p => p.IsTotal)} shifts of origin and host totals fitted to their figures ({inversion.Log.Count} iterations in the last round){(request.ProjectUnobserved ? $", {predicted.Count} member pairs without a figure predicted from the pair covariates (Berry's second step)" : "")}; see calibrated.json and inversion.csv");
+            context.Output.WriteLine($"  {inversion.Evidence.Keys.Count(p => !p.IsTotal)} pair constants and {inversion.Evidence.Keys.Count(p => p.IsTotal)} shifts of origin and host totals fitted to their figures ({inversion.Log.Count} iterations in the last round){(request.Unobserved != UnfittedPairPrediction.Zero ? $", {predicted.Count} member pairs without a figure predicted from the pair covariates (Berry's second step, {(request.Unobserved switch { UnfittedPairPrediction.Slopes => "slopes only", UnfittedPairPrediction.ShrunkSlopes => "shrunk slopes", _ => "x beta" })})" : "")}; see calibrated.json and inversion.csv");
         }
 
         context.Output.WriteLine($"calibration written to {PathDisplay.Of(output.FinalPath)} (calibrated.json, {(search is not null ? "convergence.csv, " : "")}{(inversion is not null ? "inversion.csv, " : "")}fit.csv, fit.html)");

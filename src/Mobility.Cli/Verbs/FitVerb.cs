@@ -17,7 +17,7 @@ using Mobility.Reports.Fit;
 /// </summary>
 internal static class FitVerb
 {
-    private sealed record Validation(int? Folds, int OutOfTime, int Iterations, bool SecondStep);
+    private sealed record Validation(int? Folds, int OutOfTime, int Iterations, UnfittedPairPrediction Rule, int? FoldSeed, (bool Origin, bool Host) Effects, double UnfittedWeight);
 
     public static Command Create(CliContext context)
     {
@@ -44,15 +44,25 @@ internal static class FitVerb
             Description = "Inversion iterations of each validation fit (with --cross-validate).",
             DefaultValueFactory = _ => 12,
         };
+        var foldSeed = new Option<int?>("--fold-seed")
+        {
+            Description = "Seed of the shuffle that deals the pairs into folds (with --cross-validate; default: scenario:seed). The simulation's seeds do not change: "
+                + "a second fold assignment checks that a result is not a product of the folds.",
+        };
+        var pairEffects = ObservationOptions.PairEffects();
+        var unfittedWeight = ObservationOptions.UnfittedWeight();
         var heldOutConstant = ObservationOptions.PairPrediction(
             "--held-out-constant",
             "projected",
-            "With --cross-validate, how a pair without a fitted constant (held out, or a member pair without figures) is predicted: 'projected' (default; what calibrate --unobserved-constant projected ships): "
-                + "Berry's second step, the fitted constants regressed (weighted ridge) on the pair covariates the utility reads (distance, shared language, ties, visa, image, living cost, host rank and size, membership), x beta, "
-                + "the other constants inverted again around it; both columns are then reported, the one the scenario uses marked. 'zero': the constant 0 only (the structural model, as the shipped baseline has it; faster). See docs/calibration.md.");
+            "With --cross-validate, how a pair without a fitted constant (held out, or a member pair without figures) is predicted, besides the constant 0 (always reported): "
+                + "'projected' (default; what calibrate --unobserved-constant projected ships): Berry's second step, the fitted constants regressed (weighted ridge) on the pair covariates the utility reads "
+                + "(distance, shared language, ties, visa, image, living cost, host rank and size, membership), x beta, the other constants inverted again around it; "
+                + "'slopes' (what calibrate --unobserved-constant slopes ships): the same with the slopes only, (x - x_bar) beta, x_bar the training pairs' weighted mean; "
+                + "'shrunk-slopes': the slopes times the empirical-Bayes factor tau^2 / (tau^2 + s^2) of the regression; "
+                + "the column the scenario uses is marked. 'zero': the constant 0 only (the structural model; faster). See docs/calibration.md.");
         var command = new Command("fit", "Compare a scenario with published figures: fit.csv and fit.html (per target and overall error, per member country, log-log scatter); optionally cross-validated.")
         {
-            scenario, observations, output, replications, scale, threads, force, set, crossValidate, outOfTime, iterations, heldOutConstant,
+            scenario, observations, output, replications, scale, threads, force, set, crossValidate, outOfTime, iterations, foldSeed, heldOutConstant, pairEffects, unfittedWeight,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -64,7 +74,10 @@ internal static class FitVerb
             parseResult.GetValue(threads),
             parseResult.GetValue(force),
             parseResult.GetValue(set) ?? [],
-            new Validation(parseResult.GetValue(crossValidate), parseResult.GetValue(outOfTime), parseResult.GetValue(iterations), ObservationOptions.IsProjected(heldOutConstant, parseResult.GetValue(heldOutConstant))),
+            new Validation(parseResult.GetValue(crossValidate), parseResult.GetValue(outOfTime), parseResult.GetValue(iterations),
+                ObservationOptions.PairPredictionRule(heldOutConstant, parseResult.GetValue(heldOutConstant)), parseResult.GetValue(foldSeed),
+                ObservationOptions.PairEffectsOf(pairEffects, parseResult.GetValue(pairEffects)),
+                ObservationOptions.UnfittedWeightOf(unfittedWeight, parseResult.GetValue(unfittedWeight))),
             cancellationToken)));
         return command;
     }
@@ -108,7 +121,9 @@ internal static class FitVerb
                 ReportFrom = window.ReportFrom,
             });
             var memberPairs = PairProjection.MemberPairs(loaded.World);
-            var validator = new PairValidation(inversion, validation.SecondStep ? new PairCovariates(loaded.World) : null, memberPairs);
+            var validator = validation.Rule == UnfittedPairPrediction.Zero
+                ? new PairValidation(inversion)
+                : new PairValidation(inversion, new PairCovariates(loaded.World, validation.Effects.Origin, validation.Effects.Host), memberPairs, validation.Rule, validation.UnfittedWeight);
 
             // Which prediction the scenario itself makes for a member pair without a figure: x beta if it sets a
             // constant for one (calibrate --unobserved-constant projected), 0 otherwise; that column is marked.
@@ -119,7 +134,7 @@ internal static class FitVerb
             PairValidationFit crossValidated = await ProgressDisplay.RunAsync(
                 context,
                 $"cross-validating ({folds} folds by pair, {validation.Iterations} iterations each)",
-                (progress, ct) => validator.CrossValidate(observations, folds, (int)(loaded.Settings.Scenario.Seed % int.MaxValue), cancellationToken: ct),
+                (progress, ct) => validator.CrossValidate(observations, folds, validation.FoldSeed ?? (int)(loaded.Settings.Scenario.Seed % int.MaxValue), cancellationToken: ct),
                 cancellationToken).ConfigureAwait(false);
             PairValidationFit outOfTime = await ProgressDisplay.RunAsync(
                 context,
@@ -128,15 +143,27 @@ internal static class FitVerb
                 cancellationToken).ConfigureAwait(false);
             if (crossValidated.Projected is Fit projectedPairs && outOfTime.Projected is Fit projectedLater)
             {
-                checks.Add(($"cross-validated (second step{projectedMark})", "cross-validated-second-step.csv", projectedPairs));
-                checks.Add(($"out of time ({validation.OutOfTime}+, second step{projectedMark})", "out-of-time-second-step.csv", projectedLater));
+                string step = validation.Rule switch
+                {
+                    UnfittedPairPrediction.Slopes => "second step, slopes only",
+                    UnfittedPairPrediction.ShrunkSlopes => "second step, shrunk slopes",
+                    _ => "second step",
+                };
+                checks.Add(($"cross-validated ({step}{projectedMark})", "cross-validated-second-step.csv", projectedPairs));
+                checks.Add(($"out of time ({validation.OutOfTime}+, {step}{projectedMark})", "out-of-time-second-step.csv", projectedLater));
             }
 
             checks.Add(($"cross-validated (constant 0{zeroMark})", "cross-validated.csv", crossValidated.Structural));
             checks.Add(($"out of time ({validation.OutOfTime}+, constant 0{zeroMark})", "out-of-time.csv", outOfTime.Structural));
 
             contextLines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"validation: {folds}-fold cross-validation by origin-destination pair and an out-of-time check from {validation.OutOfTime}, each fitting the pair constants from 0 by {validation.Iterations} inversion iterations with the scenario's other coefficients"));
+                $"validation: {folds}-fold cross-validation by origin-destination pair (folds dealt with seed {validation.FoldSeed ?? (int)(loaded.Settings.Scenario.Seed % int.MaxValue)}) and an out-of-time check from {validation.OutOfTime}, each fitting the pair constants from 0 by {validation.Iterations} inversion iterations with the scenario's other coefficients"));
+            if (validation.Rule != UnfittedPairPrediction.Zero)
+            {
+                string effects = (validation.Effects.Origin, validation.Effects.Host) switch { (true, true) => "origin and host", (true, false) => "origin", (false, true) => "host", _ => "no" };
+                contextLines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"second step: {validation.Rule switch { UnfittedPairPrediction.Slopes => "slopes only, (x - x_bar) beta", UnfittedPairPrediction.ShrunkSlopes => "shrunk slopes, tau^2 / (tau^2 + s^2) (x - x_bar) beta", _ => "x beta" }}, {effects} effects, pairs without a figure in the regression with weight {validation.UnfittedWeight:G3}"));
+            }
         }
 
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "fit.csv"), FitReport.Csv(fit), cancellationToken).ConfigureAwait(false);

@@ -31,19 +31,53 @@ internal static class ObservationOptions
     };
 
     /// <summary>
-    /// How the pair constant of a pair without a fitted one is set: "projected" (Berry's second step, x beta of the
-    /// fitted constants' regression on the pair covariates) or "zero" (the structural prediction).
+    /// How the pair constant of a pair without a fitted one is set (<see cref="UnfittedPairPrediction"/>): "slopes"
+    /// (the slopes of the fitted constants' regression on the pair covariates, intercept 0), "projected" (Berry's
+    /// second step with the intercept, x beta) or "zero" (the structural prediction).
     /// </summary>
     public static Option<string> PairPrediction(string name, string defaultValue, string description)
-        => new(name) { Description = description + " One of: projected, zero.", DefaultValueFactory = _ => defaultValue };
+        => new(name) { Description = description + " One of: zero, slopes, shrunk-slopes, projected.", DefaultValueFactory = _ => defaultValue };
 
-    /// <summary>Whether a <see cref="PairPrediction"/> option's value asks for the projection; exit 2 naming the option for anything else.</summary>
-    public static bool IsProjected(Option<string> option, string? value) => value switch
+    /// <summary>A <see cref="PairPrediction"/> option's value as the rule; exit 2 naming the option for anything else.</summary>
+    public static UnfittedPairPrediction PairPredictionRule(Option<string> option, string? value) => value switch
     {
-        "projected" => true,
-        "zero" => false,
-        _ => throw new InputException($"{option.Name}: expected 'projected' or 'zero', got '{value}'"),
+        "zero" => UnfittedPairPrediction.Zero,
+        "slopes" => UnfittedPairPrediction.Slopes,
+        "shrunk-slopes" => UnfittedPairPrediction.ShrunkSlopes,
+        "projected" => UnfittedPairPrediction.Projected,
+        _ => throw new InputException($"{option.Name}: expected 'zero', 'slopes', 'shrunk-slopes' or 'projected', got '{value}'"),
     };
+
+    /// <summary>Fixed effects added to the pair covariates of Berry's second step: none, host, origin or both.</summary>
+    public static Option<string> PairEffects() => new("--pair-effects")
+    {
+        Description = "With a second step (slopes or projected), indicators added to the pair covariates: 'none' (default), 'host' (one per host country), 'origin' (one per member origin) or 'both'. "
+            + "calibrate --unobserved-constant and fit --held-out-constant must use the same to validate what ships.",
+        DefaultValueFactory = _ => "none",
+    };
+
+    /// <summary>The origin and host effects a <see cref="PairEffects"/> option names; exit 2 naming the option for anything else.</summary>
+    public static (bool Origin, bool Host) PairEffectsOf(Option<string> option, string? value) => value switch
+    {
+        "none" => (false, false),
+        "host" => (false, true),
+        "origin" => (true, false),
+        "both" => (true, true),
+        _ => throw new InputException($"{option.Name}: expected 'none', 'host', 'origin' or 'both', got '{value}'"),
+    };
+
+    /// <summary>Weight of the pairs without a figure, at constant 0, in the second step's regression (selection-aware).</summary>
+    public static Option<double> UnfittedWeight() => new("--unfitted-weight")
+    {
+        Description = "With a second step (slopes or projected), the weight each pair without a figure has in the regression, at constant 0 (no figure informs it), "
+            + "in units of a high-confidence figure: the regression then sees the pairs too small to be counted besides the counted ones (selection on the outcome). "
+            + "0 (default): only pairs with figures; e.g. 0.1, the inversion's prior. calibrate and fit must use the same to validate what ships.",
+        DefaultValueFactory = _ => 0,
+    };
+
+    /// <summary>A <see cref="UnfittedWeight"/> value, checked: exit 2 naming the option when negative or not finite.</summary>
+    public static double UnfittedWeightOf(Option<double> option, double value)
+        => double.IsFinite(value) && value >= 0 ? value : throw new InputException($"{option.Name} must be a finite weight >= 0 (was {value.ToString(CultureInfo.InvariantCulture)})");
 
     public static Option<double?> Scale() => new("--scale")
     {

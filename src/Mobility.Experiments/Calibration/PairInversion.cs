@@ -217,10 +217,13 @@ public sealed class PairInversion
     /// from the other Uzbek pairs and the origin's total, which the fitted constants must then restore. The
     /// calibration (for the member pairs without a figure) and the validation (for those and the held-out pairs) both run it.
     /// </summary>
+    /// <param name="rule">x beta (<see cref="UnfittedPairPrediction.Projected"/>) or the slopes alone (<see cref="UnfittedPairPrediction.Slopes"/>).</param>
+    /// <param name="unfittedWeight">Weight of the pairs without a figure, at constant 0, in the regression (<see cref="PairProjection.Complete"/>).</param>
     public PairInversionResult SecondStep(
         IReadOnlyList<Observation> targets, PairInversionResult first, PairCovariates covariates, IEnumerable<CountryPair> unfitted,
-        IProgress<PairInversionProgress>? progress = null, CancellationToken cancellationToken = default)
-        => Run(targets, PairProjection.Complete(covariates, first, unfitted), progress, cancellationToken);
+        IProgress<PairInversionProgress>? progress = null, CancellationToken cancellationToken = default, UnfittedPairPrediction rule = UnfittedPairPrediction.Projected,
+        double unfittedWeight = 0)
+        => Run(targets, PairProjection.Complete(covariates, first, unfitted, rule: rule, unfittedWeight: unfittedWeight), progress, cancellationToken);
 
     /// <summary>0 for a pair's degree constant, 1 for an origin's total, 2 for a host's total; -1 (every iteration) for a credit or scholarship constant.</summary>
     private static int Block(CountryPair key) => key.Segment != PairSegment.Degree ? -1 : !key.IsTotal ? 0 : key.Destination == Observation.AllCountries ? 1 : 2;

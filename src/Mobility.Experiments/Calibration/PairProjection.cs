@@ -17,23 +17,37 @@ public sealed class PairProjection
     private readonly double[] mean;
     private readonly double[] scale;
     private readonly Vector<double> beta;
+    private readonly double level;
+    private readonly double shrink;
 
-    private PairProjection(PairCovariates covariates, double[] mean, double[] scale, Vector<double> beta)
+    private PairProjection(PairCovariates covariates, double[] mean, double[] scale, Vector<double> beta, double level, double shrink)
     {
+        this.shrink = shrink;
         this.covariates = covariates;
         this.mean = mean;
         this.scale = scale;
         this.beta = beta;
+        this.level = level;
     }
+
+    /// <summary>The factor the slopes' part of a prediction is multiplied by: 1, or the empirical-Bayes factor when fitted shrunk.</summary>
+    public double Shrink => shrink;
 
     /// <summary>Intercept then the standardised covariates' slopes (<see cref="PairCovariates.Names"/>).</summary>
     public IReadOnlyList<double> Coefficients => beta.ToArray();
 
     /// <summary>
     /// Fits the regression to <paramref name="constants"/> (degree pairs only; totals and other segments are
-    /// ignored) with weights <paramref name="weights"/>; <paramref name="ridge"/> in units of the weights.
+    /// ignored) with weights <paramref name="weights"/>; <paramref name="ridge"/> in units of the weights. With
+    /// <paramref name="slopesOnly"/> (<see cref="UnfittedPairPrediction.Slopes"/>) the intercept is still estimated, so
+    /// the slopes are the same, but <see cref="Predict"/> leaves it out: (x - x_bar) beta, x_bar the weighted mean of
+    /// the fitted pairs' covariates, so a pair like the average fitted pair is predicted 0.
     /// </summary>
-    public static PairProjection Fit(PairCovariates covariates, IReadOnlyDictionary<CountryPair, double> constants, IReadOnlyDictionary<CountryPair, double> weights, double ridge = 1.0)
+    /// <param name="shrunk">Also multiply the slopes' part of a prediction by the empirical-Bayes factor
+    /// tau^2 / (tau^2 + s^2) (<see cref="UnfittedPairPrediction.ShrunkSlopes"/>; <see cref="Shrink"/>).</param>
+    public static PairProjection Fit(
+        PairCovariates covariates, IReadOnlyDictionary<CountryPair, double> constants, IReadOnlyDictionary<CountryPair, double> weights, double ridge = 1.0, bool slopesOnly = false,
+        bool shrunk = false)
     {
         ArgumentNullException.ThrowIfNull(covariates);
         var pairs = constants.Keys.Where(p => !p.IsTotal && p.Segment == PairSegment.Degree && weights.TryGetValue(p, out double w) && w > 0)
@@ -58,7 +72,19 @@ public sealed class PairProjection
         var penalty = Matrix<double>.Build.Diagonal(k + 1, k + 1, j => j == 0 ? 0 : scale[j - 1] > 0 ? ridge : 1);
         var normal = (x.Transpose() * w * x) + penalty;
         var beta = pairs.Length > 0 ? normal.Cholesky().Solve(x.Transpose() * w * y) : Vector<double>.Build.Dense(k + 1);
-        return new PairProjection(covariates, mean, scale, beta);
+        // The empirical-Bayes factor: the weighted variance of the slopes' part over the fitted pairs (centred: the
+        // covariates are centred at their weighted mean) against that of the residuals.
+        double shrink = 1;
+        if (shrunk && pairs.Length > 0 && total > 0)
+        {
+            var slopesPart = (x * beta) - (beta[0] * Vector<double>.Build.Dense(pairs.Length, 1.0));
+            var residual = y - (x * beta);
+            double tau2 = Enumerable.Range(0, pairs.Length).Sum(i => w8[i] * slopesPart[i] * slopesPart[i]) / total;
+            double s2 = Enumerable.Range(0, pairs.Length).Sum(i => w8[i] * residual[i] * residual[i]) / total;
+            shrink = tau2 + s2 > 0 ? tau2 / (tau2 + s2) : 0;
+        }
+
+        return new PairProjection(covariates, mean, scale, beta, slopesOnly ? 0 : beta[0], shrink);
     }
 
     /// <summary>
@@ -80,13 +106,34 @@ public sealed class PairProjection
     /// <paramref name="unfitted"/> that has no figure in <paramref name="result"/> set to x beta. A pair's own
     /// figures never enter its own prediction: it is predicted only when it has none.
     /// </summary>
-    public static Dictionary<CountryPair, double> Complete(PairCovariates covariates, PairInversionResult result, IEnumerable<CountryPair> unfitted, double ridge = 1.0)
+    /// <param name="unfittedWeight">Selection-aware regression: the pairs of <paramref name="unfitted"/> without a
+    /// figure also enter it, at constant 0 (their prior mode: no figure informs them) with this weight each (in units of
+    /// a high-confidence figure, e.g. the inversion's prior), so that the regression sees the pairs too small to be
+    /// counted as well as the counted ones; 0 (default): only the pairs with figures.</param>
+    public static Dictionary<CountryPair, double> Complete(
+        PairCovariates covariates, PairInversionResult result, IEnumerable<CountryPair> unfitted, double ridge = 1.0, UnfittedPairPrediction rule = UnfittedPairPrediction.Projected,
+        double unfittedWeight = 0)
     {
         ArgumentNullException.ThrowIfNull(result);
+        if (rule == UnfittedPairPrediction.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rule), rule, "the second step predicts by the covariates: Projected, Slopes or ShrunkSlopes");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(unfittedWeight);
+        var predicted = unfitted.Where(p => !p.IsTotal && p.Segment == PairSegment.Degree && !result.Evidence.ContainsKey(p)).Distinct().ToArray();
         var weights = result.Evidence.ToDictionary(kv => kv.Key, kv => kv.Value.Sum(o => o.Weight));
-        var projection = Fit(covariates, result.Constants, weights, ridge);
+        var regressed = new Dictionary<CountryPair, double>(result.Constants);
+        foreach (var pair in unfittedWeight > 0 ? predicted : [])
+        {
+            // Whatever constant the pair had (an earlier prediction) carries no figure: it enters at 0.
+            regressed[pair] = 0;
+            weights[pair] = unfittedWeight;
+        }
+
+        var projection = Fit(covariates, regressed, weights, ridge, rule is UnfittedPairPrediction.Slopes or UnfittedPairPrediction.ShrunkSlopes, rule == UnfittedPairPrediction.ShrunkSlopes);
         var constants = new Dictionary<CountryPair, double>(result.Constants);
-        foreach (var pair in unfitted.Where(p => !p.IsTotal && p.Segment == PairSegment.Degree && !result.Evidence.ContainsKey(p)))
+        foreach (var pair in predicted)
         {
             constants[pair] = projection.Predict(pair);
         }
@@ -94,16 +141,16 @@ public sealed class PairProjection
         return constants;
     }
 
-    /// <summary>x(o,h) beta for a pair's degree constant.</summary>
+    /// <summary>x(o,h) beta for a pair's degree constant (without the intercept if fitted slopes only).</summary>
     public double Predict(CountryPair pair)
     {
         double[] row = covariates.Of(pair.Origin, pair.Destination);
-        double v = beta[0];
+        double slopes = 0;
         for (int j = 0; j < row.Length; j++)
         {
-            v += scale[j] > 0 ? beta[j + 1] * (row[j] - mean[j]) / scale[j] : 0;
+            slopes += scale[j] > 0 ? beta[j + 1] * (row[j] - mean[j]) / scale[j] : 0;
         }
 
-        return v;
+        return level + (shrink * slopes);
     }
 }

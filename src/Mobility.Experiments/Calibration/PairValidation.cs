@@ -16,15 +16,29 @@ public sealed class PairValidation
     private readonly PairInversion inversion;
     private readonly PairCovariates? covariates;
     private readonly IReadOnlyList<CountryPair> memberPairs;
+    private readonly UnfittedPairPrediction rule;
+    private readonly double unfittedWeight;
 
     /// <param name="covariates">The pair covariates for the second-step predictions, or null for the structural ones only.</param>
     /// <param name="memberPairs">The pairs the second step predicts whenever they have no training figure, besides
     /// the held-out ones: the member pairs the shipped baseline predicts (<see cref="PairProjection.MemberPairs"/>).</param>
-    public PairValidation(PairInversion inversion, PairCovariates? covariates = null, IReadOnlyList<CountryPair>? memberPairs = null)
+    /// <param name="rule">The second step's prediction: x beta (<see cref="UnfittedPairPrediction.Projected"/>) or the
+    /// slopes alone (<see cref="UnfittedPairPrediction.Slopes"/>); the same for the held-out and the member pairs.</param>
+    /// <param name="unfittedWeight">Weight of the pairs without a training figure (held-out pairs included), at constant 0, in the second step's regression.</param>
+    public PairValidation(
+        PairInversion inversion, PairCovariates? covariates = null, IReadOnlyList<CountryPair>? memberPairs = null, UnfittedPairPrediction rule = UnfittedPairPrediction.Projected,
+        double unfittedWeight = 0)
     {
+        if (covariates is not null && rule == UnfittedPairPrediction.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rule), rule, "with covariates the second step predicts by them: Projected, Slopes or ShrunkSlopes");
+        }
+
         this.inversion = inversion;
         this.covariates = covariates;
         this.memberPairs = memberPairs ?? [];
+        this.rule = rule;
+        this.unfittedWeight = unfittedWeight;
     }
 
     /// <summary>The pairs with figures, dealt into <paramref name="k"/> folds in a shuffled order (the same for the same seed).</summary>
@@ -79,7 +93,7 @@ public sealed class PairValidation
     /// </summary>
     private Fit? Project(IReadOnlyList<Observation> training, PairInversionResult result, IReadOnlyCollection<CountryPair> unfitted, CancellationToken cancellationToken)
         => covariates is null ? null
-            : inversion.SecondStep(training, result, covariates, unfitted.Concat(memberPairs).Distinct(), cancellationToken: cancellationToken).Fit;
+            : inversion.SecondStep(training, result, covariates, unfitted.Concat(memberPairs).Distinct(), cancellationToken: cancellationToken, rule: rule, unfittedWeight: unfittedWeight).Fit;
 
     /// <summary>The targets from <paramref name="from"/> on predicted by constants fitted to the earlier ones.</summary>
     public PairValidationFit OutOfTime(IReadOnlyList<Observation> targets, int from, CancellationToken cancellationToken = default)

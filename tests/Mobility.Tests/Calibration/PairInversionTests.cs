@@ -155,8 +155,12 @@ public class PairInversionTests
         }
     }
 
-    [Fact]
-    public void Cross_validated_predictions_do_not_depend_on_the_held_out_figures()
+    [Theory]
+    [InlineData(UnfittedPairPrediction.Slopes, 0)]
+    [InlineData(UnfittedPairPrediction.ShrunkSlopes, 0)]
+    [InlineData(UnfittedPairPrediction.Projected, 0)]
+    [InlineData(UnfittedPairPrediction.Projected, 0.1)]
+    public void Cross_validated_predictions_do_not_depend_on_the_held_out_figures(UnfittedPairPrediction rule, double unfittedWeight)
     {
         var loaded = Baseline;
         var settingsFor = SettingsFor(loaded);
@@ -164,7 +168,9 @@ public class PairInversionTests
         var validation = new PairValidation(
             new PairInversion(loaded.World, settingsFor, new PairInversionOptions { Iterations = 3, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 }),
             new PairCovariates(loaded.World),
-            PairProjection.MemberPairs(loaded.World));
+            PairProjection.MemberPairs(loaded.World),
+            rule,
+            unfittedWeight);
 
         // Each pair is its own fold (the member pairs without a figure predicted by the second step, as shipped). Multiplying one pair's figures by 10 must not move that pair's own prediction
         // (its figures are held out of its fold), neither the structural one nor the second step's (regressed on the

@@ -52,6 +52,86 @@ public class PairProjectionTests
         Assert.Equal(0, PairProjection.Fit(covariates, new Dictionary<CountryPair, double>(), weights).Predict(new CountryPair("TJK", "RUS")));
     }
 
+    [Fact]
+    public void With_the_slopes_only_a_pair_like_the_average_fitted_pair_is_predicted_0()
+    {
+        var world = EngineTestKit.Load("baseline").World;
+        var covariates = new PairCovariates(world);
+        var pairs = Origins.SelectMany(o => Hosts.Where(h => h != o).Select(h => new CountryPair(o, h))).ToArray();
+        // Constants 1.5 above a linear relation: figures exist for big pairs, whose constants are mostly positive.
+        var constants = pairs.ToDictionary(p => p, p => 1.5 + (0.8 * covariates.Of(p.Origin, p.Destination)[0]) - (0.5 * covariates.Of(p.Origin, p.Destination)[1]));
+        var weights = pairs.ToDictionary(p => p, p => p.Origin == "UZB" ? 2.0 : 1.0);
+        var withIntercept = PairProjection.Fit(covariates, constants, weights, ridge: 1e-9);
+        var slopes = PairProjection.Fit(covariates, constants, weights, ridge: 1e-9, slopesOnly: true);
+
+        // The fitted pairs' weighted mean prediction is 0 with the slopes only (their mean with the intercept), and
+        // every pair is predicted the same amount lower: the differences between pairs are the slopes' in both.
+        double Mean(PairProjection projection) => pairs.Sum(p => weights[p] * projection.Predict(p)) / weights.Values.Sum();
+        Assert.InRange(Mean(slopes), -1e-9, 1e-9);
+        double meanConstant = pairs.Sum(p => weights[p] * constants[p]) / weights.Values.Sum();
+        Assert.InRange(Mean(withIntercept), meanConstant - 1e-6, meanConstant + 1e-6);
+        double intercept = withIntercept.Coefficients[0];
+        Assert.All(pairs, p => Assert.InRange(slopes.Predict(p), withIntercept.Predict(p) - intercept - 1e-9, withIntercept.Predict(p) - intercept + 1e-9));
+
+        // When the covariates explain nothing, every pair is predicted 0, the structural prediction, and not the
+        // constants' weighted mean (0.5 here) as with the intercept.
+        var unexplained = new Dictionary<CountryPair, double> { [new("KAZ", "RUS")] = 1, [new("UZB", "RUS")] = -1 };
+        var unexplainedWeights = new Dictionary<CountryPair, double> { [new("KAZ", "RUS")] = 3, [new("UZB", "RUS")] = 1 };
+        Assert.InRange(PairProjection.Fit(covariates, unexplained, unexplainedWeights, ridge: 1e9, slopesOnly: true).Predict(new CountryPair("TJK", "RUS")), -1e-6, 1e-6);
+    }
+
+    [Fact]
+    public void Shrunk_slopes_move_from_0_as_far_as_the_covariates_explain_the_constants()
+    {
+        var world = EngineTestKit.Load("baseline").World;
+        var covariates = new PairCovariates(world);
+        var pairs = Origins.SelectMany(o => Hosts.Where(h => h != o).Select(h => new CountryPair(o, h))).ToArray();
+        var weights = pairs.ToDictionary(p => p, _ => 1.0);
+        var linear = pairs.ToDictionary(p => p, p => 1.5 + (0.8 * covariates.Of(p.Origin, p.Destination)[0]));
+        var probe = new CountryPair("UZB", "KOR");
+
+        // Constants the covariates explain exactly: nothing to shrink, the slopes' prediction.
+        var exact = PairProjection.Fit(covariates, linear, weights, ridge: 1e-9, slopesOnly: true, shrunk: true);
+        Assert.InRange(exact.Shrink, 1 - 1e-6, 1);
+        Assert.Equal(PairProjection.Fit(covariates, linear, weights, ridge: 1e-9, slopesOnly: true).Predict(probe), exact.Predict(probe), 6);
+
+        // The same relation with noise about as large as its spread: the prediction moves part of the way, by tau^2 / (tau^2 + s^2).
+        var noise = new Random(3);
+        var noisy = linear.ToDictionary(kv => kv.Key, kv => kv.Value + (noise.NextDouble() - 0.5));
+        var shrunk = PairProjection.Fit(covariates, noisy, weights, ridge: 1e-9, slopesOnly: true, shrunk: true);
+        var slopes = PairProjection.Fit(covariates, noisy, weights, ridge: 1e-9, slopesOnly: true);
+        Assert.InRange(shrunk.Shrink, 0.05, 0.95);
+        Assert.Equal(shrunk.Shrink * slopes.Predict(probe), shrunk.Predict(probe), 9);
+    }
+
+    [Fact]
+    public void The_selection_aware_regression_sees_the_pairs_without_a_figure_at_constant_0_whatever_they_had()
+    {
+        var world = EngineTestKit.Load("baseline").World;
+        var covariates = new PairCovariates(world);
+        var weights = new Dictionary<CountryPair, double> { [new("KAZ", "RUS")] = 1, [new("UZB", "KOR")] = 1, [new("KGZ", "TUR")] = 1, [new("TJK", "RUS")] = 1 };
+        var fitted = new Dictionary<CountryPair, double> { [new("KAZ", "RUS")] = 1.2, [new("UZB", "KOR")] = 2.0, [new("KGZ", "TUR")] = -0.4, [new("TJK", "RUS")] = 0.3 };
+        var unobserved = new[] { new CountryPair("UZB", "GBR"), new CountryPair("TKM", "DEU"), new CountryPair("KAZ", "JPN") };
+
+        // The three pairs without a figure enter at 0 with weight 0.1 each, even when an earlier calibration gave them constants.
+        var stale = new Dictionary<CountryPair, double>(fitted) { [unobserved[0]] = 3, [unobserved[1]] = -2 };
+        var completed = PairProjection.Complete(covariates, Result(stale, weights), unobserved, unfittedWeight: 0.1);
+
+        var regressed = new Dictionary<CountryPair, double>(fitted);
+        var regressedWeights = new Dictionary<CountryPair, double>(weights);
+        foreach (var pair in unobserved)
+        {
+            regressed[pair] = 0;
+            regressedWeights[pair] = 0.1;
+        }
+
+        var projection = PairProjection.Fit(covariates, regressed, regressedWeights);
+        Assert.All(unobserved, p => Assert.Equal(projection.Predict(p), completed[p], 12));
+        // Seeing the pairs that no figure counts pulls the level down: the fitted constants' weighted mean is 0.775.
+        var counted = PairProjection.Complete(covariates, Result(fitted, weights), unobserved);
+        Assert.True(unobserved.Average(p => completed[p]) < unobserved.Average(p => counted[p]));
+    }
+
     /// <summary>An inversion's result with the given constants and, for the pairs in <paramref name="figures"/>, one figure of that weight each.</summary>
     private static PairInversionResult Result(IReadOnlyDictionary<CountryPair, double> constants, IReadOnlyDictionary<CountryPair, double> figures)
     {
@@ -62,8 +142,10 @@ public class PairProjectionTests
         return new PairInversionResult(constants, none, none, [], evidence);
     }
 
-    [Fact]
-    public void The_calibrations_second_step_gives_each_member_pair_without_a_figure_its_x_beta_and_keeps_the_fitted_constants()
+    [Theory]
+    [InlineData(UnfittedPairPrediction.Projected)]
+    [InlineData(UnfittedPairPrediction.Slopes)]
+    public void The_calibrations_second_step_gives_each_member_pair_without_a_figure_its_x_beta_and_keeps_the_fitted_constants(UnfittedPairPrediction rule)
     {
         var world = EngineTestKit.Load("baseline").World;
         var covariates = new PairCovariates(world);
@@ -71,9 +153,9 @@ public class PairProjectionTests
         var weights = fitted.Keys.ToDictionary(p => p, p => p.Origin == "UZB" ? 0.6 : 1.0);
         var members = PairProjection.MemberPairs(world);
 
-        var completed = PairProjection.Complete(covariates, Result(fitted, weights), members);
+        var completed = PairProjection.Complete(covariates, Result(fitted, weights), members, rule: rule);
 
-        var projection = PairProjection.Fit(covariates, fitted, weights);
+        var projection = PairProjection.Fit(covariates, fitted, weights, slopesOnly: rule == UnfittedPairPrediction.Slopes);
         Assert.Contains(new CountryPair("TKM", "TUR"), members);
         Assert.DoesNotContain(members, p => p.Origin == p.Destination || !world.Countries[world.CountryIndex(p.Origin)].IsMember);
         Assert.Equal(projection.Predict(new CountryPair("TKM", "TUR")), completed[new CountryPair("TKM", "TUR")]);

@@ -96,6 +96,26 @@ public class CalibrationCliTests
     }
 
     [Fact]
+    public void A_bad_rule_for_pairs_without_a_figure_exits_2_naming_the_option_and_what_it_accepts()
+    {
+        using var temp = new TempFolder();
+        AssertBadInput(
+            Cli("fit", Baseline, "--observations", Observations, "--cross-validate", "5", "--held-out-constant", "intercept", "--out", temp.File("x")),
+            "--held-out-constant", "'zero', 'slopes', 'shrunk-slopes' or 'projected'", "'intercept'");
+        AssertBadInput(
+            Cli("calibrate", Baseline, "--observations", Observations, "--pair-constants", "--unobserved-constant", "slope", "--out", temp.File("y")),
+            "--unobserved-constant", "'zero', 'slopes', 'shrunk-slopes' or 'projected'", "'slope'");
+        AssertBadInput(
+            Cli("fit", Baseline, "--observations", Observations, "--cross-validate", "5", "--held-out-constant", "slopes", "--pair-effects", "country", "--out", temp.File("x")),
+            "--pair-effects", "'none', 'host', 'origin' or 'both'", "'country'");
+        AssertBadInput(
+            Cli("calibrate", Baseline, "--observations", Observations, "--pair-constants", "--unobserved-constant", "slopes", "--unfitted-weight", "-0.1", "--out", temp.File("y")),
+            "--unfitted-weight", ">= 0", "-0.1");
+        Assert.False(Directory.Exists(temp.File("x")));
+        Assert.False(Directory.Exists(temp.File("y")));
+    }
+
+    [Fact]
     public void Malformed_parameters_are_explained()
     {
         using var temp = new TempFolder();

@@ -1,0 +1,33 @@
+namespace Mobility.Experiments.Calibration;
+
+/// <summary>
+/// How the degree constant of a pair without a fitted one (a member pair without a figure, or a pair held out by the
+/// validation) is predicted: the rule a calibrated scenario ships and its validation must use (docs/calibration.md).
+/// </summary>
+public enum UnfittedPairPrediction
+{
+    /// <summary>0: the structural model and the other pairs' constants alone.</summary>
+    Zero,
+
+    /// <summary>
+    /// Berry's second step, x(o,h) beta with the intercept (<see cref="PairProjection"/>): the fitted constants' weighted
+    /// mean plus the slopes. Because figures exist mostly for big pairs, the intercept is large and drains the observed
+    /// pairs (measured: it breaks the in-sample targets).
+    /// </summary>
+    Projected,
+
+    /// <summary>
+    /// The slopes only, on covariates centred at the fitted pairs' weighted mean: (x(o,h) - x_bar) beta, the intercept
+    /// fixed at 0. A pair like the average fitted pair gets 0, as with <see cref="Zero"/>; a pair that differs from it
+    /// gets what the slopes say about the difference. To first order, the global coefficients of the utility moved by
+    /// the slopes, the level left to the origin and host totals. Measured: it validates worse than <see cref="Zero"/> (docs/calibration.md).
+    /// </summary>
+    Slopes,
+
+    /// <summary>
+    /// <see cref="Slopes"/> shrunk toward 0 by the empirical-Bayes factor tau^2 / (tau^2 + s^2): tau^2 the weighted
+    /// variance of the slopes' predictions over the fitted pairs, s^2 that of the residuals, so that the prediction moves
+    /// from 0 only as far as the covariates explain the fitted constants.
+    /// </summary>
+    ShrunkSlopes,
+}
