@@ -69,7 +69,10 @@ internal sealed class AdmissionRound
         var seekers = pool.DegreeSeekers;
         int count = seekers.Count;
         RecordDemand(count);
-        var order = merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, pool.CandidateId, pool.CandidateAbility, FundingPriority.Of(Funding.Self));
+        int self = FundingPriority.Of(Funding.Self);
+        var order = pool.SeekersByMerit is { } byMerit
+            ? merit.SortFundedFirst(s, byMerit, seekers, pool.CandidateCount, pool.CandidateId, pool.CandidateAbility, self)
+            : merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, pool.CandidateId, pool.CandidateAbility, self);
         Ensure(count);
         admittedCount = 0;
         AssignSeats(order, count, seatsLeft, pool.DegreeChoices, pool.CandidateChoices);
