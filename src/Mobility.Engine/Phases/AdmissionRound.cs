@@ -186,7 +186,7 @@ internal sealed class AdmissionRound
         var st = s.Students;
         int first = st.Count;
         int admitted = admittedCount;
-        st.EnsureCapacity(first + admitted);
+        s.EnsureStudentCapacity(first + admitted);
         st.Count = first + admitted;
         s.AgentsEntered += admitted;
         var countryOf = s.Universities.Country;

@@ -56,6 +56,7 @@ internal sealed class SimulationState
         EnglishLanguage = world.LanguageIndex("en");
         FirstYear = settings.Scenario.StartYear - settings.Scenario.SpinUpYears;
         Students = new StudentPopulation((int)Math.Min(int.MaxValue / 2, ProjectedEnrolment() / Scale * 1.3) + 1024);
+        HugePages.Advise(Students);
         DomesticAlumni = new double[c];
         DomesticAlumniSkill = new double[c];
         Dropped = new double[c];
@@ -117,6 +118,17 @@ internal sealed class SimulationState
     public YearMeasurement Measure { get; }
 
     public StudentPopulation Students { get; }
+
+    /// <summary>Room for <paramref name="needed"/> students; columns that had to grow are advised huge pages again (<see cref="HugePages"/>).</summary>
+    public void EnsureStudentCapacity(int needed)
+    {
+        var before = Students.Id;
+        Students.EnsureCapacity(needed);
+        if (!ReferenceEquals(before, Students.Id))
+        {
+            HugePages.Advise(Students);
+        }
+    }
 
     public ScholarPopulation Scholars { get; }
 
@@ -219,7 +231,7 @@ internal sealed class SimulationState
 
         var st = Students;
         int n = (int)c.Scalar("students.count", st.Count);
-        st.EnsureCapacity(n);
+        EnsureStudentCapacity(n);
         st.Count = n;
         c.Column("students.id", st.Id, n);
         c.Column("students.origin", st.Origin, n);
