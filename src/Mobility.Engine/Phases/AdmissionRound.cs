@@ -69,10 +69,7 @@ internal sealed class AdmissionRound
         var seekers = pool.DegreeSeekers;
         int count = seekers.Count;
         RecordDemand(count);
-        int self = FundingPriority.Of(Funding.Self);
-        var order = pool.SeekersByMerit is { } byMerit
-            ? merit.SortFundedFirst(s, byMerit, seekers, pool.CandidateCount, pool.CandidateId, pool.CandidateAbility, self)
-            : merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, pool.CandidateId, pool.CandidateAbility, self);
+        var order = merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, pool.CandidateId, pool.CandidateAbility, FundingPriority.Of(Funding.Self));
         Ensure(count);
         admittedCount = 0;
         AssignSeats(order, count, seatsLeft, pool.DegreeChoices, pool.CandidateChoices);

@@ -55,7 +55,6 @@ internal sealed class DegreeMobility
         }
 
         var order = merit.Sort(s, seekers, fundedFirst: false);
-        pool.SeekersByMerit = merit;
         var byOrigin = SortByOrigin(order);
         for (int prog = 0; prog < p.Scholarships.Count; prog++)
         {

@@ -34,11 +34,7 @@ internal sealed class MeritOrder
     private uint[] ties = [];
     private int[] order = [];
     private ulong[] fallbackKeys = [];
-    private int[] merged = [];
     private int equalKeys;
-    private int sorted;
-
-    private static readonly List<int> NoSlots = [];
 
     public static ulong Key(ulong seed, int id, float ability, int priority, int year)
         => ((ulong)Rank(ability, priority) << 32) | RandomStream.Hash(seed, (uint)id, year, Purpose.TieBreak);
@@ -70,89 +66,7 @@ internal sealed class MeritOrder
             SortFullKeys(s, slots, fundedFirst, extra, extraIds!, extraAbility!, extraPriority);
         }
 
-        sorted = total;
         return order.AsSpan(0, total);
-    }
-
-    /// <summary>
-    /// The order <see cref="Sort"/>(s, slots, fundedFirst: true, extra, ...) returns, found from
-    /// <paramref name="byMerit"/>, whose last <see cref="Sort"/> ordered the same <paramref name="slots"/> by merit alone
-    /// (fundedFirst: false) this year: its order split by the slots' funding priority now (stable, so each part stays
-    /// ordered by rank and hash), and the extra applicants sorted alone and merged into the part of their priority.
-    /// When all keys are distinct that is the one sorted order of the keys, i.e. exactly <see cref="Sort"/>'s; if
-    /// two keys are equal anywhere, it returns <see cref="Sort"/>'s result itself. It saves the slots' keys (an id,
-    /// an ability, a funding and a tie-breaking Philox block each) and their radix passes.
-    /// </summary>
-    public ReadOnlySpan<int> SortFundedFirst(
-        SimulationState s, MeritOrder byMerit, List<int> slots, int extra, int[] extraIds, float[] extraAbility, int extraPriority)
-    {
-        int count = slots.Count;
-        if (byMerit.equalKeys != 0 || byMerit.sorted != count)
-        {
-            return Sort(s, slots, fundedFirst: true, extra, extraIds, extraAbility, extraPriority);
-        }
-
-        // The extra applicants alone: positions 0 .. extra - 1, all of one priority.
-        Sort(s, NoSlots, fundedFirst: true, extra, extraIds, extraAbility, extraPriority);
-        if (equalKeys != 0)
-        {
-            return Sort(s, slots, fundedFirst: true, extra, extraIds, extraAbility, extraPriority);
-        }
-
-        int total = count + extra;
-        if (merged.Length < total)
-        {
-            merged = new int[Math.Max(total, merged.Length * 3 / 2)];
-        }
-
-        var funding = s.Students.Funding;
-        var seekerWords = byMerit.packed;
-        var seekerTies = byMerit.ties;
-        var extraWords = packed;
-        int extraGroup = extraPriority & 1;
-        int written = 0;
-        for (int group = 0; group < 2; group++)
-        {
-            int e = group == extraGroup ? 0 : extra;
-            for (int k = 0; k < count; k++)
-            {
-                int position = (int)(uint)seekerWords[k];
-                if (FundingPriority.Of(funding[slots[position]]) != group)
-                {
-                    continue;
-                }
-
-                // Rank and hash of the slot; the extra applicants that come before it go first.
-                ulong key = (seekerWords[k] & 0xFFFF_FFFF_0000_0000UL) | seekerTies[position];
-                for (; e < extra; e++)
-                {
-                    ulong word = extraWords[e];
-                    int candidate = (int)(uint)word;
-                    ulong extraKey = (((word >> RankShift) & 0x3FFF_FFFFUL) << 32) | ties[candidate];
-                    if (extraKey > key)
-                    {
-                        break;
-                    }
-
-                    if (extraKey == key)
-                    {
-                        return Sort(s, slots, fundedFirst: true, extra, extraIds, extraAbility, extraPriority);
-                    }
-
-                    merged[written++] = count + candidate;
-                }
-
-                merged[written++] = position;
-            }
-
-            for (; e < extra; e++)
-            {
-                merged[written++] = count + (int)(uint)extraWords[e];
-            }
-        }
-
-        sorted = total;
-        return merged.AsSpan(0, total);
     }
 
     private void FillKeys(SimulationState s, List<int> slots, bool fundedFirst, int extra, int[]? extraIds, float[]? extraAbility, int extraPriority)

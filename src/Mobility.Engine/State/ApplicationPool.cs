@@ -47,15 +47,8 @@ internal sealed class ApplicationPool
     /// <summary>Continuing foreign degree students per university at the start of the year (agents).</summary>
     public double[] ContinuingForeign { get; set; } = [];
 
-    /// <summary>
-    /// This year's order of <see cref="DegreeSeekers"/> by merit alone, when the awards sorted them (else null):
-    /// admission derives its funded-first order from it (<see cref="Phases.MeritOrder.SortFundedFirst"/>).
-    /// </summary>
-    public Phases.MeritOrder? SeekersByMerit { get; set; }
-
     public void PrepareDegree(int seekers)
     {
-        SeekersByMerit = null;
         DegreeProgramme = Ensure(DegreeProgramme, seekers);
         DegreeChoices = Ensure(DegreeChoices, seekers * K);
         Array.Fill(DegreeProgramme, -1, 0, seekers);

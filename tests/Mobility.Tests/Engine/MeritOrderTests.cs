@@ -59,44 +59,4 @@ public sealed class MeritOrderTests
         Array.Sort(keys, expected);
         Assert.Equal(expected, actual);
     }
-
-    // Admission's funded-first order of the students and of applicants who are not agents yet, derived from the
-    // students' order by merit alone, is exactly the order a full sort of all keys gives (every fifth student
-    // funded; the extra applicants take the self-funded priority, one in three with the ability of a student, so that
-    // equal ranks meet across the two groups and are ordered by their hashes).
-    [Fact]
-    public void Funded_first_order_from_the_merit_order_equals_sorting_all_keys()
-    {
-        var loaded = EngineTestKit.Load("baseline", "scenario:scale=30", "scenario:endYear=2025");
-        var step = new YearStep(loaded.World, loaded.Settings, threads: 2, new Dictionary<string, double>());
-        for (int year = step.State.FirstYear; year < step.State.FirstYear + 3; year++)
-        {
-            step.Run(year);
-        }
-
-        var s = step.State;
-        var st = s.Students;
-        var slots = Enumerable.Range(0, st.Count).Where(i => i % 2 == 0).ToList();
-        foreach (int i in slots.Where(i => i % 5 == 0))
-        {
-            st.Funding[i] = Mobility.Model.Agents.Funding.RegionalGrant;
-        }
-
-        int extra = 25_000;
-        int[] extraIds = Enumerable.Range(s.NextAgentId, extra).ToArray();
-        float[] extraAbility = Enumerable.Range(0, extra).Select(k => k % 3 == 0 ? st.Ability[slots[k % slots.Count]] : (float)((k * 0.618034) % 1)).ToArray();
-        int self = FundingPriority.Of(Mobility.Model.Agents.Funding.Self);
-
-        var byMerit = new MeritOrder();
-        byMerit.Sort(s, slots, fundedFirst: false);
-        int[] actual = new MeritOrder().SortFundedFirst(s, byMerit, slots, extra, extraIds, extraAbility, self).ToArray();
-
-        var keys = slots.Select(i => MeritOrder.Key(s.Seed, st.Id[i], st.Ability[i], FundingPriority.Of(st.Funding[i]), s.Year))
-            .Concat(Enumerable.Range(0, extra).Select(k => MeritOrder.Key(s.Seed, extraIds[k], extraAbility[k], self, s.Year))).ToArray();
-        Assert.True(keys.Distinct().Count() == keys.Length, "equal keys: the fallback, not the merge, would be tested");
-        var expected = Enumerable.Range(0, keys.Length).ToArray();
-        Array.Sort(keys, expected);
-        Assert.Equal(expected, actual);
-        Assert.Equal(new MeritOrder().Sort(s, slots, fundedFirst: true, extra, extraIds, extraAbility, self).ToArray(), actual);
-    }
 }
