@@ -56,7 +56,9 @@ internal sealed class SimulationState
         EnglishLanguage = world.LanguageIndex("en");
         FirstYear = settings.Scenario.StartYear - settings.Scenario.SpinUpYears;
         Students = new StudentPopulation((int)Math.Min(int.MaxValue / 2, ProjectedEnrolment() / Scale * 1.3) + 1024);
-        HugePages.Advise(Students);
+
+        // Huge pages for the slots the projected enrolment fills (the 30 % of room above it stays on small pages).
+        HugePages.Advise(Students, (int)Math.Min(int.MaxValue / 2, ProjectedEnrolment() / Scale));
         DomesticAlumni = new double[c];
         DomesticAlumniSkill = new double[c];
         Dropped = new double[c];
@@ -126,7 +128,7 @@ internal sealed class SimulationState
         Students.EnsureCapacity(needed);
         if (!ReferenceEquals(before, Students.Id))
         {
-            HugePages.Advise(Students);
+            HugePages.Advise(Students, needed);
         }
     }
 

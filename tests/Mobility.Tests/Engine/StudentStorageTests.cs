@@ -73,7 +73,7 @@ public sealed class StudentStorageTests
             students.Skill[i] = i / 8f;
         }
 
-        HugePages.Advise(students);
+        HugePages.Advise(students, students.Id.Length);
 
         Assert.Equal(Enumerable.Range(0, 1000).Select(i => 7 * i), students.Id[..1000]);
         Assert.Equal(Enumerable.Range(0, 1000).Select(i => i / 8f), students.Skill[..1000]);
