@@ -183,7 +183,7 @@ internal sealed class AdmissionRound
         var st = s.Students;
         int first = st.Count;
         int admitted = admittedCount;
-        s.EnsureStudentCapacity(first + admitted);
+        st.EnsureCapacity(first + admitted);
         st.Count = first + admitted;
         s.AgentsEntered += admitted;
         var countryOf = s.Universities.Country;

@@ -37,7 +37,7 @@ internal static class Entry
             int cohort = RandomStream.StochasticRound(
                 s.Policies.CohortPersons[o] / s.Scale, s.Seed, NonAgentStreams.Cohort(o), s.Year);
             int first = students.Count;
-            s.EnsureStudentCapacity(first + cohort);
+            students.EnsureCapacity(first + cohort);
             s.NextAgentId += cohort;
             s.AgentsEntered += cohort;
             students.Count = first + cohort;

@@ -56,9 +56,6 @@ internal sealed class SimulationState
         EnglishLanguage = world.LanguageIndex("en");
         FirstYear = settings.Scenario.StartYear - settings.Scenario.SpinUpYears;
         Students = new StudentPopulation((int)Math.Min(int.MaxValue / 2, ProjectedEnrolment() / Scale * 1.3) + 1024);
-
-        // Huge pages for the slots the projected enrolment fills (the 30 % of room above it stays on small pages).
-        HugePages.Advise(Students, (int)Math.Min(int.MaxValue / 2, ProjectedEnrolment() / Scale));
         DomesticAlumni = new double[c];
         DomesticAlumniSkill = new double[c];
         Dropped = new double[c];
@@ -120,17 +117,6 @@ internal sealed class SimulationState
     public YearMeasurement Measure { get; }
 
     public StudentPopulation Students { get; }
-
-    /// <summary>Room for <paramref name="needed"/> students; columns that had to grow are advised huge pages again (<see cref="HugePages"/>).</summary>
-    public void EnsureStudentCapacity(int needed)
-    {
-        var before = Students.Id;
-        Students.EnsureCapacity(needed);
-        if (!ReferenceEquals(before, Students.Id))
-        {
-            HugePages.Advise(Students, needed);
-        }
-    }
 
     public ScholarPopulation Scholars { get; }
 
@@ -233,7 +219,7 @@ internal sealed class SimulationState
 
         var st = Students;
         int n = (int)c.Scalar("students.count", st.Count);
-        EnsureStudentCapacity(n);
+        st.EnsureCapacity(n);
         st.Count = n;
         c.Column("students.id", st.Id, n);
         c.Column("students.origin", st.Origin, n);

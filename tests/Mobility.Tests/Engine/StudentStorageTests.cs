@@ -1,9 +1,6 @@
 namespace Mobility.Tests.Engine;
 
-using System.Globalization;
-using System.Runtime.InteropServices;
 using Mobility.Engine.Kernel;
-using Mobility.Engine.State;
 using Mobility.Model.Agents;
 
 /// <summary>How the student arrays are sized and grown: once per run, keeping the rows in use.</summary>
@@ -57,61 +54,5 @@ public sealed class StudentStorageTests
 
         Assert.Same(ids, s.Students.Id);
         Assert.True(peak > ids.Length / 2, $"peak {peak} of {ids.Length} slots: the arrays are oversized");
-    }
-
-    // The columns are advised transparent huge pages (HugePages): where Linux offers them on advice (mode madvise or
-    // always), the whole 2 MiB pages of a large column are eligible in /proc/self/smaps afterwards, and the advice
-    // changes no value. Elsewhere the call does nothing, and only the values are checked.
-    [Fact]
-    public void Huge_page_advice_marks_the_columns_eligible_and_keeps_their_values()
-    {
-        var students = new StudentPopulation(4_000_000);
-        students.Count = 1000;
-        for (int i = 0; i < students.Count; i++)
-        {
-            students.Id[i] = 7 * i;
-            students.Skill[i] = i / 8f;
-        }
-
-        HugePages.Advise(students, students.Id.Length);
-
-        Assert.Equal(Enumerable.Range(0, 1000).Select(i => 7 * i), students.Id[..1000]);
-        Assert.Equal(Enumerable.Range(0, 1000).Select(i => i / 8f), students.Skill[..1000]);
-        const string mode = "/sys/kernel/mm/transparent_hugepage/enabled";
-        if (!OperatingSystem.IsLinux() || !File.Exists(mode) || File.ReadAllText(mode).Contains("[never]", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        // The middle of the 16 MB id column lies inside one of its whole 2 MiB pages.
-        var handle = GCHandle.Alloc(students.Id, GCHandleType.Pinned);
-        long middle;
-        try
-        {
-            middle = handle.AddrOfPinnedObject() + (students.Id.Length * sizeof(int) / 2);
-        }
-        finally
-        {
-            handle.Free();
-        }
-
-        string? eligible = null;
-        bool inside = false;
-        foreach (string line in File.ReadLines("/proc/self/smaps"))
-        {
-            int dash = line.IndexOf('-');
-            int space = line.IndexOf(' ');
-            if (dash > 0 && space > dash && long.TryParse(line[..dash], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out long from)
-                && long.TryParse(line[(dash + 1)..space], NumberStyles.HexNumber, CultureInfo.InvariantCulture, out long to))
-            {
-                inside = from <= middle && middle < to;
-            }
-            else if (inside && line.StartsWith("THPeligible:", StringComparison.Ordinal))
-            {
-                eligible = line["THPeligible:".Length..].Trim();
-            }
-        }
-
-        Assert.Equal("1", eligible);
     }
 }
