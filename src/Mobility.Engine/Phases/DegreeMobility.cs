@@ -130,12 +130,20 @@ internal sealed class DegreeMobility
             meritByOrigin = new int[seekerOrigin.Length];
         }
 
+        // The origins are gathered in parallel (a scattered read per seeker), then counted in one sequential pass.
+        var origin = st.Origin;
+        var seekerOrigins = seekerOrigin;
+        s.Parallel.For(m, (_, start, end) =>
+        {
+            for (int n = start; n < end; n++)
+            {
+                seekerOrigins[n] = origin[seekers[n]];
+            }
+        });
         Array.Clear(originStart);
         for (int n = 0; n < m; n++)
         {
-            byte o = st.Origin[seekers[n]];
-            seekerOrigin[n] = o;
-            originStart[o + 1]++;
+            originStart[seekerOrigins[n] + 1]++;
         }
 
         for (int o = 0; o < 256; o++)
