@@ -275,7 +275,8 @@ internal static class CalibrateVerb
         return ExitCodes.Success;
     }
 
-    private static List<CalibrationParameter> ParseParameters(string[] texts)
+    /// <summary>Reads <c>path=lower..upper</c> items (comma-separated or repeated); every problem names <paramref name="option"/>.</summary>
+    internal static List<CalibrationParameter> ParseParameters(string[] texts, string option = "--params")
     {
         var problems = new List<string>();
         var parameters = new List<CalibrationParameter>();
@@ -284,11 +285,11 @@ internal static class CalibrateVerb
             var parameter = CalibrationParameter.Parse(text, out string? error);
             if (parameter is null)
             {
-                problems.Add("--params: " + error);
+                problems.Add($"{option}: " + error);
             }
             else if (parameters.Any(p => string.Equals(p.Path, parameter.Path, StringComparison.OrdinalIgnoreCase)))
             {
-                problems.Add($"--params: '{parameter.Path}' is given twice");
+                problems.Add($"{option}: '{parameter.Path}' is given twice");
             }
             else
             {
@@ -298,7 +299,7 @@ internal static class CalibrateVerb
 
         if (problems.Count == 0 && parameters.Count == 0)
         {
-            problems.Add("--params: name at least one coefficient, e.g. --params degreeMobility:a0=-6..-2");
+            problems.Add($"{option}: name at least one coefficient, e.g. {option} degreeMobility:a0=-6..-2");
         }
 
         return problems.Count > 0 ? throw new InputException(problems) : parameters;

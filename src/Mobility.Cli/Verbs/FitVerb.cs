@@ -17,7 +17,9 @@ using Mobility.Reports.Fit;
 /// </summary>
 internal static class FitVerb
 {
-    private sealed record Validation(int? Folds, int OutOfTime, int Iterations, UnfittedPairPrediction Rule, int? FoldSeed, (bool Origin, bool Host) Effects, double UnfittedWeight);
+    private sealed record Validation(int? Folds, int OutOfTime, int Iterations, UnfittedPairPrediction Rule, int? FoldSeed, (bool Origin, bool Host) Effects, double UnfittedWeight, Refit Refit);
+
+    private sealed record Refit(string[] Structure, int Budget, double Scale);
 
     public static Command Create(CliContext context)
     {
@@ -60,9 +62,27 @@ internal static class FitVerb
                 + "'slopes' (what calibrate --unobserved-constant slopes ships): the same with the slopes only, (x - x_bar) beta, x_bar the training pairs' weighted mean; "
                 + "'shrunk-slopes': the slopes times the empirical-Bayes factor tau^2 / (tau^2 + s^2) of the regression; "
                 + "the column the scenario uses is marked. 'zero': the constant 0 only (the structural model; faster). See docs/calibration.md.");
+        var refitStructure = new Option<string[]>("--refit-structure")
+        {
+            Description = "With --cross-validate (an experiment, docs/calibration.md): in each check, before the inversion, refit these global coefficients, as path=lower..upper "
+                + "(comma-separated or repeated, e.g. choice:bDistance=0.1..1.5,choice:bLanguage=0..3), so that the structure alone (every pair constant 0, the origin and host shifts the scenario's) "
+                + "fits the check's training figures (Latin hypercube then Nelder-Mead, from the scenario's values); the check's pair constants are then inverted with them. Refitted values in structure-refit.csv.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var refitBudget = new Option<int>("--refit-budget")
+        {
+            Description = "Objective evaluations of each check's structure refit (with --refit-structure; one replication each), >= 2.",
+            DefaultValueFactory = _ => 30,
+        };
+        var refitScale = new Option<double>("--refit-scale")
+        {
+            Description = "Persons per agent of the structure refit's runs (with --refit-structure; coarser than --scale keeps it affordable), > 0.",
+            DefaultValueFactory = _ => 4,
+        };
         var command = new Command("fit", "Compare a scenario with published figures: fit.csv and fit.html (per target and overall error, per member country, log-log scatter); optionally cross-validated.")
         {
             scenario, observations, output, replications, scale, threads, force, set, crossValidate, outOfTime, iterations, foldSeed, heldOutConstant, pairEffects, unfittedWeight,
+            refitStructure, refitBudget, refitScale,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -77,7 +97,8 @@ internal static class FitVerb
             new Validation(parseResult.GetValue(crossValidate), parseResult.GetValue(outOfTime), parseResult.GetValue(iterations),
                 ObservationOptions.PairPredictionRule(heldOutConstant, parseResult.GetValue(heldOutConstant)), parseResult.GetValue(foldSeed),
                 ObservationOptions.PairEffectsOf(pairEffects, parseResult.GetValue(pairEffects)),
-                ObservationOptions.UnfittedWeightOf(unfittedWeight, parseResult.GetValue(unfittedWeight))),
+                ObservationOptions.UnfittedWeightOf(unfittedWeight, parseResult.GetValue(unfittedWeight)),
+                new Refit(parseResult.GetValue(refitStructure) ?? [], parseResult.GetValue(refitBudget), parseResult.GetValue(refitScale))),
             cancellationToken)));
         return command;
     }
@@ -89,6 +110,18 @@ internal static class FitVerb
         if (validation.Folds is int k && (k < 2 || validation.Iterations < 1))
         {
             throw new InputException($"--cross-validate must be >= 2 folds and --iterations >= 1 (were {k} and {validation.Iterations})");
+        }
+
+        var refitted = validation.Refit.Structure.Length == 0 ? [] : CalibrateVerb.ParseParameters(validation.Refit.Structure, "--refit-structure");
+        if (refitted.Count > 0 && validation.Folds is null)
+        {
+            throw new InputException("--refit-structure refits the structure of the validation checks: it needs --cross-validate K");
+        }
+
+        if (refitted.Count > 0 && (validation.Refit.Budget < 2 || !(validation.Refit.Scale > 0) || !double.IsFinite(validation.Refit.Scale)))
+        {
+            throw new InputException(string.Create(CultureInfo.InvariantCulture,
+                $"--refit-budget must be >= 2 evaluations and --refit-scale a number > 0 (were {validation.Refit.Budget} and {validation.Refit.Scale})"));
         }
 
         var (observations, window, loaded, observationsPath) = ObservationOptions.Prepare(scenarioPath, observationsFile, userSets, scale, replications);
@@ -103,32 +136,22 @@ internal static class FitVerb
         var contextLines = ObservationOptions.Context(loaded, observationsPath, window, replications).ToList();
         var members = loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code).ToArray();
         var checks = new List<(string Label, string File, Fit Fit)>();
+        var refits = new List<RefittedStructure>();
         if (validation.Folds is int folds)
         {
             var variants = new ScenarioVariants(loaded);
 
-            // The validation fits replace every pair constant the scenario sets: each starts from 0.
-            var scenarioPairs = PairConstants.Of(loaded.Configuration).Keys.ToArray();
-            ScenarioSettings SettingsFor(IReadOnlyDictionary<CountryPair, double> pairs)
-                => variants.Settings(scenarioPairs.Where(p => !pairs.ContainsKey(p)).Select(p => PairConstants.Set(p, 0))
-                    .Concat(pairs.Select(kv => PairConstants.Set(kv.Key, kv.Value))).ToArray());
-            var inversion = new PairInversion(loaded.World, SettingsFor, new PairInversionOptions
-            {
-                Totals = PairConstants.Totals(loaded.Configuration, loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code), []),
-                Iterations = validation.Iterations,
-                Replications = replications,
-                Threads = threads,
-                ReportFrom = window.ReportFrom,
-            });
+            var inversion = InversionWith(loaded, variants, [], validation.Iterations, replications, threads, window.ReportFrom);
             var memberPairs = PairProjection.MemberPairs(loaded.World);
+            var structure = refitted.Count == 0 ? null : StructureRefitOf(loaded, variants, refitted, validation, replications, threads, window.ReportFrom);
             var validator = validation.Rule == UnfittedPairPrediction.Zero
-                ? new PairValidation(inversion)
-                : new PairValidation(inversion, new PairCovariates(loaded.World, validation.Effects.Origin, validation.Effects.Host), memberPairs, validation.Rule, validation.UnfittedWeight);
+                ? new PairValidation(inversion, structure: structure)
+                : new PairValidation(inversion, new PairCovariates(loaded.World, validation.Effects.Origin, validation.Effects.Host), memberPairs, validation.Rule, validation.UnfittedWeight, structure);
 
             // Which prediction the scenario itself makes for a member pair without a figure: x beta if it sets a
             // constant for one (calibrate --unobserved-constant projected), 0 otherwise; that column is marked.
             var informed = observations.Select(PairInversion.Informs).OfType<CountryPair>().ToHashSet();
-            bool scenarioProjects = scenarioPairs.Any(p => memberPairs.Contains(p) && !informed.Contains(p));
+            bool scenarioProjects = PairConstants.Of(loaded.Configuration).Keys.Any(p => memberPairs.Contains(p) && !informed.Contains(p));
             string projectedMark = scenarioProjects ? ", as the scenario does" : "";
             string zeroMark = scenarioProjects ? "" : ", as the scenario does";
             PairValidationFit crossValidated = await ProgressDisplay.RunAsync(
@@ -154,10 +177,18 @@ internal static class FitVerb
             }
 
             checks.Add(($"cross-validated (constant 0{zeroMark})", "cross-validated.csv", crossValidated.Structural));
+            refits.AddRange(crossValidated.Refits ?? []);
+            refits.AddRange(outOfTime.Refits ?? []);
             checks.Add(($"out of time ({validation.OutOfTime}+, constant 0{zeroMark})", "out-of-time.csv", outOfTime.Structural));
 
             contextLines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"validation: {folds}-fold cross-validation by origin-destination pair (folds dealt with seed {validation.FoldSeed ?? (int)(loaded.Settings.Scenario.Seed % int.MaxValue)}) and an out-of-time check from {validation.OutOfTime}, each fitting the pair constants from 0 by {validation.Iterations} inversion iterations with the scenario's other coefficients"));
+            if (structure is not null)
+            {
+                contextLines.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"structure refit before each check's inversion: {string.Join(", ", refitted.Select(p => $"{p.Path} in [{p.Lower:G4}, {p.Upper:G4}]"))}, every pair constant 0, {validation.Refit.Budget} evaluations of 1 replication at scale {validation.Refit.Scale:G4} (structure-refit.csv)"));
+            }
+
             if (validation.Rule != UnfittedPairPrediction.Zero)
             {
                 string effects = (validation.Effects.Origin, validation.Effects.Host) switch { (true, true) => "origin and host", (true, false) => "origin", (false, true) => "host", _ => "no" };
@@ -180,6 +211,11 @@ internal static class FitVerb
             await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, file), FitReport.Csv(check), cancellationToken).ConfigureAwait(false);
         }
 
+        if (refits.Count > 0)
+        {
+            await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, "structure-refit.csv"), RefitCsv(refits), cancellationToken).ConfigureAwait(false);
+        }
+
         output.Commit();
         FitSummary.Write(context.Output, fit);
         FitSummary.WriteByCountry(context.Output, fit, members, "in sample");
@@ -189,7 +225,78 @@ internal static class FitVerb
             FitSummary.WriteByCountry(context.Output, check, members, label);
         }
 
-        context.Output.WriteLine($"fit written to {PathDisplay.Of(output.FinalPath)} (fit.csv, fit.html, {FitSummaryFile.FileName}{string.Concat(checks.Select(c => ", " + c.File))})");
+        foreach (var refit in refits)
+        {
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"structure refit ({refit.Check}): {string.Join(", ", refit.Parameters.Select((p, i) => $"{p.Path}={refit.Values[i]:F3}"))}; objective of the structure alone {refit.StartObjective:F4} -> {refit.Objective:F4}"));
+        }
+
+        context.Output.WriteLine($"fit written to {PathDisplay.Of(output.FinalPath)} (fit.csv, fit.html, {FitSummaryFile.FileName}{string.Concat(checks.Select(c => ", " + c.File))}{(refits.Count > 0 ? ", structure-refit.csv" : "")})");
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// A validation check's pair inversion with <paramref name="sets"/> applied: it replaces every pair constant the
+    /// scenario sets (each starts from 0) and inverts the origin and host shifts from the scenario's.
+    /// </summary>
+    private static PairInversion InversionWith(LoadedScenario loaded, ScenarioVariants variants, IReadOnlyList<string> sets, int iterations, int replications, int threads, int? reportFrom)
+    {
+        var scenarioPairs = PairConstants.Of(loaded.Configuration).Keys.ToArray();
+        ScenarioSettings SettingsFor(IReadOnlyDictionary<CountryPair, double> pairs)
+            => variants.Settings(scenarioPairs.Where(p => !pairs.ContainsKey(p)).Select(p => PairConstants.Set(p, 0))
+                .Concat(pairs.Select(kv => PairConstants.Set(kv.Key, kv.Value))).Concat(sets).ToArray());
+        return new PairInversion(loaded.World, SettingsFor, new PairInversionOptions
+        {
+            Totals = PairConstants.Totals(loaded.Configuration, loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code), []),
+            Iterations = iterations,
+            Replications = replications,
+            Threads = threads,
+            ReportFrom = reportFrom,
+        });
+    }
+
+    /// <summary>
+    /// Each check's structure refit: the coefficients searched with every pair constant 0 (the origin and host shifts
+    /// the scenario's) at the coarse --refit-scale with one replication; the check's inversion then runs with them at
+    /// the fit's scale, as the validation's does (each pair constant from 0). Both bounds are built once (this names an unknown path).
+    /// </summary>
+    private static StructureRefit StructureRefitOf(
+        LoadedScenario loaded, ScenarioVariants variants, IReadOnlyList<CalibrationParameter> parameters, Validation validation, int replications, int threads, int? reportFrom)
+    {
+        var pairsAtZero = PairConstants.Of(loaded.Configuration).Where(kv => !kv.Key.IsTotal).Select(kv => PairConstants.Set(kv.Key, 0)).ToArray();
+        string coarse = string.Create(CultureInfo.InvariantCulture, $"scenario:scale={validation.Refit.Scale:R}");
+        ScenarioSettings StructureFor(IReadOnlyList<double> values)
+            => variants.Settings(pairsAtZero.Concat(parameters.Select((p, i) => p.Set(values[i]))).Append(coarse).ToArray());
+        try
+        {
+            StructureFor(parameters.Select(p => p.Lower).ToArray());
+            StructureFor(parameters.Select(p => p.Upper).ToArray());
+        }
+        catch (InputException ex)
+        {
+            throw new InputException($"--refit-structure: {ex.Message}");
+        }
+
+        PairInversion Refitted(IReadOnlyList<double> values)
+            => InversionWith(loaded, variants, parameters.Select((p, i) => p.Set(values[i])).ToArray(), validation.Iterations, replications, threads, reportFrom);
+        var start = parameters.Select(p => ScenarioOverlay.Value(loaded.Configuration, p.Path)).ToArray();
+        return new StructureRefit(loaded.World, parameters, start, StructureFor, Refitted, new CalibrationOptions
+        {
+            Budget = validation.Refit.Budget,
+            Replications = 1,
+            Threads = threads,
+            ReportFrom = reportFrom,
+        });
+    }
+
+    private static string RefitCsv(IReadOnlyList<RefittedStructure> refits)
+    {
+        var text = new System.Text.StringBuilder("check," + string.Join(",", refits[0].Parameters.Select(p => p.Path)) + ",start_objective,objective\n");
+        foreach (var r in refits)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\"{r.Check}\",{string.Join(",", r.Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))},{r.StartObjective.ToString("R", CultureInfo.InvariantCulture)},{r.Objective.ToString("R", CultureInfo.InvariantCulture)}\n");
+        }
+
+        return text.ToString();
     }
 }
