@@ -190,4 +190,50 @@ public class PairInversionTests
         Assert.Equal(Uzbek(predicted.Projected!), Uzbek(wildPredicted.Projected!));
         Assert.NotEqual(Others(predicted.Projected!), Others(wildPredicted.Projected!));
     }
+
+    [Fact]
+    public void A_structure_refit_sees_no_held_out_figure()
+    {
+        // Each check first refits choice:bDistance with every pair constant 0 (StructureRefit), then inverts the
+        // constants with it. Multiplying the Uzbek pair's figures by 10 must move neither the coefficient its own fold
+        // refits nor that pair's prediction; the other folds, whose training figures they are, see them.
+        var loaded = Baseline;
+        var variants = new ScenarioVariants(loaded);
+        var settingsFor = SettingsFor(loaded);
+        var observations = Generated(loaded.World, settingsFor, new Dictionary<CountryPair, double> { [Pairs[0]] = 0.8, [Pairs[1]] = -0.7, [Pairs[2]] = 0.4 });
+        var parameters = new[] { new CalibrationParameter("choice:bDistance", 0.1, 1.5) };
+        var inversionOptions = new PairInversionOptions { Iterations = 2, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 };
+        var structure = new StructureRefit(
+            loaded.World,
+            parameters,
+            [0.6],
+            values => variants.Settings([parameters[0].Set(values[0])]),
+            values => new PairInversion(loaded.World, pairs => variants.Settings(pairs.Select(kv => PairConstants.Set(kv.Key, kv.Value)).Append(parameters[0].Set(values[0])).ToArray()), inversionOptions),
+            new CalibrationOptions { Budget = 4, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 });
+        var validation = new PairValidation(new PairInversion(loaded.World, settingsFor, inversionOptions), structure: structure);
+
+        var predicted = validation.CrossValidate(observations, 3, seed: 1);
+        var wild = observations.Select(o => o.Origin == "UZB" ? o with { Value = o.Value * 10 } : o).ToArray();
+        var wildPredicted = validation.CrossValidate(wild, 3, seed: 1);
+
+        var folds = PairValidation.Folds(observations, 3, seed: 1);
+        int uzbek = folds.Select((f, i) => (f, i)).Single(x => x.f.Contains(Pairs[0])).i;
+        Assert.Equal(3, predicted.Refits!.Count);
+        for (int f = 0; f < 3; f++)
+        {
+            output.WriteLine($"fold {f + 1}: bDistance {predicted.Refits[f].Values[0]:F3} (objective {predicted.Refits[f].Objective:F4}), with the Uzbek figures x10 {wildPredicted.Refits![f].Values[0]:F3} ({wildPredicted.Refits[f].Objective:F4})");
+            if (f == uzbek)
+            {
+                Assert.Equal(predicted.Refits[f].Values, wildPredicted.Refits[f].Values);
+                Assert.Equal(predicted.Refits[f].Objective, wildPredicted.Refits[f].Objective);
+            }
+            else
+            {
+                Assert.NotEqual(predicted.Refits[f].Objective, wildPredicted.Refits[f].Objective);
+            }
+        }
+
+        double[] Uzbek(Fit fit) => fit.Rows.Where(r => r.Observation.Origin == "UZB").Select(r => r.Simulated).ToArray();
+        Assert.Equal(Uzbek(predicted.Structural), Uzbek(wildPredicted.Structural));
+    }
 }
