@@ -125,6 +125,7 @@ internal static class FitVerb
         }
 
         var (observations, window, loaded, observationsPath) = ObservationOptions.Prepare(scenarioPath, observationsFile, userSets, scale, replications);
+        var structure = refitted.Count == 0 ? null : StructureRefitOf(loaded, new ScenarioVariants(loaded), refitted, validation, replications, threads, window.ReportFrom);
         using AtomicOutputDirectory output = AtomicOutputDirectory.Begin(outFolder ?? Path.Combine("runs", loaded.Name + "-fit"), force);
 
         Fit fit = await ProgressDisplay.RunAsync(
@@ -143,7 +144,6 @@ internal static class FitVerb
 
             var inversion = InversionWith(loaded, variants, [], validation.Iterations, replications, threads, window.ReportFrom);
             var memberPairs = PairProjection.MemberPairs(loaded.World);
-            var structure = refitted.Count == 0 ? null : StructureRefitOf(loaded, variants, refitted, validation, replications, threads, window.ReportFrom);
             var validator = validation.Rule == UnfittedPairPrediction.Zero
                 ? new PairValidation(inversion, structure: structure)
                 : new PairValidation(inversion, new PairCovariates(loaded.World, validation.Effects.Origin, validation.Effects.Host), memberPairs, validation.Rule, validation.UnfittedWeight, structure);

@@ -116,6 +116,25 @@ public class CalibrationCliTests
     }
 
     [Fact]
+    public void Bad_structure_refit_options_exit_2_naming_the_option()
+    {
+        using var temp = new TempFolder();
+        AssertBadInput(
+            Cli("fit", Baseline, "--observations", Observations, "--cross-validate", "5", "--refit-structure", "choice:bDistance=1.5..0.1", "--out", temp.File("x")),
+            "--refit-structure", "lower bound must be below");
+        AssertBadInput(
+            Cli("fit", Baseline, "--observations", Observations, "--cross-validate", "5", "--refit-structure", "choice:bDistanse=0.1..1.5", "--out", temp.File("x")),
+            "--refit-structure", "choice:bDistanse");
+        AssertBadInput(
+            Cli("fit", Baseline, "--observations", Observations, "--refit-structure", "choice:bDistance=0.1..1.5", "--out", temp.File("x")),
+            "--refit-structure", "--cross-validate");
+        AssertBadInput(
+            Cli("fit", Baseline, "--observations", Observations, "--cross-validate", "5", "--refit-structure", "choice:bDistance=0.1..1.5", "--refit-budget", "1", "--out", temp.File("x")),
+            "--refit-budget", "(were 1 and 4)");
+        Assert.False(Directory.Exists(temp.File("x")));
+    }
+
+    [Fact]
     public void Malformed_parameters_are_explained()
     {
         using var temp = new TempFolder();
