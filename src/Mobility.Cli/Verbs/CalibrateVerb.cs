@@ -268,7 +268,7 @@ internal static class CalibrateVerb
 
         if (inversion is not null)
         {
-            context.Output.WriteLine($"  {inversion.Evidence.Keys.Count(p => !p.IsTotal)} pair constants and {inversion.Evidence.Keys.Count(p => p.IsTotal)} shifts of origin and host totals fitted to their figures ({inversion.Log.Count} iterations in the last round){(request.Unobserved != UnfittedPairPrediction.Zero ? $", {predicted.Count} member pairs without a figure predicted from the pair covariates (Berry's second step, {(request.Unobserved switch { UnfittedPairPrediction.Slopes => "slopes only", UnfittedPairPrediction.ShrunkSlopes => "shrunk slopes", _ => "x beta" })})" : "")}; see calibrated.json and inversion.csv");
+            context.Output.WriteLine($"  {inversion.Evidence.Keys.Count(p => !p.IsTotal)} pair constants and {inversion.Evidence.Keys.Count(p => p.IsTotal)} shifts of origin and host totals fitted to their figures ({inversion.Log.Count} iterations in the last round){(request.Unobserved != UnfittedPairPrediction.Zero ? $", {predicted.Count} member pairs without a figure predicted from the pair covariates (Berry's second step, {ObservationOptions.Describe(request.Unobserved)})" : "")}; see calibrated.json and inversion.csv");
         }
 
         context.Output.WriteLine($"calibration written to {PathDisplay.Of(output.FinalPath)} (calibrated.json, {(search is not null ? "convergence.csv, " : "")}{(inversion is not null ? "inversion.csv, " : "")}fit.csv, fit.html)");

@@ -193,7 +193,7 @@ internal static class FitVerb
             {
                 string effects = (validation.Effects.Origin, validation.Effects.Host) switch { (true, true) => "origin and host", (true, false) => "origin", (false, true) => "host", _ => "no" };
                 contextLines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"second step: {validation.Rule switch { UnfittedPairPrediction.Slopes => "slopes only, (x - x_bar) beta", UnfittedPairPrediction.ShrunkSlopes => "shrunk slopes, tau^2 / (tau^2 + s^2) (x - x_bar) beta", _ => "x beta" }}, {effects} effects, pairs without a figure in the regression with weight {validation.UnfittedWeight:G3}"));
+                    $"second step: {ObservationOptions.Describe(validation.Rule)}, {effects} effects, pairs without a figure in the regression with weight {validation.UnfittedWeight:G3}"));
             }
         }
 

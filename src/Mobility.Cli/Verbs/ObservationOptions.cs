@@ -48,6 +48,15 @@ internal static class ObservationOptions
         _ => throw new InputException($"{option.Name}: expected 'zero', 'slopes', 'shrunk-slopes' or 'projected', got '{value}'"),
     };
 
+    /// <summary>How a second-step rule predicts a pair without a figure, as the console and fit.html say it.</summary>
+    public static string Describe(UnfittedPairPrediction rule) => rule switch
+    {
+        UnfittedPairPrediction.Slopes => "slopes only, (x - x_bar) beta",
+        UnfittedPairPrediction.ShrunkSlopes => "shrunk slopes, tau^2 / (tau^2 + s^2) (x - x_bar) beta",
+        UnfittedPairPrediction.Projected => "x beta",
+        _ => "constant 0",
+    };
+
     /// <summary>Fixed effects added to the pair covariates of Berry's second step: none, host, origin or both.</summary>
     public static Option<string> PairEffects() => new("--pair-effects")
     {
