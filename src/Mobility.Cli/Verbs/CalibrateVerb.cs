@@ -52,6 +52,12 @@ internal static class CalibrateVerb
             Description = "Rounds of (--params search, then pair inversion) with --pair-constants and --params.",
             DefaultValueFactory = _ => 2,
         };
+        var structureFirst = new Option<bool>("--structure-first")
+        {
+            Description = "With --params and --pair-constants: search the --params with every pair constant 0 (the structure alone, origin and host shifts the scenario's), "
+                + "then invert the pair constants once with the values found, instead of alternating --rounds rounds. This is what fit --cross-validate --refit-structure "
+                + "validates in each check; the shipped choice:bSize was fitted so (docs/calibration.md).",
+        };
         var budget = new Option<int>("--budget")
         {
             Description = "Objective evaluations in all (each is R runs): the start, a Latin hypercube screen (30%), then Nelder-Mead refinement.",
@@ -69,7 +75,7 @@ internal static class CalibrateVerb
         var set = CommonOptions.Set();
         var command = new Command("calibrate", "Fit coefficients to observed stocks and flows (weighted squared log error, mean of R replications) and write the fitted overlay and fit report.")
         {
-            scenario, observations, parameters, pairConstants, unobservedConstant, pairEffects, unfittedWeight, iterations, rounds, budget, until, output, replications, scale, threads, force, set,
+            scenario, observations, parameters, pairConstants, unobservedConstant, pairEffects, unfittedWeight, iterations, rounds, structureFirst, budget, until, output, replications, scale, threads, force, set,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -83,6 +89,7 @@ internal static class CalibrateVerb
                 ObservationOptions.UnfittedWeightOf(unfittedWeight, parseResult.GetValue(unfittedWeight)),
                 parseResult.GetValue(iterations),
                 parseResult.GetValue(rounds),
+                parseResult.GetValue(structureFirst),
                 parseResult.GetValue(budget),
                 parseResult.GetValue(until),
                 parseResult.GetValue(output)!,
@@ -96,7 +103,7 @@ internal static class CalibrateVerb
     }
 
     private sealed record Request(
-        string Scenario, string? Observations, string[] Params, bool PairConstants, UnfittedPairPrediction Unobserved, (bool Origin, bool Host) Effects, double UnfittedWeight, int Iterations, int Rounds, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
+        string Scenario, string? Observations, string[] Params, bool PairConstants, UnfittedPairPrediction Unobserved, (bool Origin, bool Host) Effects, double UnfittedWeight, int Iterations, int Rounds, bool StructureFirst, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
@@ -109,6 +116,11 @@ internal static class CalibrateVerb
         if (request.Iterations < 1 || request.Rounds < 1)
         {
             throw new InputException($"--iterations and --rounds must be >= 1 (were {request.Iterations} and {request.Rounds})");
+        }
+
+        if (request.StructureFirst && (parameters.Count == 0 || !request.PairConstants))
+        {
+            throw new InputException("--structure-first needs both --params (the coefficients of the structure) and --pair-constants (inverted after them)");
         }
 
         var (observations, window, loaded, observationsPath) = ObservationOptions.Prepare(
@@ -159,13 +171,14 @@ internal static class CalibrateVerb
         CalibrationResult? search = null;
         PairInversionResult? inversion = null;
         Fit? startFit = null;
-        int rounds = request.PairConstants && parameters.Count > 0 ? request.Rounds : 1;
+        int rounds = request.PairConstants && parameters.Count > 0 && !request.StructureFirst ? request.Rounds : 1;
         for (int round = 1; round <= rounds; round++)
         {
             string of = rounds > 1 ? $"round {round}/{rounds}, " : "";
             if (parameters.Count > 0)
             {
-                var fixedPairs = new Dictionary<CountryPair, double>(constants);
+                // --structure-first: the structure alone, every pair constant 0 (the origin and host totals stay).
+                var fixedPairs = constants.ToDictionary(kv => kv.Key, kv => request.StructureFirst && !kv.Key.IsTotal ? 0.0 : kv.Value);
                 var calibrator = new Calibrator(loaded.World, v => SettingsFor(v, fixedPairs), targets, parameters, options);
                 search = await ProgressDisplay.RunAsync<CalibrationProgress, CalibrationResult>(
                     context,
@@ -263,7 +276,7 @@ internal static class CalibrateVerb
         for (int i = 0; i < parameters.Count; i++)
         {
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {parameters[i].Path} = {values[i]:G6} (start {(initial[i] is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "mid-range")}, bounds {parameters[i].Lower}..{parameters[i].Upper})"));
+                $"  {parameters[i].Path} = {values[i]:G6} (start {(initial[i] is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "mid-range")}, bounds {parameters[i].Lower}..{parameters[i].Upper}{(request.StructureFirst ? "; fitted by the structure alone, every pair constant 0" : "")})"));
         }
 
         if (inversion is not null)

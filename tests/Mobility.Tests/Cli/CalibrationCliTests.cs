@@ -1,6 +1,8 @@
 namespace Mobility.Tests.Cli;
 
 using Mobility.Cli;
+using Mobility.Experiments.Calibration;
+using Mobility.Input.Configuration;
 using Mobility.Tests.IO;
 
 /// <summary>The fit, calibrate and survey verbs, in-process: outputs on good input, exit code 2 and a named problem on bad input.</summary>
@@ -151,6 +153,35 @@ public class CalibrationCliTests
         AssertBadInput(Cli("fit", Baseline, "--observations", observations, "--out", temp.File("x")), "obs.csv:3: column 'kind'");
         string unknownCountry = temp.Write("obs2.csv", "id,origin,destination,year,kind,value,source\nxx,ABC,RUS,2024,stock,100,s\n");
         AssertBadInput(Cli("fit", Baseline, "--observations", unknownCountry, "--out", temp.File("x")), "obs2.csv:2: origin 'ABC'");
+    }
+
+    [Fact]
+    public void Structure_first_searches_the_structure_with_every_pair_constant_at_zero()
+    {
+        // The search's start under --structure-first is the start of the same search with every pair constant set to 0 by
+        // hand (the origin and host totals kept), and differs from the start with the baseline's constants.
+        using var temp = new TempFolder();
+        string observationSet = Path.Combine(TestFiles.RepositoryRoot, "scenarios", "observations", "observations.csv");
+        string[] common = ["calibrate", Baseline, "--observations", observationSet, "--params", "choice:bSize=0.9..1.1", "--budget", "2",
+            "--replications", "1", "--scale", "50", "--threads", "2"];
+        string[] zeros = PairConstants.Of(ScenarioLoader.Load(Baseline).Configuration).Where(kv => !kv.Key.IsTotal)
+            .SelectMany(kv => new[] { "--set", PairConstants.Set(kv.Key, 0) }).ToArray();
+        Assert.NotEmpty(zeros);
+
+        var first = Cli([.. common, "--pair-constants", "--structure-first", "--iterations", "1", "--out", temp.File("first")]);
+        var byHand = Cli([.. common, .. zeros, "--out", temp.File("hand")]);
+        var withConstants = Cli([.. common, "--out", temp.File("constants")]);
+
+        Assert.True(first.Code == ExitCodes.Success, first.Err);
+        Assert.True(byHand.Code == ExitCodes.Success, byHand.Err);
+        Assert.True(withConstants.Code == ExitCodes.Success, withConstants.Err);
+        static string StartLine(string output) => output.Split('\n').First(l => l.StartsWith("start:", StringComparison.Ordinal));
+        Assert.Equal(StartLine(byHand.Out), StartLine(first.Out));
+        Assert.NotEqual(StartLine(withConstants.Out), StartLine(first.Out));
+        Assert.Contains("fitted by the structure alone, every pair constant 0", first.Out, StringComparison.Ordinal);
+        Assert.Contains("pair constants and", first.Out, StringComparison.Ordinal);
+        AssertBadInput(Cli([.. common, "--structure-first", "--out", temp.File("bad")]), "--structure-first", "--pair-constants");
+        Assert.False(Directory.Exists(temp.File("bad")));
     }
 
     [Fact]
