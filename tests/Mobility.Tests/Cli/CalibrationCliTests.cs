@@ -185,6 +185,30 @@ public class CalibrationCliTests
     }
 
     [Fact]
+    public void Repeated_cross_validation_is_one_check_per_fold_seed_and_reports_their_mean()
+    {
+        // Assignment r of --fold-repeats N is the cross-validation of --fold-seed S + r - 1, file for file.
+        using var temp = new TempFolder();
+        string observationSet = Path.Combine(TestFiles.RepositoryRoot, "scenarios", "observations", "observations.csv");
+        string[] common = ["fit", Baseline, "--observations", observationSet, "--scale", "50", "--replications", "1", "--threads", "2",
+            "--cross-validate", "2", "--iterations", "1", "--held-out-constant", "zero"];
+        var repeated = Cli([.. common, "--fold-seed", "7", "--fold-repeats", "2", "--out", temp.File("repeated")]);
+        var second = Cli([.. common, "--fold-seed", "8", "--out", temp.File("second")]);
+
+        Assert.True(repeated.Code == ExitCodes.Success, repeated.Err);
+        Assert.True(second.Code == ExitCodes.Success, second.Err);
+        Assert.Equal(File.ReadAllText(Path.Combine(temp.File("second"), "cross-validated.csv")), File.ReadAllText(Path.Combine(temp.File("repeated"), "cross-validated-folds-2.csv")));
+        Assert.Equal(File.ReadAllText(Path.Combine(temp.File("second"), "out-of-time.csv")), File.ReadAllText(Path.Combine(temp.File("repeated"), "out-of-time.csv")));
+        Assert.Contains("folds 2 (seed 8)", repeated.Out, StringComparison.Ordinal);
+        Assert.Contains("over 2 fold assignments: median error factor x", repeated.Out, StringComparison.Ordinal);
+        Assert.Contains("folds dealt with seed 7 to 8, 2 assignments", File.ReadAllText(Path.Combine(temp.File("repeated"), "fit.html")), StringComparison.Ordinal);
+
+        AssertBadInput(Cli([.. common, "--fold-repeats", "0", "--out", temp.File("bad")]), "--fold-repeats", ">= 1");
+        AssertBadInput(Cli("fit", Baseline, "--observations", observationSet, "--fold-repeats", "3", "--out", temp.File("bad")), "--fold-repeats", "--cross-validate");
+        Assert.False(Directory.Exists(temp.File("bad")));
+    }
+
+    [Fact]
     public void Survey_reports_and_writes_an_overlay()
     {
         using var temp = new TempFolder();
