@@ -78,9 +78,10 @@ if 'originShift' in cm:
         if '"originShift"' in t: return re.sub(r'"originShift": \{[^}]*\}', shifts, t,1)
         return re.sub(r'("c0": [-\d.]+,)', lambda m: m.group(1)+'\n    '+shifts+',', t,1)
     base=in_section(base, 'creditMobility', credit_shift)
+SECOND_STEP=', and for the member pairs without a figure predicted from the pair covariates (Berry\'s second step)'
 # the blocks of pair constants: (section, key, the scenario key it follows, the comment line above it)
 BLOCKS=[
-    ('choice','pairShift','destinationShift','origin-destination constants of the degree choice fitted by Berry inversion to the enrolled, departures and entrants figures, and for the member pairs without a figure predicted from the pair covariates (Berry\'s second step)'),
+    ('choice','pairShift','destinationShift','origin-destination constants of the degree choice fitted by Berry inversion to the enrolled, departures and entrants figures'+SECOND_STEP),
     ('choice','scholarshipPairShift','pairShift','origin-destination constants of the national-scholarship holders\' choice (Bolashak) fitted to the scholarship awards and holders figures'),
     ('creditMobility','pairShift','c0','origin-destination constants of the credit-stay choice fitted to the academic-mobility programme\'s credit figures'),
 ]
@@ -138,6 +139,8 @@ for section,key,after,what in BLOCKS:
     closes=lines[k+1].startswith('  }')
     lines[k]=lines[k].rstrip(',')+','
     if not closes: block[-1]=block[-1]+','
+    # the second step's clause only where it predicted constants (calibrate --unobserved-constant zero predicts none)
+    if not any(PREDICTED in l for l in block): what=what.replace(SECOND_STEP,'')
     comment='    // '+what+SOURCE
     lines=lines[:k+1]+[comment]+block+lines[k+1:]
     base='\n'.join(lines)

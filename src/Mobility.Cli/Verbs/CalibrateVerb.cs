@@ -39,6 +39,7 @@ internal static class CalibrateVerb
                 + "'slopes': Berry's second step with the slopes only, the fitted constants regressed (weighted ridge) on the pair covariates and the pair given (x - x_bar) beta, "
                 + "x_bar the fitted pairs' weighted mean (a pair like the average fitted pair gets 0), then the fitted constants and totals inverted again around them; "
                 + "'shrunk-slopes': the slopes times the regression's empirical-Bayes factor tau^2 / (tau^2 + s^2); "
+                + "'host-means': the host's level, the weighted mean of the fitted constants into that host shrunk toward 0 (sum w c / (sum w + 1); hosts whose own total is fitted carry it in their destination shift and give 0); "
                 + "'projected': the same with the intercept, x beta (measured: it breaks the in-sample targets). fit --cross-validate --held-out-constant validates each rule (docs/calibration.md).");
         var pairEffects = ObservationOptions.PairEffects();
         var unfittedWeight = ObservationOptions.UnfittedWeight();
@@ -51,6 +52,12 @@ internal static class CalibrateVerb
         {
             Description = "Rounds of (--params search, then pair inversion) with --pair-constants and --params.",
             DefaultValueFactory = _ => 2,
+        };
+        var structureFirst = new Option<bool>("--structure-first")
+        {
+            Description = "With --params and --pair-constants: search the --params with every pair constant 0 (the structure alone, origin and host shifts the scenario's), "
+                + "then invert the pair constants once with the values found, instead of alternating --rounds rounds. This is what fit --cross-validate --refit-structure "
+                + "validates in each check; the shipped choice:bSize was fitted so (docs/calibration.md).",
         };
         var budget = new Option<int>("--budget")
         {
@@ -69,7 +76,7 @@ internal static class CalibrateVerb
         var set = CommonOptions.Set();
         var command = new Command("calibrate", "Fit coefficients to observed stocks and flows (weighted squared log error, mean of R replications) and write the fitted overlay and fit report.")
         {
-            scenario, observations, parameters, pairConstants, unobservedConstant, pairEffects, unfittedWeight, iterations, rounds, budget, until, output, replications, scale, threads, force, set,
+            scenario, observations, parameters, pairConstants, unobservedConstant, pairEffects, unfittedWeight, iterations, rounds, structureFirst, budget, until, output, replications, scale, threads, force, set,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
             context,
@@ -83,6 +90,7 @@ internal static class CalibrateVerb
                 ObservationOptions.UnfittedWeightOf(unfittedWeight, parseResult.GetValue(unfittedWeight)),
                 parseResult.GetValue(iterations),
                 parseResult.GetValue(rounds),
+                parseResult.GetValue(structureFirst),
                 parseResult.GetValue(budget),
                 parseResult.GetValue(until),
                 parseResult.GetValue(output)!,
@@ -96,7 +104,7 @@ internal static class CalibrateVerb
     }
 
     private sealed record Request(
-        string Scenario, string? Observations, string[] Params, bool PairConstants, UnfittedPairPrediction Unobserved, (bool Origin, bool Host) Effects, double UnfittedWeight, int Iterations, int Rounds, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
+        string Scenario, string? Observations, string[] Params, bool PairConstants, UnfittedPairPrediction Unobserved, (bool Origin, bool Host) Effects, double UnfittedWeight, int Iterations, int Rounds, bool StructureFirst, int Budget, int? Until, string Out, int Replications, double? Scale, int Threads, bool Force, string[] Sets);
 
     private static async Task<int> ExecuteAsync(CliContext context, Request request, CancellationToken cancellationToken)
     {
@@ -109,6 +117,11 @@ internal static class CalibrateVerb
         if (request.Iterations < 1 || request.Rounds < 1)
         {
             throw new InputException($"--iterations and --rounds must be >= 1 (were {request.Iterations} and {request.Rounds})");
+        }
+
+        if (request.StructureFirst && (parameters.Count == 0 || !request.PairConstants))
+        {
+            throw new InputException("--structure-first needs both --params (the coefficients of the structure) and --pair-constants (inverted after them)");
         }
 
         var (observations, window, loaded, observationsPath) = ObservationOptions.Prepare(
@@ -159,13 +172,14 @@ internal static class CalibrateVerb
         CalibrationResult? search = null;
         PairInversionResult? inversion = null;
         Fit? startFit = null;
-        int rounds = request.PairConstants && parameters.Count > 0 ? request.Rounds : 1;
+        int rounds = request.PairConstants && parameters.Count > 0 && !request.StructureFirst ? request.Rounds : 1;
         for (int round = 1; round <= rounds; round++)
         {
             string of = rounds > 1 ? $"round {round}/{rounds}, " : "";
             if (parameters.Count > 0)
             {
-                var fixedPairs = new Dictionary<CountryPair, double>(constants);
+                // --structure-first: the structure alone, every pair constant 0 (the origin and host totals stay).
+                var fixedPairs = constants.ToDictionary(kv => kv.Key, kv => request.StructureFirst && !kv.Key.IsTotal ? 0.0 : kv.Value);
                 var calibrator = new Calibrator(loaded.World, v => SettingsFor(v, fixedPairs), targets, parameters, options);
                 search = await ProgressDisplay.RunAsync<CalibrationProgress, CalibrationResult>(
                     context,
@@ -263,7 +277,7 @@ internal static class CalibrateVerb
         for (int i = 0; i < parameters.Count; i++)
         {
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {parameters[i].Path} = {values[i]:G6} (start {(initial[i] is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "mid-range")}, bounds {parameters[i].Lower}..{parameters[i].Upper})"));
+                $"  {parameters[i].Path} = {values[i]:G6} (start {(initial[i] is double v ? v.ToString("G6", CultureInfo.InvariantCulture) : "mid-range")}, bounds {parameters[i].Lower}..{parameters[i].Upper}{(request.StructureFirst ? "; fitted by the structure alone, every pair constant 0" : "")})"));
         }
 
         if (inversion is not null)

@@ -17,7 +17,7 @@ using Mobility.Reports.Fit;
 /// </summary>
 internal static class FitVerb
 {
-    private sealed record Validation(int? Folds, int OutOfTime, int Iterations, UnfittedPairPrediction Rule, int? FoldSeed, (bool Origin, bool Host) Effects, double UnfittedWeight, Refit Refit);
+    private sealed record Validation(int? Folds, int OutOfTime, int Iterations, UnfittedPairPrediction Rule, int? FoldSeed, int FoldRepeats, (bool Origin, bool Host) Effects, double UnfittedWeight, Refit Refit);
 
     private sealed record Refit(string[] Structure, int Budget, double Scale);
 
@@ -51,6 +51,13 @@ internal static class FitVerb
             Description = "Seed of the shuffle that deals the pairs into folds (with --cross-validate; default: scenario:seed). The simulation's seeds do not change: "
                 + "a second fold assignment checks that a result is not a product of the folds.",
         };
+        var foldRepeats = new Option<int>("--fold-repeats")
+        {
+            Description = "Repeated cross-validation (with --cross-validate): deal the pairs into folds N times, with fold seeds S, S+1, ..., S+N-1 (S = --fold-seed), "
+                + "and report each assignment's fit and the mean and range of their median error factors. One assignment's median moves by about x0.1 with the folds alone "
+                + "(docs/calibration.md), so N = 4 or more tells a real difference from the folds'. Each assignment costs one cross-validation; the out-of-time check runs once.",
+            DefaultValueFactory = _ => 1,
+        };
         var pairEffects = ObservationOptions.PairEffects();
         var unfittedWeight = ObservationOptions.UnfittedWeight();
         var heldOutConstant = ObservationOptions.PairPrediction(
@@ -61,6 +68,7 @@ internal static class FitVerb
                 + "(distance, shared language, ties, visa, image, living cost, host rank and size, membership), x beta, the other constants inverted again around it; "
                 + "'slopes' (what calibrate --unobserved-constant slopes ships): the same with the slopes only, (x - x_bar) beta, x_bar the training pairs' weighted mean; "
                 + "'shrunk-slopes': the slopes times the empirical-Bayes factor tau^2 / (tau^2 + s^2) of the regression; "
+                + "'host-means' (what calibrate --unobserved-constant host-means ships): the host's level, the weighted mean of the fitted constants into that host shrunk toward 0 (sum w c / (sum w + 1)), for hosts whose own total is not fitted; "
                 + "the column the scenario uses is marked. 'zero': the constant 0 only (the structural model; faster). See docs/calibration.md.");
         var refitStructure = new Option<string[]>("--refit-structure")
         {
@@ -81,7 +89,7 @@ internal static class FitVerb
         };
         var command = new Command("fit", "Compare a scenario with published figures: fit.csv and fit.html (per target and overall error, per member country, log-log scatter); optionally cross-validated.")
         {
-            scenario, observations, output, replications, scale, threads, force, set, crossValidate, outOfTime, iterations, foldSeed, heldOutConstant, pairEffects, unfittedWeight,
+            scenario, observations, output, replications, scale, threads, force, set, crossValidate, outOfTime, iterations, foldSeed, foldRepeats, heldOutConstant, pairEffects, unfittedWeight,
             refitStructure, refitBudget, refitScale,
         };
         command.SetAction((parseResult, cancellationToken) => CommandLine.Guard(context, () => ExecuteAsync(
@@ -95,7 +103,7 @@ internal static class FitVerb
             parseResult.GetValue(force),
             parseResult.GetValue(set) ?? [],
             new Validation(parseResult.GetValue(crossValidate), parseResult.GetValue(outOfTime), parseResult.GetValue(iterations),
-                ObservationOptions.PairPredictionRule(heldOutConstant, parseResult.GetValue(heldOutConstant)), parseResult.GetValue(foldSeed),
+                ObservationOptions.PairPredictionRule(heldOutConstant, parseResult.GetValue(heldOutConstant)), parseResult.GetValue(foldSeed), parseResult.GetValue(foldRepeats),
                 ObservationOptions.PairEffectsOf(pairEffects, parseResult.GetValue(pairEffects)),
                 ObservationOptions.UnfittedWeightOf(unfittedWeight, parseResult.GetValue(unfittedWeight)),
                 new Refit(parseResult.GetValue(refitStructure) ?? [], parseResult.GetValue(refitBudget), parseResult.GetValue(refitScale))),
@@ -110,6 +118,11 @@ internal static class FitVerb
         if (validation.Folds is int k && (k < 2 || validation.Iterations < 1))
         {
             throw new InputException($"--cross-validate must be >= 2 folds and --iterations >= 1 (were {k} and {validation.Iterations})");
+        }
+
+        if (validation.FoldRepeats < 1 || (validation.FoldRepeats > 1 && validation.Folds is null))
+        {
+            throw new InputException($"--fold-repeats must be >= 1 and, above 1, needs --cross-validate K (was {validation.FoldRepeats})");
         }
 
         var refitted = validation.Refit.Structure.Length == 0 ? [] : CalibrateVerb.ParseParameters(validation.Refit.Structure, "--refit-structure");
@@ -138,6 +151,7 @@ internal static class FitVerb
         var members = loaded.World.Countries.Where(c => c.IsMember).Select(c => c.Code).ToArray();
         var checks = new List<(string Label, string File, Fit Fit)>();
         var refits = new List<RefittedStructure>();
+        var repeated = new List<string>();
         if (validation.Folds is int folds)
         {
             var variants = new ScenarioVariants(loaded);
@@ -154,35 +168,70 @@ internal static class FitVerb
             bool scenarioProjects = PairConstants.Of(loaded.Configuration).Keys.Any(p => memberPairs.Contains(p) && !informed.Contains(p));
             string projectedMark = scenarioProjects ? ", as the scenario does" : "";
             string zeroMark = scenarioProjects ? "" : ", as the scenario does";
-            PairValidationFit crossValidated = await ProgressDisplay.RunAsync(
-                context,
-                $"cross-validating ({folds} folds by pair, {validation.Iterations} iterations each)",
-                (progress, ct) => validator.CrossValidate(observations, folds, validation.FoldSeed ?? (int)(loaded.Settings.Scenario.Seed % int.MaxValue), cancellationToken: ct),
-                cancellationToken).ConfigureAwait(false);
+            int firstSeed = validation.FoldSeed ?? (int)(loaded.Settings.Scenario.Seed % int.MaxValue);
+            var assignments = new List<(int Seed, PairValidationFit Fit)>();
+            for (int repeat = 0; repeat < validation.FoldRepeats; repeat++)
+            {
+                int seed = unchecked(firstSeed + repeat);
+                string of = validation.FoldRepeats > 1 ? $", fold assignment {repeat + 1}/{validation.FoldRepeats}" : "";
+                assignments.Add((seed, await ProgressDisplay.RunAsync(
+                    context,
+                    $"cross-validating ({folds} folds by pair{of}, {validation.Iterations} iterations each)",
+                    (progress, ct) => validator.CrossValidate(observations, folds, seed, cancellationToken: ct),
+                    cancellationToken).ConfigureAwait(false)));
+            }
+
             PairValidationFit outOfTime = await ProgressDisplay.RunAsync(
                 context,
                 $"out-of-time check (fitted before {validation.OutOfTime}, predicting {validation.OutOfTime} on)",
                 (progress, ct) => validator.OutOfTime(observations, validation.OutOfTime, ct),
                 cancellationToken).ConfigureAwait(false);
-            if (crossValidated.Projected is Fit projectedPairs && outOfTime.Projected is Fit projectedLater)
+            string step = validation.Rule switch
             {
-                string step = validation.Rule switch
+                UnfittedPairPrediction.Slopes => "second step, slopes only",
+                UnfittedPairPrediction.ShrunkSlopes => "second step, shrunk slopes",
+                UnfittedPairPrediction.HostMeans => "host levels",
+                _ => "second step",
+            };
+            // The checks in the order of one assignment's report: the second step's, then the constant 0's.
+            string FoldsLabel(int a) => assignments.Count > 1 ? $", folds {a + 1} (seed {assignments[a].Seed})" : "";
+            string FoldsFile(int a) => a > 0 ? $"-folds-{a + 1}" : "";
+            for (int a = 0; a < assignments.Count; a++)
+            {
+                if (assignments[a].Fit.Projected is Fit projectedPairs)
                 {
-                    UnfittedPairPrediction.Slopes => "second step, slopes only",
-                    UnfittedPairPrediction.ShrunkSlopes => "second step, shrunk slopes",
-                    _ => "second step",
-                };
-                checks.Add(($"cross-validated ({step}{projectedMark})", "cross-validated-second-step.csv", projectedPairs));
+                    checks.Add(($"cross-validated ({step}{projectedMark}{FoldsLabel(a)})", $"cross-validated{FoldsFile(a)}-second-step.csv", projectedPairs));
+                }
+            }
+
+            if (outOfTime.Projected is Fit projectedLater)
+            {
                 checks.Add(($"out of time ({validation.OutOfTime}+, {step}{projectedMark})", "out-of-time-second-step.csv", projectedLater));
             }
 
-            checks.Add(($"cross-validated (constant 0{zeroMark})", "cross-validated.csv", crossValidated.Structural));
-            refits.AddRange(crossValidated.Refits ?? []);
+            for (int a = 0; a < assignments.Count; a++)
+            {
+                checks.Add(($"cross-validated (constant 0{zeroMark}{FoldsLabel(a)})", $"cross-validated{FoldsFile(a)}.csv", assignments[a].Fit.Structural));
+                int at = a;
+                refits.AddRange((assignments[a].Fit.Refits ?? []).Select(r => assignments.Count > 1 ? r with { Check = $"folds {at + 1} (seed {assignments[at].Seed}), {r.Check}" } : r));
+            }
+
             refits.AddRange(outOfTime.Refits ?? []);
+            if (assignments.Count > 1)
+            {
+                repeated.Add(RepeatedLine($"constant 0{zeroMark}", assignments.Select(x => x.Fit.Structural).ToArray()));
+                if (assignments.All(x => x.Fit.Projected is not null))
+                {
+                    repeated.Insert(0, RepeatedLine($"{step}{projectedMark}", assignments.Select(x => x.Fit.Projected!).ToArray()));
+                }
+
+                contextLines.AddRange(repeated);
+            }
+
             checks.Add(($"out of time ({validation.OutOfTime}+, constant 0{zeroMark})", "out-of-time.csv", outOfTime.Structural));
 
             contextLines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"validation: {folds}-fold cross-validation by origin-destination pair (folds dealt with seed {validation.FoldSeed ?? (int)(loaded.Settings.Scenario.Seed % int.MaxValue)}) and an out-of-time check from {validation.OutOfTime}, each fitting the pair constants from 0 by {validation.Iterations} inversion iterations with the scenario's other coefficients"));
+                $"validation: {folds}-fold cross-validation by origin-destination pair (folds dealt with seed {(assignments.Count > 1 ? $"{firstSeed} to {unchecked(firstSeed + assignments.Count - 1)}, {assignments.Count} assignments" : firstSeed.ToString(CultureInfo.InvariantCulture))}) and an out-of-time check from {validation.OutOfTime}, each fitting the pair constants from 0 by {validation.Iterations} inversion iterations with the scenario's other coefficients"));
             if (structure is not null)
             {
                 contextLines.Add(string.Create(CultureInfo.InvariantCulture,
@@ -223,6 +272,11 @@ internal static class FitVerb
         {
             FitSummary.Write(context.Output, check, label);
             FitSummary.WriteByCountry(context.Output, check, members, label);
+        }
+
+        foreach (string line in repeated)
+        {
+            context.Output.WriteLine(line);
         }
 
         foreach (var refit in refits)
@@ -287,6 +341,15 @@ internal static class FitVerb
             Threads = threads,
             ReportFrom = reportFrom,
         });
+    }
+
+    /// <summary>Repeated cross-validation's summary: the mean and range of the assignments' median error factors and shares within 2x.</summary>
+    private static string RepeatedLine(string rule, IReadOnlyList<Fit> fits)
+    {
+        double[] medians = fits.Select(f => f.MedianAbsoluteLogRatio).ToArray();
+        double[] within = fits.Select(f => f.WithinFactorTwo).ToArray();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"cross-validated ({rule}) over {fits.Count} fold assignments: median error factor x{Math.Exp(medians.Average()):F2} (mean |log ratio| of the medians {medians.Average():F3}; assignments x{Math.Exp(medians.Min()):F2} to x{Math.Exp(medians.Max()):F2}), within 2x {within.Average():P0} ({within.Min():P0} to {within.Max():P0})");
     }
 
     private static string RefitCsv(IReadOnlyList<RefittedStructure> refits)

@@ -36,7 +36,7 @@ internal static class ObservationOptions
     /// second step with the intercept, x beta) or "zero" (the structural prediction).
     /// </summary>
     public static Option<string> PairPrediction(string name, string defaultValue, string description)
-        => new(name) { Description = description + " One of: zero, slopes, shrunk-slopes, projected.", DefaultValueFactory = _ => defaultValue };
+        => new(name) { Description = description + " One of: zero, slopes, shrunk-slopes, projected, host-means.", DefaultValueFactory = _ => defaultValue };
 
     /// <summary>A <see cref="PairPrediction"/> option's value as the rule; exit 2 naming the option for anything else.</summary>
     public static UnfittedPairPrediction PairPredictionRule(Option<string> option, string? value) => value switch
@@ -45,7 +45,8 @@ internal static class ObservationOptions
         "slopes" => UnfittedPairPrediction.Slopes,
         "shrunk-slopes" => UnfittedPairPrediction.ShrunkSlopes,
         "projected" => UnfittedPairPrediction.Projected,
-        _ => throw new InputException($"{option.Name}: expected 'zero', 'slopes', 'shrunk-slopes' or 'projected', got '{value}'"),
+        "host-means" => UnfittedPairPrediction.HostMeans,
+        _ => throw new InputException($"{option.Name}: expected 'zero', 'slopes', 'shrunk-slopes', 'projected' or 'host-means', got '{value}'"),
     };
 
     /// <summary>How a second-step rule predicts a pair without a figure, as the console and fit.html say it.</summary>
@@ -54,6 +55,7 @@ internal static class ObservationOptions
         UnfittedPairPrediction.Slopes => "slopes only, (x - x_bar) beta",
         UnfittedPairPrediction.ShrunkSlopes => "shrunk slopes, tau^2 / (tau^2 + s^2) (x - x_bar) beta",
         UnfittedPairPrediction.Projected => "x beta",
+        UnfittedPairPrediction.HostMeans => "the host's level, sum w c / (sum w + 1) of the fitted constants into the host (hosts without a fitted total)",
         _ => "constant 0",
     };
 

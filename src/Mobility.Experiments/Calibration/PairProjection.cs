@@ -117,7 +117,7 @@ public sealed class PairProjection
         ArgumentNullException.ThrowIfNull(result);
         if (rule == UnfittedPairPrediction.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(rule), rule, "the second step predicts by the covariates: Projected, Slopes or ShrunkSlopes");
+            throw new ArgumentOutOfRangeException(nameof(rule), rule, "the second step predicts by the covariates or the host's level: Projected, Slopes, ShrunkSlopes or HostMeans");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(unfittedWeight);
@@ -131,14 +131,50 @@ public sealed class PairProjection
             weights[pair] = unfittedWeight;
         }
 
-        var projection = Fit(covariates, regressed, weights, ridge, rule is UnfittedPairPrediction.Slopes or UnfittedPairPrediction.ShrunkSlopes, rule == UnfittedPairPrediction.ShrunkSlopes);
         var constants = new Dictionary<CountryPair, double>(result.Constants);
+        if (rule == UnfittedPairPrediction.HostMeans)
+        {
+            var levels = HostLevels(regressed, weights, ridge, result.Evidence.Keys.Where(p => p.IsTotal && p.Origin == Mobility.Model.Observations.Observation.AllCountries).Select(p => p.Destination));
+            foreach (var pair in predicted)
+            {
+                constants[pair] = levels.GetValueOrDefault(pair.Destination);
+            }
+
+            return constants;
+        }
+
+        var projection = Fit(covariates, regressed, weights, ridge, rule is UnfittedPairPrediction.Slopes or UnfittedPairPrediction.ShrunkSlopes, rule == UnfittedPairPrediction.ShrunkSlopes);
         foreach (var pair in predicted)
         {
             constants[pair] = projection.Predict(pair);
         }
 
         return constants;
+    }
+
+    /// <summary>
+    /// Each host's level for <see cref="UnfittedPairPrediction.HostMeans"/>: sum w c / (sum w + ridge) over the degree
+    /// pairs into it with a positive weight, for the hosts not in <paramref name="fittedTotals"/> (whose destination shift
+    /// carries their level); a host without such a pair is absent (level 0).
+    /// </summary>
+    public static Dictionary<string, double> HostLevels(
+        IReadOnlyDictionary<CountryPair, double> constants, IReadOnlyDictionary<CountryPair, double> weights, double ridge, IEnumerable<string> fittedTotals)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(ridge);
+        var excluded = fittedTotals.ToHashSet(StringComparer.Ordinal);
+        var sums = new Dictionary<string, (double WeightedSum, double Weight)>(StringComparer.Ordinal);
+        foreach (var (pair, value) in constants)
+        {
+            if (pair.IsTotal || pair.Segment != PairSegment.Degree || excluded.Contains(pair.Destination) || !weights.TryGetValue(pair, out double w) || !(w > 0))
+            {
+                continue;
+            }
+
+            var (sum, total) = sums.GetValueOrDefault(pair.Destination);
+            sums[pair.Destination] = (sum + (w * value), total + w);
+        }
+
+        return sums.ToDictionary(kv => kv.Key, kv => kv.Value.WeightedSum / (kv.Value.Weight + ridge), StringComparer.Ordinal);
     }
 
     /// <summary>x(o,h) beta for a pair's degree constant (without the intercept if fitted slopes only).</summary>

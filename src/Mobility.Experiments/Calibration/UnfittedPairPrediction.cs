@@ -30,4 +30,13 @@ public enum UnfittedPairPrediction
     /// from 0 only as far as the covariates explain the fitted constants.
     /// </summary>
     ShrunkSlopes,
+
+    /// <summary>
+    /// The host's level: the weighted mean of the fitted constants of the pairs into the same host, shrunk toward 0
+    /// as a ridge on host indicators would (sum w c / (sum w + ridge)), for hosts whose own total is not fitted (a member
+    /// host with a figure of all its foreign students carries its level in its destination shift, so its pairs get 0).
+    /// What the other origins' figures say about a destination (Korea for Kazakh students says something about Korea
+    /// for Uzbek ones), without covariates and without an intercept shared across hosts.
+    /// </summary>
+    HostMeans,
 }

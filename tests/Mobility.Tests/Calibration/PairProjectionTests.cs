@@ -184,4 +184,28 @@ public class PairProjectionTests
         // A pair with a figure keeps its fitted constant: the second step predicts only pairs without one.
         Assert.Equal(2.0, PairProjection.Complete(covariates, Result(fitted, weights), [new CountryPair("UZB", "KOR")])[new CountryPair("UZB", "KOR")]);
     }
+
+    [Fact]
+    public void With_host_means_a_pair_without_a_figure_gets_its_hosts_shrunk_level_and_a_host_with_a_fitted_total_gives_0()
+    {
+        var world = EngineTestKit.Load("baseline").World;
+        var covariates = new PairCovariates(world);
+        // Into Korea: Kazakh students' constant 1.2 (weight 1.2) and Kyrgyz ones' 2.0 (weight 0.8): level (1.44 + 1.6) / (2 + 1) = 1.0133.
+        // Into Kazakhstan, whose total of foreign students is fitted (its destination shift carries its level): 0 whatever its pairs say.
+        var fitted = new Dictionary<CountryPair, double> { [new("KAZ", "KOR")] = 1.2, [new("KGZ", "KOR")] = 2.0, [new("UZB", "KAZ")] = 3.0, [CountryPair.HostTotal("KAZ")] = -1.4 };
+        var weights = new Dictionary<CountryPair, double> { [new("KAZ", "KOR")] = 1.2, [new("KGZ", "KOR")] = 0.8, [new("UZB", "KAZ")] = 1, [CountryPair.HostTotal("KAZ")] = 1 };
+        var unfitted = new[] { new CountryPair("UZB", "KOR"), new CountryPair("TJK", "KAZ"), new CountryPair("TJK", "GBR") };
+
+        var completed = PairProjection.Complete(covariates, Result(fitted, weights), unfitted, rule: UnfittedPairPrediction.HostMeans);
+
+        Assert.Equal((1.44 + 1.6) / 3, completed[new CountryPair("UZB", "KOR")], 12);
+        Assert.Equal(0, completed[new CountryPair("TJK", "KAZ")]);
+        Assert.Equal(0, completed[new CountryPair("TJK", "GBR")]);
+        Assert.Equal(1.2, completed[new CountryPair("KAZ", "KOR")]);
+        // More pairs into a host agreeing on its level move the prediction toward it: the shrinkage is a prior of weight 1 at 0.
+        var more = new Dictionary<CountryPair, double>(fitted) { [new("TKM", "KOR")] = 1.6 };
+        var moreWeights = new Dictionary<CountryPair, double>(weights) { [new("TKM", "KOR")] = 4 };
+        double sharper = PairProjection.Complete(covariates, Result(more, moreWeights), unfitted, rule: UnfittedPairPrediction.HostMeans)[new CountryPair("UZB", "KOR")];
+        Assert.InRange(sharper, completed[new CountryPair("UZB", "KOR")], 1.6);
+    }
 }

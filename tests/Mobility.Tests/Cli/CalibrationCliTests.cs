@@ -1,6 +1,8 @@
 namespace Mobility.Tests.Cli;
 
 using Mobility.Cli;
+using Mobility.Experiments.Calibration;
+using Mobility.Input.Configuration;
 using Mobility.Tests.IO;
 
 /// <summary>The fit, calibrate and survey verbs, in-process: outputs on good input, exit code 2 and a named problem on bad input.</summary>
@@ -101,10 +103,10 @@ public class CalibrationCliTests
         using var temp = new TempFolder();
         AssertBadInput(
             Cli("fit", Baseline, "--observations", Observations, "--cross-validate", "5", "--held-out-constant", "intercept", "--out", temp.File("x")),
-            "--held-out-constant", "'zero', 'slopes', 'shrunk-slopes' or 'projected'", "'intercept'");
+            "--held-out-constant", "'zero', 'slopes', 'shrunk-slopes', 'projected' or 'host-means'", "'intercept'");
         AssertBadInput(
             Cli("calibrate", Baseline, "--observations", Observations, "--pair-constants", "--unobserved-constant", "slope", "--out", temp.File("y")),
-            "--unobserved-constant", "'zero', 'slopes', 'shrunk-slopes' or 'projected'", "'slope'");
+            "--unobserved-constant", "'zero', 'slopes', 'shrunk-slopes', 'projected' or 'host-means'", "'slope'");
         AssertBadInput(
             Cli("fit", Baseline, "--observations", Observations, "--cross-validate", "5", "--held-out-constant", "slopes", "--pair-effects", "country", "--out", temp.File("x")),
             "--pair-effects", "'none', 'host', 'origin' or 'both'", "'country'");
@@ -151,6 +153,59 @@ public class CalibrationCliTests
         AssertBadInput(Cli("fit", Baseline, "--observations", observations, "--out", temp.File("x")), "obs.csv:3: column 'kind'");
         string unknownCountry = temp.Write("obs2.csv", "id,origin,destination,year,kind,value,source\nxx,ABC,RUS,2024,stock,100,s\n");
         AssertBadInput(Cli("fit", Baseline, "--observations", unknownCountry, "--out", temp.File("x")), "obs2.csv:2: origin 'ABC'");
+    }
+
+    [Fact]
+    public void Structure_first_searches_the_structure_with_every_pair_constant_at_zero()
+    {
+        // The search's start under --structure-first is the start of the same search with every pair constant set to 0 by
+        // hand (the origin and host totals kept), and differs from the start with the baseline's constants.
+        using var temp = new TempFolder();
+        string observationSet = Path.Combine(TestFiles.RepositoryRoot, "scenarios", "observations", "observations.csv");
+        string[] common = ["calibrate", Baseline, "--observations", observationSet, "--params", "choice:bSize=0.9..1.1", "--budget", "2",
+            "--replications", "1", "--scale", "50", "--threads", "2"];
+        string[] zeros = PairConstants.Of(ScenarioLoader.Load(Baseline).Configuration).Where(kv => !kv.Key.IsTotal)
+            .SelectMany(kv => new[] { "--set", PairConstants.Set(kv.Key, 0) }).ToArray();
+        Assert.NotEmpty(zeros);
+
+        var first = Cli([.. common, "--pair-constants", "--structure-first", "--iterations", "1", "--out", temp.File("first")]);
+        var byHand = Cli([.. common, .. zeros, "--out", temp.File("hand")]);
+        var withConstants = Cli([.. common, "--out", temp.File("constants")]);
+
+        Assert.True(first.Code == ExitCodes.Success, first.Err);
+        Assert.True(byHand.Code == ExitCodes.Success, byHand.Err);
+        Assert.True(withConstants.Code == ExitCodes.Success, withConstants.Err);
+        static string StartLine(string output) => output.Split('\n').First(l => l.StartsWith("start:", StringComparison.Ordinal));
+        Assert.Equal(StartLine(byHand.Out), StartLine(first.Out));
+        Assert.NotEqual(StartLine(withConstants.Out), StartLine(first.Out));
+        Assert.Contains("fitted by the structure alone, every pair constant 0", first.Out, StringComparison.Ordinal);
+        Assert.Contains("pair constants and", first.Out, StringComparison.Ordinal);
+        AssertBadInput(Cli([.. common, "--structure-first", "--out", temp.File("bad")]), "--structure-first", "--pair-constants");
+        Assert.False(Directory.Exists(temp.File("bad")));
+    }
+
+    [Fact]
+    public void Repeated_cross_validation_is_one_check_per_fold_seed_and_reports_their_mean()
+    {
+        // Assignment r of --fold-repeats N is the cross-validation of --fold-seed S + r - 1, file for file.
+        using var temp = new TempFolder();
+        string observationSet = Path.Combine(TestFiles.RepositoryRoot, "scenarios", "observations", "observations.csv");
+        string[] common = ["fit", Baseline, "--observations", observationSet, "--scale", "50", "--replications", "1", "--threads", "2",
+            "--cross-validate", "2", "--iterations", "1", "--held-out-constant", "zero"];
+        var repeated = Cli([.. common, "--fold-seed", "7", "--fold-repeats", "2", "--out", temp.File("repeated")]);
+        var second = Cli([.. common, "--fold-seed", "8", "--out", temp.File("second")]);
+
+        Assert.True(repeated.Code == ExitCodes.Success, repeated.Err);
+        Assert.True(second.Code == ExitCodes.Success, second.Err);
+        Assert.Equal(File.ReadAllText(Path.Combine(temp.File("second"), "cross-validated.csv")), File.ReadAllText(Path.Combine(temp.File("repeated"), "cross-validated-folds-2.csv")));
+        Assert.Equal(File.ReadAllText(Path.Combine(temp.File("second"), "out-of-time.csv")), File.ReadAllText(Path.Combine(temp.File("repeated"), "out-of-time.csv")));
+        Assert.Contains("folds 2 (seed 8)", repeated.Out, StringComparison.Ordinal);
+        Assert.Contains("over 2 fold assignments: median error factor x", repeated.Out, StringComparison.Ordinal);
+        Assert.Contains("folds dealt with seed 7 to 8, 2 assignments", File.ReadAllText(Path.Combine(temp.File("repeated"), "fit.html")), StringComparison.Ordinal);
+
+        AssertBadInput(Cli([.. common, "--fold-repeats", "0", "--out", temp.File("bad")]), "--fold-repeats", ">= 1");
+        AssertBadInput(Cli("fit", Baseline, "--observations", observationSet, "--fold-repeats", "3", "--out", temp.File("bad")), "--fold-repeats", "--cross-validate");
+        Assert.False(Directory.Exists(temp.File("bad")));
     }
 
     [Fact]
