@@ -149,6 +149,19 @@ public static class FitReport
                 ["objective", Number3(fit.Objective), "weighted mean of Huber's loss (scale ln 1.5) of the log errors beyond each target's range and tolerance; weights by confidence (what calibration minimises)"],
             ]);
 
+        if (validation is { Count: > 0 })
+        {
+            // One row per check, so that a repeated cross-validation's assignments read down one column.
+            report.Heading("Validation").Table(
+                ["check", "targets", "median factor", "within 2x", "largest factor", "objective"],
+                new[] { (Label: "in sample", Fit: fit) }.Concat(validation).Select(v => (IReadOnlyList<string>)
+                [
+                    v.Label, v.Fit.Rows.Count.ToString(Invariant), Factor(v.Fit.MedianAbsoluteLogRatio), Percent(v.Fit.WithinFactorTwo), Number3(v.Fit.MaxFactor), Number3(v.Fit.Objective),
+                ]));
+            report.Paragraph("Median factor = exp(median |log ratio|). Cross-validated: each origin-destination pair's constant fitted without its figures, which are then predicted; "
+                + "out of time: constants fitted on the figures before the year, the later ones predicted. Several fold assignments (fit --fold-repeats) show how much the median moves with the folds alone.");
+        }
+
         if (members is not null)
         {
             var fits = new List<(string Label, Fit Fit)> { ("in sample", fit) };

@@ -201,7 +201,11 @@ public class CalibrationCliTests
         Assert.Equal(File.ReadAllText(Path.Combine(temp.File("second"), "out-of-time.csv")), File.ReadAllText(Path.Combine(temp.File("repeated"), "out-of-time.csv")));
         Assert.Contains("folds 2 (seed 8)", repeated.Out, StringComparison.Ordinal);
         Assert.Contains("over 2 fold assignments: median error factor x", repeated.Out, StringComparison.Ordinal);
-        Assert.Contains("folds dealt with seed 7 to 8, 2 assignments", File.ReadAllText(Path.Combine(temp.File("repeated"), "fit.html")), StringComparison.Ordinal);
+        string html = File.ReadAllText(Path.Combine(temp.File("repeated"), "fit.html"));
+        Assert.Contains("folds dealt with seed 7 to 8, 2 assignments", html, StringComparison.Ordinal);
+        // The validation table has a row per check: in sample, each assignment, out of time.
+        Assert.Contains("<h2>Validation</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>cross-validated (constant 0, as the scenario does, folds 2 (seed 8))</td>", html, StringComparison.Ordinal);
 
         AssertBadInput(Cli([.. common, "--fold-repeats", "0", "--out", temp.File("bad")]), "--fold-repeats", ">= 1");
         AssertBadInput(Cli("fit", Baseline, "--observations", observationSet, "--fold-repeats", "3", "--out", temp.File("bad")), "--fold-repeats", "--cross-validate");
