@@ -80,7 +80,7 @@ internal static class ObservationOptions
     /// <summary>Weight of the pairs without a figure, at constant 0, in the second step's regression (selection-aware).</summary>
     public static Option<double> UnfittedWeight() => new("--unfitted-weight")
     {
-        Description = "With a second step (slopes or projected), the weight each pair without a figure has in the regression, at constant 0 (no figure informs it), "
+        Description = "With a second step (slopes, projected or host-means), the weight each pair without a figure has in the regression (or in its host's level), at constant 0 (no figure informs it), "
             + "in units of a high-confidence figure: the regression then sees the pairs too small to be counted besides the counted ones (selection on the outcome). "
             + "0 (default): only pairs with figures; e.g. 0.1, the inversion's prior. calibrate and fit must use the same to validate what ships.",
         DefaultValueFactory = _ => 0,
