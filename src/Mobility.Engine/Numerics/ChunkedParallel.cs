@@ -10,10 +10,23 @@ namespace Mobility.Engine.Numerics;
 /// left. The helpers are work items allocated once, so a parallel pass allocates nothing (Parallel.For allocates per
 /// range, i.e. per agent in the end). One pass at a time: passes are not nested and the simulation issues them from
 /// one thread.
+/// <para>
+/// A helper, once its thread-pool thread runs it, stays on that thread, spinning, until no pass has offered it a
+/// turn for <see cref="SpinWindowMicroseconds"/>: a pass that finds it spinning hands it the turn directly instead of
+/// queueing a work item.
+/// Waking a pool thread took 0.7-0.9 ms on the 2-core VM, as long as a whole pass over admission's applicants, so
+/// without this the short passes of a year ran on the calling thread alone (docs/performance.md, "Issue 15, fourth
+/// round"). Which thread runs a chunk never changes a result.
+/// </para>
 /// </remarks>
 public sealed class ChunkedParallel
 {
     public const int ChunkSize = 16384;
+
+    /// <summary>How long a helper waits, spinning, for the next pass before it gives its thread back to the pool.</summary>
+    public const int SpinWindowMicroseconds = 2000;
+
+    private static readonly long SpinWindowTicks = System.Diagnostics.Stopwatch.Frequency * SpinWindowMicroseconds / 1_000_000;
 
     private readonly Helper[] helpers;
     private readonly ManualResetEventSlim helpersDone = new(false);
@@ -62,8 +75,13 @@ public sealed class ChunkedParallel
         helpersDone.Reset();
         for (int h = 0; h < started; h++)
         {
-            Volatile.Write(ref helpers[h].Ticket, 1);
-            ThreadPool.UnsafeQueueUserWorkItem(helpers[h], preferLocal: false);
+            // The full fence of the exchange orders the ticket before the look at the spinners; a helper leaving its
+            // spin clears its count before its last look at the ticket, so one of the two sees the other.
+            Interlocked.Exchange(ref helpers[h].Ticket, 1);
+            if (Volatile.Read(ref helpers[h].Spinners) == 0)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(helpers[h], preferLocal: false);
+            }
         }
 
         try
@@ -125,12 +143,55 @@ public sealed class ChunkedParallel
         /// <summary>1 while this helper's turn in the current pass is unclaimed; whoever swaps it to 0 accounts for it.</summary>
         public int Ticket;
 
+        /// <summary>Threads spinning for this helper's next turn (while above 0, a pass does not queue a work item).</summary>
+        public int Spinners;
+
         public void Execute()
         {
-            // A queue entry left over from a pass where the caller took the turn back finds 0 and does nothing.
+            // A queue entry that comes after the caller, or a spinning thread, took the turn finds 0 and only waits
+            // for the next one.
+            TryRun();
+            while (true)
+            {
+                Interlocked.Increment(ref Spinners);
+                long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + SpinWindowTicks;
+                bool turn = false;
+                for (int spins = 0; ; spins++)
+                {
+                    if (Volatile.Read(ref Ticket) == 1)
+                    {
+                        turn = true;
+                        break;
+                    }
+
+                    Thread.SpinWait(8);
+                    if ((spins & 63) == 63)
+                    {
+                        if (System.Diagnostics.Stopwatch.GetTimestamp() > deadline)
+                        {
+                            break;
+                        }
+
+                        // On a busy machine, let a thread waiting for this core run.
+                        Thread.Yield();
+                    }
+                }
+
+                Interlocked.Decrement(ref Spinners);
+                // Either a turn was seen, or the window is over: one last look after leaving (see For), then go.
+                if (!TryRun() && !turn)
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Claims this helper's turn in the current pass and works in it; false if there was none to claim.</summary>
+        private bool TryRun()
+        {
             if (Interlocked.CompareExchange(ref Ticket, 0, 1) != 1)
             {
-                return;
+                return false;
             }
 
             try
@@ -149,6 +210,8 @@ public sealed class ChunkedParallel
                     owner.helpersDone.Set();
                 }
             }
+
+            return true;
         }
     }
 }

@@ -114,10 +114,15 @@ internal sealed class MeritOrder
     }
 
     /// <summary>
-    /// Stable LSD radix sort of the packed words by their upper 32 bits, in parallel: per pass, every chunk counts its
-    /// digits, the offsets are laid out bucket by bucket and, within a bucket, chunk by chunk, and every chunk scatters
-    /// its elements in order. That is exactly the order a sequential stable pass gives. Leaves the result in packed.
+    /// Stable LSD radix sort of the packed words by their upper 32 bits, in parallel: the words are cut into one
+    /// contiguous part per thread; per pass, every part counts its digits, the offsets are laid out bucket by bucket
+    /// and, within a bucket, part by part, and every part scatters its elements in order. That is exactly the order a
+    /// sequential stable pass gives, for any number of parts. Leaves the result in packed.
     /// </summary>
+    /// <remarks>
+    /// One part per thread rather than one per chunk: with about a hundred words per bucket, chunk-sized parts write
+    /// a few words each into every bucket, so two threads would keep writing into the same cache lines.
+    /// </remarks>
     private void RadixSort(SimulationState s, int total)
     {
         if (total < 2)
@@ -125,10 +130,10 @@ internal sealed class MeritOrder
             return;
         }
 
-        int chunks = ChunkedParallel.ChunkCount(total);
-        if (counts.Length < chunks * Buckets)
+        int parts = Math.Min(s.Parallel.Threads, ChunkedParallel.ChunkCount(total));
+        if (counts.Length < parts * Buckets)
         {
-            counts = new int[chunks * Buckets];
+            counts = new int[parts * Buckets];
         }
 
         var from = packed;
@@ -137,11 +142,11 @@ internal sealed class MeritOrder
         {
             int shift = RankShift + (pass * DigitBits);
             var source = from;
-            s.Parallel.For(total, (chunk, start, end) =>
+            s.Parallel.Tasks(parts, part =>
             {
-                var histogram = counts.AsSpan(chunk * Buckets, Buckets);
+                var histogram = counts.AsSpan(part * Buckets, Buckets);
                 histogram.Clear();
-                for (int i = start; i < end; i++)
+                for (int i = PartStart(part, parts, total), end = PartStart(part + 1, parts, total); i < end; i++)
                 {
                     histogram[(int)(source[i] >> shift) & (Buckets - 1)]++;
                 }
@@ -149,7 +154,7 @@ internal sealed class MeritOrder
 
             int first = (int)(from[0] >> shift) & (Buckets - 1);
             int inFirst = 0;
-            for (int c = 0; c < chunks; c++)
+            for (int c = 0; c < parts; c++)
             {
                 inFirst += counts[(c * Buckets) + first];
             }
@@ -159,12 +164,12 @@ internal sealed class MeritOrder
                 continue;
             }
 
-            Offsets(chunks);
+            Offsets(parts);
             var target = to;
-            s.Parallel.For(total, (chunk, start, end) =>
+            s.Parallel.Tasks(parts, part =>
             {
-                var offsets = counts.AsSpan(chunk * Buckets, Buckets);
-                for (int i = start; i < end; i++)
+                var offsets = counts.AsSpan(part * Buckets, Buckets);
+                for (int i = PartStart(part, parts, total), end = PartStart(part + 1, parts, total); i < end; i++)
                 {
                     ulong word = source[i];
                     target[offsets[(int)(word >> shift) & (Buckets - 1)]++] = word;
@@ -181,13 +186,15 @@ internal sealed class MeritOrder
         }
     }
 
-    /// <summary>Turns the chunks' digit counts into their first target positions (bucket by bucket, then chunk by chunk).</summary>
-    private void Offsets(int chunks)
+    private static int PartStart(int part, int parts, int total) => (int)((long)total * part / parts);
+
+    /// <summary>Turns the parts' digit counts into their first target positions (bucket by bucket, then part by part).</summary>
+    private void Offsets(int parts)
     {
         int sum = 0;
         for (int b = 0; b < Buckets; b++)
         {
-            for (int c = 0; c < chunks; c++)
+            for (int c = 0; c < parts; c++)
             {
                 int n = counts[(c * Buckets) + b];
                 counts[(c * Buckets) + b] = sum;
