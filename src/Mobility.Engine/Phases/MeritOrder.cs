@@ -27,6 +27,7 @@ internal sealed class MeritOrder
     private const int Passes = (31 + DigitBits - 1) / DigitBits;
     private const int InsertionRun = 32;
 
+    private readonly ChunkedParallel? runner;
     private int[] counts = [];
     // (priority << 30 | rank) << 32 | applicant position; sorted on the upper word.
     private ulong[] packed = [];
@@ -35,6 +36,12 @@ internal sealed class MeritOrder
     private int[] order = [];
     private ulong[] fallbackKeys = [];
     private int equalKeys;
+
+    /// <param name="runner">Runs the sort's passes; the simulation's own (all its threads) when null.</param>
+    public MeritOrder(ChunkedParallel? runner = null)
+    {
+        this.runner = runner;
+    }
 
     public static ulong Key(ulong seed, int id, float ability, int priority, int year)
         => ((ulong)Rank(ability, priority) << 32) | RandomStream.Hash(seed, (uint)id, year, Purpose.TieBreak);
@@ -69,13 +76,16 @@ internal sealed class MeritOrder
         return order.AsSpan(0, total);
     }
 
+    /// <summary>The array behind the last <see cref="Sort"/>'s span (its first applicant-count entries), for parallel passes over it.</summary>
+    public int[] Sorted => order;
+
     private void FillKeys(SimulationState s, List<int> slots, bool fundedFirst, int extra, int[]? extraIds, float[]? extraAbility, int extraPriority)
     {
         var st = s.Students;
         int count = slots.Count;
         ulong seed = s.Seed;
         int year = s.Year;
-        s.Parallel.For(count + extra, (_, start, end) =>
+        Runner(s).For(count + extra, (_, start, end) =>
         {
             // The tie-breaking hashes come from batches of Philox blocks (the hash is block HashBlock's first word).
             Span<int> ids = stackalloc int[PhiloxBatch.Size];
@@ -130,7 +140,8 @@ internal sealed class MeritOrder
             return;
         }
 
-        int parts = Math.Min(s.Parallel.Threads, ChunkedParallel.ChunkCount(total));
+        var parallel = Runner(s);
+        int parts = Math.Min(parallel.Threads, ChunkedParallel.ChunkCount(total));
         if (counts.Length < parts * Buckets)
         {
             counts = new int[parts * Buckets];
@@ -142,7 +153,7 @@ internal sealed class MeritOrder
         {
             int shift = RankShift + (pass * DigitBits);
             var source = from;
-            s.Parallel.Tasks(parts, part =>
+            parallel.Tasks(parts, part =>
             {
                 var histogram = counts.AsSpan(part * Buckets, Buckets);
                 histogram.Clear();
@@ -166,7 +177,7 @@ internal sealed class MeritOrder
 
             Offsets(parts);
             var target = to;
-            s.Parallel.Tasks(parts, part =>
+            parallel.Tasks(parts, part =>
             {
                 var offsets = counts.AsSpan(part * Buckets, Buckets);
                 for (int i = PartStart(part, parts, total), end = PartStart(part + 1, parts, total); i < end; i++)
@@ -185,6 +196,8 @@ internal sealed class MeritOrder
             packed = from;
         }
     }
+
+    private ChunkedParallel Runner(SimulationState s) => runner ?? s.Parallel;
 
     private static int PartStart(int part, int parts, int total) => (int)((long)total * part / parts);
 
@@ -210,7 +223,7 @@ internal sealed class MeritOrder
     /// </summary>
     private void OrderRuns(SimulationState s, int total)
     {
-        s.Parallel.For(total, (_, start, end) =>
+        Runner(s).For(total, (_, start, end) =>
         {
             var words = packed;
             int i = start;
