@@ -21,6 +21,9 @@ internal sealed class AdmissionRound
     // less than one chunk).
     private const int CandidatePiece = 2048;
 
+    // Applicants whose choice lists one thread copies and then walks at a time (786 KiB with 3 choices: within L2).
+    private const int SerialBlock = 4 * ChunkedParallel.ChunkSize;
+
     private readonly SimulationState s;
     private readonly MeritOrder merit = new();
     // Credit admission's merit order, copy and walk run on one thread while the other walks the degree applicants.
@@ -55,35 +58,57 @@ internal sealed class AdmissionRound
 
     /// <remarks>
     /// Degree and credit applicants are different students (degree seekers start a level, credit seekers are in its
-    /// first or second year) on separate seats, and the seat walks write nothing but their outcomes, so the credit
-    /// order and walk run beside the degree walk; the students' state is written afterwards, degree first.
+    /// first or second year) on separate seats, and the seat walks write nothing but their outcomes, so with more than
+    /// one thread the credit order and walk run beside the degree walk; the students' state is written afterwards,
+    /// degree first. With one thread the degree applicants' choice lists are copied and walked a block at a time, so
+    /// that the walk reads them from cache.
     /// </remarks>
     public void Run()
     {
         var seekers = pool.DegreeSeekers;
         var creditSeekers = pool.CreditSeekers;
         int applicants = PrepareDegree();
+        int block = s.Parallel.Threads == 1 ? SerialBlock : applicants;
+        Ensure(seekers.Count, Math.Min(block, applicants), creditSeekers.Count);
         admittedCount = 0;
-        s.Parallel.Tasks(2, task =>
+        if (s.Parallel.Threads == 1)
         {
-            if (task == 0)
+            for (int from = 0; from < applicants; from += block)
             {
-                Walk(merit.Sorted, applicants, seekers.Count, ordered, seatsLeft, placed);
+                int to = Math.Min(applicants, from + block);
+                CopyDegreeChoices(from, to);
+                Walk(merit.Sorted, from, to, seekers.Count, ordered, seatsLeft, placed);
             }
-            else
+
+            AdmitCreditApplicants();
+        }
+        else
+        {
+            CopyDegreeChoices(0, applicants);
+            s.Parallel.Tasks(2, task =>
             {
-                AdmitCreditApplicants();
-            }
-        });
+                if (task == 0)
+                {
+                    Walk(merit.Sorted, 0, applicants, seekers.Count, ordered, seatsLeft, placed);
+                }
+                else
+                {
+                    AdmitCreditApplicants();
+                }
+            });
+        }
 
         Place(seekers, placed, StudentStatus.DegreeAbroad, s.Measure.DegreeFlows);
         AdmitCandidates();
         Place(creditSeekers, creditPlaced, StudentStatus.CreditAbroad, s.Measure.CreditFlows);
     }
 
+    private void CopyDegreeChoices(int from, int to) =>
+        CopyChoices(s.Parallel, merit.Sorted, from, to, pool.DegreeSeekers.Count, pool.DegreeChoices, pool.CandidateChoices, ordered, s.SeatSupply.Demand);
+
     /// <summary>
-    /// Free degree seats, this year's demand, the merit order of seekers and external candidates and their choice
-    /// lists copied into that order; returns the number of applicants.
+    /// Free degree seats, the continuing students' demand and the merit order of seekers and external candidates;
+    /// returns the number of applicants.
     /// </summary>
     private int PrepareDegree()
     {
@@ -105,8 +130,6 @@ internal sealed class AdmissionRound
         int applicants = seekers.Count + pool.CandidateCount;
         RecordContinuingDemand();
         merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, pool.CandidateId, pool.CandidateAbility, FundingPriority.Of(Funding.Self));
-        Ensure(seekers.Count, applicants, pool.CreditSeekers.Count);
-        CopyChoices(s.Parallel, merit.Sorted, applicants, seekers.Count, pool.DegreeChoices, pool.CandidateChoices, ordered, s.SeatSupply.Demand);
         return applicants;
     }
 
@@ -122,8 +145,8 @@ internal sealed class AdmissionRound
         Array.Copy(u.ExchangeSeatsAgents, exchange, u.Count);
         var seekers = pool.CreditSeekers;
         creditMerit.Sort(s, seekers, fundedFirst: true);
-        CopyChoices(serial, creditMerit.Sorted, seekers.Count, seekers.Count, pool.CreditChoices, [], creditOrdered, null);
-        Walk(creditMerit.Sorted, seekers.Count, seekers.Count, creditOrdered, exchange, creditPlaced);
+        CopyChoices(serial, creditMerit.Sorted, 0, seekers.Count, seekers.Count, pool.CreditChoices, [], creditOrdered, null);
+        Walk(creditMerit.Sorted, 0, seekers.Count, seekers.Count, creditOrdered, exchange, creditPlaced);
     }
 
     /// <summary>
@@ -143,23 +166,24 @@ internal sealed class AdmissionRound
     }
 
     /// <summary>
-    /// Copies the applicants' choice lists into merit order (positions below <paramref name="seekerCount"/> are seekers,
+    /// Copies the choice lists of the applicants at merit ranks [<paramref name="from"/>, <paramref name="to"/>) into
+    /// <paramref name="target"/> from its start, in merit order (positions below <paramref name="seekerCount"/> are seekers,
     /// the others external candidates), so that the sequential walk reads them in sequence instead of at random; with a
     /// <paramref name="demand"/>, adds every first choice to its host's demand (counts: exact in any order).
     /// </summary>
     private void CopyChoices(
-        ChunkedParallel parallel, int[] order, int applicants, int seekerCount, int[] seekerChoices, int[] candidateChoices, int[] target, long[]? demand)
+        ChunkedParallel parallel, int[] order, int from, int to, int seekerCount, int[] seekerChoices, int[] candidateChoices, int[] target, long[]? demand)
     {
         int k = pool.K;
         var countryOf = s.Universities.Country;
         int countries = s.CountryCount;
-        parallel.For(applicants, (_, start, end) =>
+        parallel.For(to - from, (_, start, end) =>
         {
             Span<int> firsts = stackalloc int[countries];
             firsts.Clear();
             for (int j = start; j < end; j++)
             {
-                int n = order[j];
+                int n = order[from + j];
                 var source = n < seekerCount ? seekerChoices.AsSpan(n * k, k) : candidateChoices.AsSpan((n - seekerCount) * k, k);
                 source.CopyTo(target.AsSpan(j * k, k));
                 int first = source[0];
@@ -184,16 +208,18 @@ internal sealed class AdmissionRound
 
     /// <summary>
     /// The sequential heart of admission: applicants in merit order each take their first listed university with a
-    /// seat left. Positions below <paramref name="seekerCount"/> are seekers (outcome in <paramref name="outcome"/>),
-    /// the others external candidates (admitted ones recorded in admission order).
+    /// seat left, for merit ranks [<paramref name="from"/>, <paramref name="to"/>) whose choice lists
+    /// <paramref name="choices"/> holds from its start. Positions below <paramref name="seekerCount"/> are seekers
+    /// (outcome in <paramref name="outcome"/>), the others external candidates (admitted ones recorded in admission
+    /// order).
     /// </summary>
-    private void Walk(int[] order, int applicants, int seekerCount, int[] choices, int[] seats, int[] outcome)
+    private void Walk(int[] order, int from, int to, int seekerCount, int[] choices, int[] seats, int[] outcome)
     {
         int k = pool.K;
-        for (int j = 0; j < applicants; j++)
+        for (int j = from; j < to; j++)
         {
             int n = order[j];
-            int university = FirstFreeSeat(choices.AsSpan(j * k, k), seats);
+            int university = FirstFreeSeat(choices.AsSpan((j - from) * k, k), seats);
             if (n < seekerCount)
             {
                 outcome[n] = university;
