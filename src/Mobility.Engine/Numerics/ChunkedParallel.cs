@@ -12,8 +12,8 @@ namespace Mobility.Engine.Numerics;
 /// one thread.
 /// <para>
 /// A helper, once its thread-pool thread runs it, stays on that thread, spinning, until no pass has offered it a
-/// turn for <see cref="SpinWindowMicroseconds"/>: a pass that finds it spinning hands it the turn directly instead of
-/// queueing a work item.
+/// turn for <see cref="SpinWindowMicroseconds"/>: a pass that finds it spinning (or already queued) hands it the turn
+/// directly instead of queueing a work item, so there is at most one waiting thread per helper.
 /// Waking a pool thread took 0.7-0.9 ms on the 2-core VM, as long as a whole pass over admission's applicants, so
 /// without this the short passes of a year ran on the calling thread alone (docs/performance.md, "Issue 15, fourth
 /// round"). Which thread runs a chunk never changes a result.
@@ -75,10 +75,11 @@ public sealed class ChunkedParallel
         helpersDone.Reset();
         for (int h = 0; h < started; h++)
         {
-            // The full fence of the exchange orders the ticket before the look at the spinners; a helper leaving its
-            // spin clears its count before its last look at the ticket, so one of the two sees the other.
+            // A work item is queued only if no thread is queued or spinning for this helper already. The full fences of
+            // the ticket's exchange and of the waiter's exchange here, and of the waiter's decrement and its last look
+            // at the ticket when it leaves, make sure that one of the two sees the other: no turn is lost.
             Interlocked.Exchange(ref helpers[h].Ticket, 1);
-            if (Volatile.Read(ref helpers[h].Spinners) == 0)
+            if (Interlocked.CompareExchange(ref helpers[h].Waiting, 1, 0) == 0)
             {
                 ThreadPool.UnsafeQueueUserWorkItem(helpers[h], preferLocal: false);
             }
@@ -143,57 +144,71 @@ public sealed class ChunkedParallel
         /// <summary>1 while this helper's turn in the current pass is unclaimed; whoever swaps it to 0 accounts for it.</summary>
         public int Ticket;
 
-        /// <summary>Threads spinning for this helper's next turn (while above 0, a pass does not queue a work item).</summary>
-        public int Spinners;
+        /// <summary>1 while a thread is queued or spinning for this helper's turns (then a pass queues no work item).</summary>
+        public int Waiting;
 
         public void Execute()
         {
-            // A queue entry that comes after the caller, or a spinning thread, took the turn finds 0 and only waits
-            // for the next one.
-            TryRun();
+            // This thread is the helper's waiter (Waiting = 1) until it leaves below.
             while (true)
             {
-                Interlocked.Increment(ref Spinners);
-                long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + SpinWindowTicks;
-                bool turn = false;
-                for (int spins = 0; ; spins++)
+                if (Claim())
                 {
-                    if (Volatile.Read(ref Ticket) == 1)
-                    {
-                        turn = true;
-                        break;
-                    }
-
-                    Thread.SpinWait(8);
-                    if ((spins & 63) == 63)
-                    {
-                        if (System.Diagnostics.Stopwatch.GetTimestamp() > deadline)
-                        {
-                            break;
-                        }
-
-                        // On a busy machine, let a thread waiting for this core run.
-                        Thread.Yield();
-                    }
+                    RunTurn();
+                    continue;
                 }
 
-                Interlocked.Decrement(ref Spinners);
-                // Either a turn was seen, or the window is over: one last look after leaving (see For), then go.
-                if (!TryRun() && !turn)
+                if (SpinForTurn())
+                {
+                    continue;
+                }
+
+                Interlocked.Exchange(ref Waiting, 0);
+                if (!Claim())
+                {
+                    return;
+                }
+
+                // A turn came as this thread left: take it, and stay the waiter unless a pass has queued a new one.
+                bool stay = Interlocked.CompareExchange(ref Waiting, 1, 0) == 0;
+                RunTurn();
+                if (!stay)
                 {
                     return;
                 }
             }
         }
 
-        /// <summary>Claims this helper's turn in the current pass and works in it; false if there was none to claim.</summary>
-        private bool TryRun()
+        /// <summary>Spins until a turn is offered (true) or none was for <see cref="SpinWindowMicroseconds"/> (false).</summary>
+        private bool SpinForTurn()
         {
-            if (Interlocked.CompareExchange(ref Ticket, 0, 1) != 1)
+            long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + SpinWindowTicks;
+            for (int spins = 0; ; spins++)
             {
-                return false;
-            }
+                if (Volatile.Read(ref Ticket) == 1)
+                {
+                    return true;
+                }
 
+                Thread.SpinWait(8);
+                if ((spins & 63) == 63)
+                {
+                    if (System.Diagnostics.Stopwatch.GetTimestamp() > deadline)
+                    {
+                        return false;
+                    }
+
+                    // On a busy machine, let a thread waiting for this core run.
+                    Thread.Yield();
+                }
+            }
+        }
+
+        private bool Claim() => Interlocked.CompareExchange(ref Ticket, 0, 1) == 1;
+
+        /// <summary>Works in the current pass after claiming this helper's turn in it.</summary>
+        private void RunTurn()
+        {
             try
             {
                 owner.Work();
@@ -210,8 +225,6 @@ public sealed class ChunkedParallel
                     owner.helpersDone.Set();
                 }
             }
-
-            return true;
         }
     }
 }
