@@ -10,10 +10,23 @@ namespace Mobility.Engine.Numerics;
 /// left. The helpers are work items allocated once, so a parallel pass allocates nothing (Parallel.For allocates per
 /// range, i.e. per agent in the end). One pass at a time: passes are not nested and the simulation issues them from
 /// one thread.
+/// <para>
+/// A helper, once its thread-pool thread runs it, stays on that thread, spinning, until no pass has offered it a
+/// turn for <see cref="SpinWindowMicroseconds"/>: a pass that finds it spinning (or already queued) hands it the turn
+/// directly instead of queueing a work item, so there is at most one waiting thread per helper.
+/// Waking a pool thread took 0.7-0.9 ms on the 2-core VM, as long as a whole pass over admission's applicants, so
+/// without this the short passes of a year ran on the calling thread alone (docs/performance.md, "Issue 15, fourth
+/// round"). Which thread runs a chunk never changes a result.
+/// </para>
 /// </remarks>
 public sealed class ChunkedParallel
 {
     public const int ChunkSize = 16384;
+
+    /// <summary>How long a helper waits, spinning, for the next pass before it gives its thread back to the pool.</summary>
+    public const int SpinWindowMicroseconds = 2000;
+
+    private static readonly long SpinWindowTicks = System.Diagnostics.Stopwatch.Frequency * SpinWindowMicroseconds / 1_000_000;
 
     private readonly Helper[] helpers;
     private readonly ManualResetEventSlim helpersDone = new(false);
@@ -62,8 +75,14 @@ public sealed class ChunkedParallel
         helpersDone.Reset();
         for (int h = 0; h < started; h++)
         {
-            Volatile.Write(ref helpers[h].Ticket, 1);
-            ThreadPool.UnsafeQueueUserWorkItem(helpers[h], preferLocal: false);
+            // A work item is queued only if no thread is queued or spinning for this helper already. The full fences of
+            // the ticket's exchange and of the waiter's exchange here, and of the waiter's decrement and its last look
+            // at the ticket when it leaves, make sure that one of the two sees the other: no turn is lost.
+            Interlocked.Exchange(ref helpers[h].Ticket, 1);
+            if (Interlocked.CompareExchange(ref helpers[h].Waiting, 1, 0) == 0)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(helpers[h], preferLocal: false);
+            }
         }
 
         try
@@ -125,14 +144,71 @@ public sealed class ChunkedParallel
         /// <summary>1 while this helper's turn in the current pass is unclaimed; whoever swaps it to 0 accounts for it.</summary>
         public int Ticket;
 
+        /// <summary>1 while a thread is queued or spinning for this helper's turns (then a pass queues no work item).</summary>
+        public int Waiting;
+
         public void Execute()
         {
-            // A queue entry left over from a pass where the caller took the turn back finds 0 and does nothing.
-            if (Interlocked.CompareExchange(ref Ticket, 0, 1) != 1)
+            // This thread is the helper's waiter (Waiting = 1) until it leaves below.
+            while (true)
             {
-                return;
-            }
+                if (Claim())
+                {
+                    RunTurn();
+                    continue;
+                }
 
+                if (SpinForTurn())
+                {
+                    continue;
+                }
+
+                Interlocked.Exchange(ref Waiting, 0);
+                if (!Claim())
+                {
+                    return;
+                }
+
+                // A turn came as this thread left: take it, and stay the waiter unless a pass has queued a new one.
+                bool stay = Interlocked.CompareExchange(ref Waiting, 1, 0) == 0;
+                RunTurn();
+                if (!stay)
+                {
+                    return;
+                }
+            }
+        }
+
+        /// <summary>Spins until a turn is offered (true) or none was for <see cref="SpinWindowMicroseconds"/> (false).</summary>
+        private bool SpinForTurn()
+        {
+            long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + SpinWindowTicks;
+            for (int spins = 0; ; spins++)
+            {
+                if (Volatile.Read(ref Ticket) == 1)
+                {
+                    return true;
+                }
+
+                Thread.SpinWait(8);
+                if ((spins & 63) == 63)
+                {
+                    if (System.Diagnostics.Stopwatch.GetTimestamp() > deadline)
+                    {
+                        return false;
+                    }
+
+                    // On a busy machine, let a thread waiting for this core run.
+                    Thread.Yield();
+                }
+            }
+        }
+
+        private bool Claim() => Interlocked.CompareExchange(ref Ticket, 0, 1) == 1;
+
+        /// <summary>Works in the current pass after claiming this helper's turn in it.</summary>
+        private void RunTurn()
+        {
             try
             {
                 owner.Work();

@@ -17,24 +17,36 @@ using Mobility.Model.Agents;
 /// </remarks>
 internal sealed class AdmissionRound
 {
+    // Admitted external candidates per piece of their parallel pass (about 12 thousand are admitted a year at scale 1,
+    // less than one chunk).
+    private const int CandidatePiece = 2048;
+
+    // Applicants whose choice lists one thread copies and then walks at a time (786 KiB with 3 choices: within L2).
+    private const int SerialBlock = 4 * ChunkedParallel.ChunkSize;
+
     private readonly SimulationState s;
     private readonly MeritOrder merit = new();
+    // Credit admission's merit order, copy and walk run on one thread while the other walks the degree applicants.
+    private readonly ChunkedParallel serial = new(1);
+    private readonly MeritOrder creditMerit;
     private readonly ApplicationPool pool;
     private readonly PartialSums flows;
     private readonly double[] flowTotal;
     private int[] seatsLeft = [];
     private int[] exchange = [];
     private int[] placed = [];
+    private int[] creditPlaced = [];
     private int[] admittedCandidate = [];
     private int[] admittedUniversity = [];
     private int admittedCount;
     private int[] ordered = [];
-    private int[] orderBlock = [];
+    private int[] creditOrdered = [];
 
     public AdmissionRound(SimulationState state, ApplicationPool pool)
     {
         s = state;
         this.pool = pool;
+        creditMerit = new MeritOrder(serial);
         // Three origin x host blocks: all placements, the degree placements funded by a national scholarship, those on
         // a host quota.
         flows = new PartialSums(3 * state.CountryCount * state.CountryCount);
@@ -44,13 +56,61 @@ internal sealed class AdmissionRound
     /// <summary>Seats left after admission (agents), for tests of the capacity law.</summary>
     public int[] SeatsLeft => seatsLeft;
 
+    /// <remarks>
+    /// Degree and credit applicants are different students (degree seekers start a level, credit seekers are in its
+    /// first or second year) on separate seats, and the seat walks write nothing but their outcomes, so with more than
+    /// one thread the credit order and walk run beside the degree walk; the students' state is written afterwards,
+    /// degree first. With one thread the degree applicants' choice lists are copied and walked a block at a time, so
+    /// that the walk reads them from cache.
+    /// </remarks>
     public void Run()
     {
-        AdmitDegree();
-        AdmitCredit();
+        var seekers = pool.DegreeSeekers;
+        var creditSeekers = pool.CreditSeekers;
+        int applicants = PrepareDegree();
+        int block = s.Parallel.Threads == 1 ? SerialBlock : applicants;
+        Ensure(seekers.Count, Math.Min(block, applicants), creditSeekers.Count);
+        admittedCount = 0;
+        if (s.Parallel.Threads == 1)
+        {
+            for (int from = 0; from < applicants; from += block)
+            {
+                int to = Math.Min(applicants, from + block);
+                CopyDegreeChoices(from, to);
+                Walk(merit.Sorted, from, to, seekers.Count, ordered, seatsLeft, placed);
+            }
+
+            AdmitCreditApplicants();
+        }
+        else
+        {
+            CopyDegreeChoices(0, applicants);
+            s.Parallel.Tasks(2, task =>
+            {
+                if (task == 0)
+                {
+                    Walk(merit.Sorted, 0, applicants, seekers.Count, ordered, seatsLeft, placed);
+                }
+                else
+                {
+                    AdmitCreditApplicants();
+                }
+            });
+        }
+
+        Place(seekers, placed, StudentStatus.DegreeAbroad, s.Measure.DegreeFlows);
+        AdmitCandidates();
+        Place(creditSeekers, creditPlaced, StudentStatus.CreditAbroad, s.Measure.CreditFlows);
     }
 
-    private void AdmitDegree()
+    private void CopyDegreeChoices(int from, int to) =>
+        CopyChoices(s.Parallel, merit.Sorted, from, to, pool.DegreeSeekers.Count, pool.DegreeChoices, pool.CandidateChoices, ordered, s.SeatSupply.Demand);
+
+    /// <summary>
+    /// Free degree seats, the continuing students' demand and the merit order of seekers and external candidates;
+    /// returns the number of applicants.
+    /// </summary>
+    private int PrepareDegree()
     {
         var u = s.Universities;
         if (seatsLeft.Length != u.Count)
@@ -67,17 +127,14 @@ internal sealed class AdmissionRound
         }
 
         var seekers = pool.DegreeSeekers;
-        int count = seekers.Count;
-        RecordDemand(count);
-        var order = merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, pool.CandidateId, pool.CandidateAbility, FundingPriority.Of(Funding.Self));
-        Ensure(count);
-        admittedCount = 0;
-        AssignSeats(order, count, seatsLeft, pool.DegreeChoices, pool.CandidateChoices);
-        Place(seekers, StudentStatus.DegreeAbroad, s.Measure.DegreeFlows);
-        AdmitCandidates();
+        int applicants = seekers.Count + pool.CandidateCount;
+        RecordContinuingDemand();
+        merit.Sort(s, seekers, fundedFirst: true, pool.CandidateCount, pool.CandidateId, pool.CandidateAbility, FundingPriority.Of(Funding.Self));
+        return applicants;
     }
 
-    private void AdmitCredit()
+    /// <summary>Credit seekers' merit order, choice lists in that order and seat walk, on the calling thread alone.</summary>
+    private void AdmitCreditApplicants()
     {
         var u = s.Universities;
         if (exchange.Length != u.Count)
@@ -87,18 +144,17 @@ internal sealed class AdmissionRound
 
         Array.Copy(u.ExchangeSeatsAgents, exchange, u.Count);
         var seekers = pool.CreditSeekers;
-        Ensure(seekers.Count);
-        AssignSeats(merit.Sort(s, seekers, fundedFirst: true), seekers.Count, exchange, pool.CreditChoices, []);
-
-        Place(seekers, StudentStatus.CreditAbroad, s.Measure.CreditFlows);
+        creditMerit.Sort(s, seekers, fundedFirst: true);
+        CopyChoices(serial, creditMerit.Sorted, 0, seekers.Count, seekers.Count, pool.CreditChoices, [], creditOrdered, null);
+        Walk(creditMerit.Sorted, 0, seekers.Count, seekers.Count, creditOrdered, exchange, creditPlaced);
     }
 
     /// <summary>
     /// Demand for foreign degree seats per host (agents), which the supply rule reads next year: the foreign degree
-    /// students who continue there, and every applicant (member seeker or external candidate) who listed a university
-    /// of the host first.
+    /// students who continue there (here), and every applicant (member seeker or external candidate) who listed a
+    /// university of the host first (counted in <see cref="CopyChoices"/>).
     /// </summary>
-    private void RecordDemand(int seekerCount)
+    private void RecordContinuingDemand()
     {
         var demand = s.SeatSupply.Demand;
         var countryOf = s.Universities.Country;
@@ -107,69 +163,71 @@ internal sealed class AdmissionRound
         {
             demand[countryOf[i]] += (long)continuing[i];
         }
+    }
 
+    /// <summary>
+    /// Copies the choice lists of the applicants at merit ranks [<paramref name="from"/>, <paramref name="to"/>) into
+    /// <paramref name="target"/> from its start, in merit order (positions below <paramref name="seekerCount"/> are seekers,
+    /// the others external candidates), so that the sequential walk reads them in sequence instead of at random; with a
+    /// <paramref name="demand"/>, adds every first choice to its host's demand (counts: exact in any order).
+    /// </summary>
+    private void CopyChoices(
+        ChunkedParallel parallel, int[] order, int from, int to, int seekerCount, int[] seekerChoices, int[] candidateChoices, int[] target, long[]? demand)
+    {
         int k = pool.K;
-        for (int n = 0; n < seekerCount; n++)
+        var countryOf = s.Universities.Country;
+        int countries = s.CountryCount;
+        parallel.For(to - from, (_, start, end) =>
         {
-            int first = pool.DegreeChoices[n * k];
-            if (first >= 0)
+            Span<int> firsts = stackalloc int[countries];
+            firsts.Clear();
+            for (int j = start; j < end; j++)
             {
-                demand[countryOf[first]]++;
+                int n = order[from + j];
+                var source = n < seekerCount ? seekerChoices.AsSpan(n * k, k) : candidateChoices.AsSpan((n - seekerCount) * k, k);
+                source.CopyTo(target.AsSpan(j * k, k));
+                int first = source[0];
+                if (first >= 0)
+                {
+                    firsts[countryOf[first]]++;
+                }
             }
-        }
 
-        for (int n = 0; n < pool.CandidateCount; n++)
-        {
-            int first = pool.CandidateChoices[n * k];
-            if (first >= 0)
+            if (demand is not null)
             {
-                demand[countryOf[first]]++;
+                for (int h = 0; h < countries; h++)
+                {
+                    if (firsts[h] != 0)
+                    {
+                        Interlocked.Add(ref demand[h], firsts[h]);
+                    }
+                }
             }
-        }
+        });
     }
 
     /// <summary>
     /// The sequential heart of admission: applicants in merit order each take their first listed university with a
-    /// seat left. Positions below <paramref name="seekerCount"/> are seekers (outcome in placed[]), the others external
-    /// candidates (admitted ones recorded in admission order). The choice lists are first copied into merit order in
-    /// parallel, a block at a time, so that the sequential walk reads them in sequence instead of at random.
+    /// seat left, for merit ranks [<paramref name="from"/>, <paramref name="to"/>) whose choice lists
+    /// <paramref name="choices"/> holds from its start. Positions below <paramref name="seekerCount"/> are seekers
+    /// (outcome in <paramref name="outcome"/>), the others external candidates (admitted ones recorded in admission
+    /// order).
     /// </summary>
-    private void AssignSeats(ReadOnlySpan<int> order, int seekerCount, int[] seats, int[] seekerChoices, int[] candidateChoices)
+    private void Walk(int[] order, int from, int to, int seekerCount, int[] choices, int[] seats, int[] outcome)
     {
         int k = pool.K;
-        const int Block = 4 * ChunkedParallel.ChunkSize;
-        if (ordered.Length < Block * k)
+        for (int j = from; j < to; j++)
         {
-            ordered = new int[Block * k];
-            orderBlock = new int[Block];
-        }
-
-        for (int done = 0; done < order.Length; done += Block)
-        {
-            int length = Math.Min(Block, order.Length - done);
-            order.Slice(done, length).CopyTo(orderBlock);
-            s.Parallel.For(length, (_, start, end) =>
+            int n = order[j];
+            int university = FirstFreeSeat(choices.AsSpan((j - from) * k, k), seats);
+            if (n < seekerCount)
             {
-                for (int j = start; j < end; j++)
-                {
-                    int n = orderBlock[j];
-                    var source = n < seekerCount ? seekerChoices.AsSpan(n * k, k) : candidateChoices.AsSpan((n - seekerCount) * k, k);
-                    source.CopyTo(ordered.AsSpan(j * k, k));
-                }
-            });
-            for (int j = 0; j < length; j++)
+                outcome[n] = university;
+            }
+            else if (university >= 0)
             {
-                int n = orderBlock[j];
-                int university = FirstFreeSeat(ordered.AsSpan(j * k, k), seats);
-                if (n < seekerCount)
-                {
-                    placed[n] = university;
-                }
-                else if (university >= 0)
-                {
-                    admittedCandidate[admittedCount] = n - seekerCount;
-                    admittedUniversity[admittedCount++] = university;
-                }
+                admittedCandidate[admittedCount] = n - seekerCount;
+                admittedUniversity[admittedCount++] = university;
             }
         }
     }
@@ -188,12 +246,12 @@ internal sealed class AdmissionRound
         s.AgentsEntered += admitted;
         var countryOf = s.Universities.Country;
         int c = s.CountryCount;
-        int chunks = ChunkedParallel.ChunkCount(admitted);
-        flows.Prepare(chunks);
-        s.Parallel.For(admitted, (chunk, start, end) =>
+        int pieces = Math.Max(1, (admitted + CandidatePiece - 1) / CandidatePiece);
+        flows.Prepare(pieces);
+        s.Parallel.Tasks(pieces, piece =>
         {
-            var sums = flows.Slot(chunk);
-            for (int j = start; j < end; j++)
+            var sums = flows.Slot(piece);
+            for (int j = piece * CandidatePiece, end = Math.Min(admitted, j + CandidatePiece); j < end; j++)
             {
                 int candidate = admittedCandidate[j];
                 int university = admittedUniversity[j];
@@ -206,15 +264,15 @@ internal sealed class AdmissionRound
                 sums[(o * c) + h] += 1;
             }
         });
-        AddFlows(chunks, s.Measure.DegreeFlows);
+        AddFlows(pieces, s.Measure.DegreeFlows);
     }
 
     /// <summary>
-    /// Writes every seeker's outcome (placed[n] = university, or -1: stays home, self-funded) in parallel and adds the
+    /// Writes every seeker's outcome (outcome[n] = university, or -1: stays home, self-funded) in parallel and adds the
     /// placements to <paramref name="flowsOut"/>, and degree placements funded by a national scholarship to the
     /// measurement's national-scholarship flows (counts, so the chunked sums are exact).
     /// </summary>
-    private void Place(List<int> seekers, StudentStatus status, double[,] flowsOut)
+    private void Place(List<int> seekers, int[] outcome, StudentStatus status, double[,] flowsOut)
     {
         var st = s.Students;
         var countryOf = s.Universities.Country;
@@ -228,7 +286,7 @@ internal sealed class AdmissionRound
             for (int n = start; n < end; n++)
             {
                 int slot = seekers[n];
-                int university = placed[n];
+                int university = outcome[n];
                 if (university < 0)
                 {
                     st.Funding[slot] = Funding.Self;
@@ -306,13 +364,12 @@ internal sealed class AdmissionRound
     private float StartingAttitude(int origin, int host) =>
         s.Settings.Image.AttitudeStartsAtImage ? (float)s.Image[origin, host] : 0.5f;
 
-    private void Ensure(int count)
+    private void Ensure(int seekers, int applicants, int creditSeekers)
     {
-        if (placed.Length < count)
-        {
-            placed = new int[Math.Max(count, placed.Length * 3 / 2)];
-        }
-
+        placed = Grown(placed, seekers);
+        creditPlaced = Grown(creditPlaced, creditSeekers);
+        ordered = Grown(ordered, applicants * pool.K);
+        creditOrdered = Grown(creditOrdered, creditSeekers * pool.K);
         if (admittedCandidate.Length < pool.CandidateCount)
         {
             int size = Math.Max(pool.CandidateCount, admittedCandidate.Length * 3 / 2);
@@ -320,4 +377,6 @@ internal sealed class AdmissionRound
             admittedUniversity = new int[size];
         }
     }
+
+    private static int[] Grown(int[] array, int size) => array.Length >= size ? array : new int[Math.Max(size, array.Length * 3 / 2)];
 }

@@ -27,6 +27,7 @@ internal sealed class MeritOrder
     private const int Passes = (31 + DigitBits - 1) / DigitBits;
     private const int InsertionRun = 32;
 
+    private readonly ChunkedParallel? runner;
     private int[] counts = [];
     // (priority << 30 | rank) << 32 | applicant position; sorted on the upper word.
     private ulong[] packed = [];
@@ -35,6 +36,12 @@ internal sealed class MeritOrder
     private int[] order = [];
     private ulong[] fallbackKeys = [];
     private int equalKeys;
+
+    /// <param name="runner">Runs the sort's passes; the simulation's own (all its threads) when null.</param>
+    public MeritOrder(ChunkedParallel? runner = null)
+    {
+        this.runner = runner;
+    }
 
     public static ulong Key(ulong seed, int id, float ability, int priority, int year)
         => ((ulong)Rank(ability, priority) << 32) | RandomStream.Hash(seed, (uint)id, year, Purpose.TieBreak);
@@ -69,13 +76,16 @@ internal sealed class MeritOrder
         return order.AsSpan(0, total);
     }
 
+    /// <summary>The array behind the last <see cref="Sort"/>'s span (its first applicant-count entries), for parallel passes over it.</summary>
+    public int[] Sorted => order;
+
     private void FillKeys(SimulationState s, List<int> slots, bool fundedFirst, int extra, int[]? extraIds, float[]? extraAbility, int extraPriority)
     {
         var st = s.Students;
         int count = slots.Count;
         ulong seed = s.Seed;
         int year = s.Year;
-        s.Parallel.For(count + extra, (_, start, end) =>
+        Runner(s).For(count + extra, (_, start, end) =>
         {
             // The tie-breaking hashes come from batches of Philox blocks (the hash is block HashBlock's first word).
             Span<int> ids = stackalloc int[PhiloxBatch.Size];
@@ -114,10 +124,15 @@ internal sealed class MeritOrder
     }
 
     /// <summary>
-    /// Stable LSD radix sort of the packed words by their upper 32 bits, in parallel: per pass, every chunk counts its
-    /// digits, the offsets are laid out bucket by bucket and, within a bucket, chunk by chunk, and every chunk scatters
-    /// its elements in order. That is exactly the order a sequential stable pass gives. Leaves the result in packed.
+    /// Stable LSD radix sort of the packed words by their upper 32 bits, in parallel: the words are cut into one
+    /// contiguous part per thread; per pass, every part counts its digits, the offsets are laid out bucket by bucket
+    /// and, within a bucket, part by part, and every part scatters its elements in order. That is exactly the order a
+    /// sequential stable pass gives, for any number of parts. Leaves the result in packed.
     /// </summary>
+    /// <remarks>
+    /// One part per thread rather than one per chunk: with about a hundred words per bucket, chunk-sized parts write
+    /// a few words each into every bucket, so two threads would keep writing into the same cache lines.
+    /// </remarks>
     private void RadixSort(SimulationState s, int total)
     {
         if (total < 2)
@@ -125,10 +140,11 @@ internal sealed class MeritOrder
             return;
         }
 
-        int chunks = ChunkedParallel.ChunkCount(total);
-        if (counts.Length < chunks * Buckets)
+        var parallel = Runner(s);
+        int parts = Math.Min(parallel.Threads, ChunkedParallel.ChunkCount(total));
+        if (counts.Length < parts * Buckets)
         {
-            counts = new int[chunks * Buckets];
+            counts = new int[parts * Buckets];
         }
 
         var from = packed;
@@ -137,11 +153,11 @@ internal sealed class MeritOrder
         {
             int shift = RankShift + (pass * DigitBits);
             var source = from;
-            s.Parallel.For(total, (chunk, start, end) =>
+            parallel.Tasks(parts, part =>
             {
-                var histogram = counts.AsSpan(chunk * Buckets, Buckets);
+                var histogram = counts.AsSpan(part * Buckets, Buckets);
                 histogram.Clear();
-                for (int i = start; i < end; i++)
+                for (int i = PartStart(part, parts, total), end = PartStart(part + 1, parts, total); i < end; i++)
                 {
                     histogram[(int)(source[i] >> shift) & (Buckets - 1)]++;
                 }
@@ -149,7 +165,7 @@ internal sealed class MeritOrder
 
             int first = (int)(from[0] >> shift) & (Buckets - 1);
             int inFirst = 0;
-            for (int c = 0; c < chunks; c++)
+            for (int c = 0; c < parts; c++)
             {
                 inFirst += counts[(c * Buckets) + first];
             }
@@ -159,12 +175,12 @@ internal sealed class MeritOrder
                 continue;
             }
 
-            Offsets(chunks);
+            Offsets(parts);
             var target = to;
-            s.Parallel.For(total, (chunk, start, end) =>
+            parallel.Tasks(parts, part =>
             {
-                var offsets = counts.AsSpan(chunk * Buckets, Buckets);
-                for (int i = start; i < end; i++)
+                var offsets = counts.AsSpan(part * Buckets, Buckets);
+                for (int i = PartStart(part, parts, total), end = PartStart(part + 1, parts, total); i < end; i++)
                 {
                     ulong word = source[i];
                     target[offsets[(int)(word >> shift) & (Buckets - 1)]++] = word;
@@ -181,13 +197,17 @@ internal sealed class MeritOrder
         }
     }
 
-    /// <summary>Turns the chunks' digit counts into their first target positions (bucket by bucket, then chunk by chunk).</summary>
-    private void Offsets(int chunks)
+    private ChunkedParallel Runner(SimulationState s) => runner ?? s.Parallel;
+
+    private static int PartStart(int part, int parts, int total) => (int)((long)total * part / parts);
+
+    /// <summary>Turns the parts' digit counts into their first target positions (bucket by bucket, then part by part).</summary>
+    private void Offsets(int parts)
     {
         int sum = 0;
         for (int b = 0; b < Buckets; b++)
         {
-            for (int c = 0; c < chunks; c++)
+            for (int c = 0; c < parts; c++)
             {
                 int n = counts[(c * Buckets) + b];
                 counts[(c * Buckets) + b] = sum;
@@ -203,7 +223,7 @@ internal sealed class MeritOrder
     /// </summary>
     private void OrderRuns(SimulationState s, int total)
     {
-        s.Parallel.For(total, (_, start, end) =>
+        Runner(s).For(total, (_, start, end) =>
         {
             var words = packed;
             int i = start;

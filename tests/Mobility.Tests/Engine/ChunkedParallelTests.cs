@@ -1,0 +1,70 @@
+namespace Mobility.Tests.Engine;
+
+using Mobility.Engine.Numerics;
+
+/// <summary>
+/// A parallel pass calls its body once for every chunk, whichever thread takes it: the calling thread, a helper woken
+/// from the thread pool, or a helper still spinning after the pass before.
+/// </summary>
+public sealed class ChunkedParallelTests
+{
+    // Passes of 1 to 9 chunks back to back, and after pauses shorter and longer than the helpers' spin window, so turns
+    // are taken by spinning helpers, by queued ones and back by the caller.
+    [Theory]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Every_chunk_of_every_pass_runs_exactly_once(int threads)
+    {
+        var parallel = new ChunkedParallel(threads);
+        int[] pauses = [0, 0, 50, 0, 300, 0, 0, 3 * ChunkedParallel.SpinWindowMicroseconds, 0, 10];
+        for (int pass = 0; pass < 400; pass++)
+        {
+            int count = ((pass % 9) * ChunkedParallel.ChunkSize) + (pass % 7);
+            int chunks = ChunkedParallel.ChunkCount(count);
+            var visits = new int[chunks];
+            long covered = 0;
+            parallel.For(count, (chunk, start, end) =>
+            {
+                Interlocked.Increment(ref visits[chunk]);
+                Interlocked.Add(ref covered, end - start);
+                Thread.SpinWait(200);
+            });
+
+            Assert.All(visits, v => Assert.Equal(1, v));
+            Assert.Equal(count, covered);
+            Pause(pauses[pass % pauses.Length]);
+        }
+    }
+
+    // An exception in any chunk reaches the caller, and the next pass runs normally.
+    [Fact]
+    public void A_failing_chunk_throws_on_the_caller_and_the_next_pass_still_runs()
+    {
+        var parallel = new ChunkedParallel(2);
+        for (int round = 0; round < 20; round++)
+        {
+            int failing = round % 4;
+            var ex = Assert.Throws<InvalidOperationException>(() => parallel.For(4 * ChunkedParallel.ChunkSize, (chunk, _, _) =>
+            {
+                if (chunk == failing)
+                {
+                    throw new InvalidOperationException($"chunk {chunk}");
+                }
+            }));
+            Assert.Equal($"chunk {failing}", ex.Message);
+
+            long sum = 0;
+            parallel.For(3 * ChunkedParallel.ChunkSize, (_, start, end) => Interlocked.Add(ref sum, end - start));
+            Assert.Equal(3 * ChunkedParallel.ChunkSize, sum);
+        }
+    }
+
+    private static void Pause(int microseconds)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (watch.Elapsed.TotalMicroseconds < microseconds)
+        {
+            Thread.SpinWait(20);
+        }
+    }
+}
