@@ -57,7 +57,7 @@ internal static class CalibrateVerb
         {
             Description = "With --params and --pair-constants: search the --params with every pair constant 0 (the structure alone, origin and host shifts the scenario's), "
                 + "then invert the pair constants once with the values found, instead of alternating --rounds rounds. This is what fit --cross-validate --refit-structure "
-                + "validates in each check; the shipped choice:bSize was fitted so (docs/calibration.md).",
+                + "validates in each check (docs/calibration.md, 'Size by the structure alone': measured for choice:bSize, not shipped).",
         };
         var budget = new Option<int>("--budget")
         {

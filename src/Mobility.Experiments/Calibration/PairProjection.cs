@@ -1,6 +1,7 @@
 namespace Mobility.Experiments.Calibration;
 
 using MathNet.Numerics.LinearAlgebra;
+using Mobility.Model.Observations;
 using Mobility.Model.World;
 
 /// <summary>
@@ -134,7 +135,7 @@ public sealed class PairProjection
         var constants = new Dictionary<CountryPair, double>(result.Constants);
         if (rule == UnfittedPairPrediction.HostMeans)
         {
-            var levels = HostLevels(regressed, weights, ridge, result.Evidence.Keys.Where(p => p.IsTotal && p.Origin == Mobility.Model.Observations.Observation.AllCountries).Select(p => p.Destination));
+            var levels = HostLevels(regressed, weights, ridge, result.Evidence.Keys.Where(p => p.IsTotal && p.Origin == Observation.AllCountries).Select(p => p.Destination));
             foreach (var pair in predicted)
             {
                 constants[pair] = levels.GetValueOrDefault(pair.Destination);

@@ -158,8 +158,7 @@ public static class FitReport
                 [
                     v.Label, v.Fit.Rows.Count.ToString(Invariant), Factor(v.Fit.MedianAbsoluteLogRatio), Percent(v.Fit.WithinFactorTwo), Number3(v.Fit.MaxFactor), Number3(v.Fit.Objective),
                 ]));
-            report.Paragraph("Median factor = exp(median |log ratio|). Cross-validated: each origin-destination pair's constant fitted without its figures, which are then predicted; "
-                + "out of time: constants fitted on the figures before the year, the later ones predicted. Several fold assignments (fit --fold-repeats) show how much the median moves with the folds alone.");
+            report.Paragraph("Median factor = exp(median |log ratio|). " + ChecksDefinition + " Several fold assignments (fit --fold-repeats) show how much the median moves with the folds alone.");
         }
 
         if (members is not null)
@@ -176,7 +175,7 @@ public static class FitReport
                     .. fits.Select(f => Percent(Of(f.Fit, c).WithinFactorTwo)),
                 ]));
             report.Paragraph("A target counts for a member when the member is its origin or its destination. Median factor = exp(median |log ratio|). "
-                + "Cross-validated: each origin-destination pair's constant fitted without its figures, which are then predicted; out of time: constants fitted on the figures up to 2021, the later ones predicted.");
+                + ChecksDefinition);
         }
 
         if (calibration is not null)
@@ -226,6 +225,10 @@ public static class FitReport
 
         return report.ToString();
     }
+
+    /// <summary>What the validation checks are, for the tables that show them.</summary>
+    private const string ChecksDefinition = "Cross-validated: each origin-destination pair's constant fitted without its figures, which are then predicted; "
+        + "out of time: constants fitted on the figures before the out-of-time year (fit --out-of-time, default 2022), the later ones predicted.";
 
     private static Fit Of(Fit fit, string country) => country == "all" ? fit : fit.Subset(o => o.Origin == country || o.Destination == country);
 
