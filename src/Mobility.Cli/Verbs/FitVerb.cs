@@ -34,7 +34,8 @@ internal static class FitVerb
         var crossValidate = new Option<int?>("--cross-validate")
         {
             Description = "Also validate the pair constants: K-fold cross-validation by origin-destination pair (each fold's constants inverted from 0 without its figures, which are then predicted) "
-                + "and an out-of-time check (constants inverted on the figures before --out-of-time, the later ones predicted). K >= 2, e.g. 5.",
+                + "and an out-of-time check (constants inverted on the figures before --out-of-time, the later ones predicted). K >= 2, e.g. 5. K at or above the number of pairs "
+                + "with figures (41 in the shipped observations) leaves one pair out at a time: one fold per pair, the same result for every --fold-seed.",
         };
         var outOfTime = new Option<int>("--out-of-time")
         {
@@ -138,6 +139,13 @@ internal static class FitVerb
         }
 
         var (observations, window, loaded, observationsPath) = ObservationOptions.Prepare(scenarioPath, observationsFile, userSets, scale, replications);
+        int pairCount = PairValidation.PairsWithFigures(observations).Length;
+        bool leaveOnePairOut = validation.Folds >= pairCount;
+        if (leaveOnePairOut && validation.FoldRepeats > 1)
+        {
+            throw new InputException($"--cross-validate {validation.Folds} leaves one pair out (the observations have {pairCount} pairs with figures), which every fold seed deals alike: --fold-repeats must be 1 (was {validation.FoldRepeats})");
+        }
+
         var structure = refitted.Count == 0 ? null : StructureRefitOf(loaded, new ScenarioVariants(loaded), refitted, validation, replications, threads, window.ReportFrom);
         using AtomicOutputDirectory output = AtomicOutputDirectory.Begin(outFolder ?? Path.Combine("runs", loaded.Name + "-fit"), force);
 
@@ -176,7 +184,7 @@ internal static class FitVerb
                 string of = validation.FoldRepeats > 1 ? $", fold assignment {repeat + 1}/{validation.FoldRepeats}" : "";
                 assignments.Add((seed, await ProgressDisplay.RunAsync(
                     context,
-                    $"cross-validating ({folds} folds by pair{of}, {validation.Iterations} iterations each)",
+                    $"cross-validating ({(leaveOnePairOut ? $"leaving each of {pairCount} pairs out" : $"{folds} folds by pair")}{of}, {validation.Iterations} iterations each)",
                     (progress, ct) => validator.CrossValidate(observations, folds, seed, cancellationToken: ct),
                     cancellationToken).ConfigureAwait(false)));
             }
@@ -231,7 +239,7 @@ internal static class FitVerb
             checks.Add(($"out of time ({validation.OutOfTime}+, constant 0{zeroMark})", "out-of-time.csv", outOfTime.Structural));
 
             contextLines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"validation: {folds}-fold cross-validation by origin-destination pair (folds dealt with seed {(assignments.Count > 1 ? $"{firstSeed} to {unchecked(firstSeed + assignments.Count - 1)}, {assignments.Count} assignments" : firstSeed.ToString(CultureInfo.InvariantCulture))}) and an out-of-time check from {validation.OutOfTime}, each fitting the pair constants from 0 by {validation.Iterations} inversion iterations with the scenario's other coefficients"));
+                $"validation: {(leaveOnePairOut ? $"leave-one-pair-out cross-validation ({pairCount} folds, one origin-destination pair each)" : $"{folds}-fold cross-validation by origin-destination pair (folds dealt with seed {(assignments.Count > 1 ? $"{firstSeed} to {unchecked(firstSeed + assignments.Count - 1)}, {assignments.Count} assignments" : firstSeed.ToString(CultureInfo.InvariantCulture))})")} and an out-of-time check from {validation.OutOfTime}, each fitting the pair constants from 0 by {validation.Iterations} inversion iterations with the scenario's other coefficients"));
             if (structure is not null)
             {
                 contextLines.Add(string.Create(CultureInfo.InvariantCulture,

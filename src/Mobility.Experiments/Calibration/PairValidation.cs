@@ -46,15 +46,24 @@ public sealed class PairValidation
         this.structure = structure;
     }
 
-    /// <summary>The pairs with figures, dealt into <paramref name="k"/> folds in a shuffled order (the same for the same seed).</summary>
+    /// <summary>
+    /// The pairs with figures, dealt into <paramref name="k"/> folds in a shuffled order (the same for the same seed).
+    /// K at or above the number of pairs gives one fold per pair (leave one pair out): no fold is empty, and the
+    /// folds no longer depend on the seed but for their order.
+    /// </summary>
     public static IReadOnlyList<IReadOnlyList<CountryPair>> Folds(IReadOnlyList<Observation> targets, int k, int seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 2);
-        var pairs = targets.Where(PairInversion.InformsPair).Select(o => new CountryPair(o.Origin, o.Destination)).Distinct()
-            .OrderBy(p => p.Origin, StringComparer.Ordinal).ThenBy(p => p.Destination, StringComparer.Ordinal).ToArray();
+        var pairs = PairsWithFigures(targets);
         new Random(seed).Shuffle(pairs);
-        return Enumerable.Range(0, k).Select(f => (IReadOnlyList<CountryPair>)pairs.Where((_, i) => i % k == f).ToArray()).ToArray();
+        int folds = Math.Min(k, pairs.Length);
+        return Enumerable.Range(0, folds).Select(f => (IReadOnlyList<CountryPair>)pairs.Where((_, i) => i % folds == f).ToArray()).ToArray();
     }
+
+    /// <summary>The origin-destination pairs that have a figure to fit a constant to, in code order: what the folds deal.</summary>
+    public static CountryPair[] PairsWithFigures(IReadOnlyList<Observation> targets)
+        => targets.Where(PairInversion.InformsPair).Select(o => new CountryPair(o.Origin, o.Destination)).Distinct()
+            .OrderBy(p => p.Origin, StringComparer.Ordinal).ThenBy(p => p.Destination, StringComparer.Ordinal).ToArray();
 
     /// <summary>The targets a fold is fitted to: every target about a held-out pair weighs 0 and so informs nothing.</summary>
     public static IReadOnlyList<Observation> Training(IReadOnlyList<Observation> targets, IReadOnlyCollection<CountryPair> heldOut)

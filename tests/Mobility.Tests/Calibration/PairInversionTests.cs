@@ -155,6 +155,22 @@ public class PairInversionTests
         }
     }
 
+    [Fact]
+    public void K_at_or_above_the_number_of_pairs_leaves_one_pair_out_whatever_the_seed()
+    {
+        var targets = Pairs.Select(p => new Observation(p.ToString(), p.Origin, p.Destination, 2024, ObservationKind.Stock, 100, "", "")).ToArray();
+        foreach (int k in new[] { Pairs.Length, Pairs.Length + 5 })
+        {
+            foreach (int seed in new[] { 1, 2 })
+            {
+                var folds = PairValidation.Folds(targets, k, seed);
+                Assert.Equal(Pairs.Length, folds.Count);
+                Assert.All(folds, f => Assert.Single(f));
+                Assert.Equal(Pairs.Select(p => p.ToString()).Order(StringComparer.Ordinal), folds.Select(f => f[0].ToString()).Order(StringComparer.Ordinal));
+            }
+        }
+    }
+
     [Theory]
     [InlineData(UnfittedPairPrediction.Slopes, 0)]
     [InlineData(UnfittedPairPrediction.ShrunkSlopes, 0)]

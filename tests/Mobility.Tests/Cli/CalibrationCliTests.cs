@@ -209,6 +209,8 @@ public class CalibrationCliTests
 
         AssertBadInput(Cli([.. common, "--fold-repeats", "0", "--out", temp.File("bad")]), "--fold-repeats", ">= 1");
         AssertBadInput(Cli("fit", Baseline, "--observations", observationSet, "--fold-repeats", "3", "--out", temp.File("bad")), "--fold-repeats", "--cross-validate");
+        // Leaving one pair out deals the same folds for every seed, so repeating it would only repeat it.
+        AssertBadInput(Cli("fit", Baseline, "--observations", observationSet, "--cross-validate", "500", "--fold-repeats", "2", "--out", temp.File("bad")), "--fold-repeats", "leaves one pair out");
         Assert.False(Directory.Exists(temp.File("bad")));
     }
 
