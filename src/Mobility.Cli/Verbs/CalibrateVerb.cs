@@ -238,7 +238,8 @@ internal static class CalibrateVerb
                 $"{loaded.Name} with {fitted} calibrated to {PathDisplay.Of(observationsPath)} (scale {loaded.Settings.Scenario.Scale}, {request.Replications} replication(s))"),
             parameters.Select((p, i) => new KeyValuePair<string, double>(p.Path, values[i]))
                 .Concat(request.PairConstants ? constants.OrderBy(kv => kv.Key.Origin, StringComparer.Ordinal).ThenBy(kv => kv.Key.Destination, StringComparer.Ordinal)
-                    .Select(kv => new KeyValuePair<string, double>(kv.Key.Path, kv.Value)) : []));
+                    .Select(kv => new KeyValuePair<string, double>(kv.Key.Path, kv.Value)) : []),
+            ModelSettings(request.Sets));
         if (inversion is not null)
         {
             overlay = CommentedOverlay.With(overlay, PairConstants.Comments(inversion, predicted));
@@ -290,6 +291,16 @@ internal static class CalibrateVerb
     }
 
     /// <summary>Reads <c>path=lower..upper</c> items (comma-separated or repeated); every problem names <paramref name="option"/>.</summary>
+    /// <summary>
+    /// The --set values the calibration ran under, for its overlay: what was fitted holds only under them (constants
+    /// inverted with choice:bSize=1.5 do not fit with the base's 1.0). The fitted values win on the same path; the run
+    /// settings under scenario: (scale, seed, name) stay out, the overlay's description states the scale.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, string>> ModelSettings(IEnumerable<string> sets)
+        => ScenarioLoadOptions.ParseSets(sets, "--set", [])
+            .Where(kv => !kv.Key.StartsWith("scenario:", StringComparison.OrdinalIgnoreCase))
+            .Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value ?? ""));
+
     internal static List<CalibrationParameter> ParseParameters(string[] texts, string option = "--params")
     {
         var problems = new List<string>();

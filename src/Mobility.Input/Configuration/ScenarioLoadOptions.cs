@@ -77,7 +77,7 @@ public sealed class ScenarioLoadOptions
     /// Splits <c>key=value</c> pairs, the last occurrence of a key winning (case-insensitively); reports malformed
     /// ones in <paramref name="problems"/>, each prefixed by <paramref name="label"/> (e.g. <c>--set</c>).
     /// </summary>
-    internal static List<KeyValuePair<string, string?>> ParseSets(IEnumerable<string> sets, string label, List<string> problems)
+    public static List<KeyValuePair<string, string?>> ParseSets(IEnumerable<string> sets, string label, List<string> problems)
     {
         var pairs = new List<KeyValuePair<string, string?>>();
         foreach (string set in sets)

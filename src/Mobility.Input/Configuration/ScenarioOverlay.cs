@@ -13,34 +13,52 @@ using System.Text.Json.Nodes;
 public static class ScenarioOverlay
 {
     /// <param name="overlayPath">Where the overlay will be saved (the base path is made relative to its folder).</param>
-    public static string Json(string overlayPath, string basePath, string name, string description, IEnumerable<KeyValuePair<string, double>> values)
+    /// <param name="settings">Settings written before <paramref name="values"/> (which win on the same path), as given on
+    /// the command line (<c>--set path=text</c>): a number or true/false as such, any other text as a string.</param>
+    public static string Json(
+        string overlayPath, string basePath, string name, string description, IEnumerable<KeyValuePair<string, double>> values,
+        IEnumerable<KeyValuePair<string, string>>? settings = null)
     {
         var root = new JsonObject
         {
             [ScenarioLoader.BaseKey] = Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(overlayPath))!, Path.GetFullPath(basePath)).Replace('\\', '/'),
             ["scenario"] = new JsonObject { ["name"] = name, ["description"] = description },
         };
+        foreach (var (path, text) in settings ?? [])
+        {
+            Put(root, path, double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) ? JsonValue.Create(number)
+                : bool.TryParse(text, out bool flag) ? JsonValue.Create(flag)
+                : JsonValue.Create(text));
+        }
+
         foreach (var (path, value) in values)
         {
-            string[] keys = path.Split(':');
-            JsonObject section = root;
-            foreach (string key in keys[..^1])
-            {
-                string existing = section.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) ?? key;
-                if (section[existing] is not JsonObject child)
-                {
-                    child = new JsonObject();
-                    section[existing] = child;
-                }
-
-                section = child;
-            }
-
-            section[keys[^1]] = JsonValue.Create(Math.Round(value, 6));
+            Put(root, path, JsonValue.Create(Math.Round(value, 6)));
         }
 
         // Relaxed escaping keeps quotes and arrows in descriptions readable; the file is JSON, not HTML.
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + Environment.NewLine;
+    }
+
+    /// <summary>Sets <paramref name="path"/> (sections joined by ':', matched without regard to case) to <paramref name="value"/>.</summary>
+    private static void Put(JsonObject root, string path, JsonNode value)
+    {
+        string[] keys = path.Split(':');
+        JsonObject section = root;
+        foreach (string key in keys[..^1])
+        {
+            string existing = section.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) ?? key;
+            if (section[existing] is not JsonObject child)
+            {
+                child = new JsonObject();
+                section[existing] = child;
+            }
+
+            section = child;
+        }
+
+        string leaf = section.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, keys[^1], StringComparison.OrdinalIgnoreCase)) ?? keys[^1];
+        section[leaf] = value;
     }
 
     /// <summary>The value a resolved configuration gives a path, if it is set and numeric.</summary>

@@ -52,7 +52,8 @@ public class CalibrationCliTests
             uz_ru,UZB,RUS,2025,stock,60000,test
             """);
         var (code, output, error) = Cli("calibrate", Baseline, "--observations", observations, "--params", "degreeMobility:originShift:UZB=-2..1",
-            "--budget", "4", "--replications", "1", "--scale", "50", "--threads", "2", "--out", folder, "--set", "degreeMobility:originShift:UZB=-0.7");
+            "--budget", "4", "--replications", "1", "--scale", "50", "--threads", "2", "--out", folder, "--set", "degreeMobility:originShift:UZB=-0.7",
+            "--set", "choice:bSize=1.5", "--set", "scenario:seed=7");
 
         Assert.True(code == ExitCodes.Success, error);
         // A --set of a fitted path is its starting value.
@@ -62,6 +63,14 @@ public class CalibrationCliTests
         var (validateCode, validated, validateError) = Cli("validate", Path.Combine(folder, "calibrated.json"));
         Assert.True(validateCode == ExitCodes.Success, validateError);
         Assert.Contains("baseline-calibrated", validated, StringComparison.Ordinal);
+
+        // What was fitted holds only under the other --set values, so the overlay keeps them (the fitted path keeps
+        // its fitted value, and the run settings under scenario: stay out).
+        var overlay = ScenarioLoader.Load(Path.Combine(folder, "calibrated.json"));
+        Assert.Equal("1.5", overlay.Configuration["choice:bSize"]);
+        string fitted = System.Text.RegularExpressions.Regex.Match(output, @"degreeMobility:originShift:UZB = (\S+) ").Groups[1].Value;
+        Assert.Equal(Math.Round(double.Parse(fitted, System.Globalization.CultureInfo.InvariantCulture), 4), Math.Round(double.Parse(overlay.Configuration["degreeMobility:originShift:UZB"], System.Globalization.CultureInfo.InvariantCulture), 4));
+        Assert.NotEqual(7UL, overlay.Settings.Scenario.Seed);
     }
 
     [Fact]
