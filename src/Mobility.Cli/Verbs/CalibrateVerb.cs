@@ -290,7 +290,6 @@ internal static class CalibrateVerb
         return ExitCodes.Success;
     }
 
-    /// <summary>Reads <c>path=lower..upper</c> items (comma-separated or repeated); every problem names <paramref name="option"/>.</summary>
     /// <summary>
     /// The --set values the calibration ran under, for its overlay: what was fitted holds only under them (constants
     /// inverted with choice:bSize=1.5 do not fit with the base's 1.0). The fitted values win on the same path; the run
@@ -301,6 +300,7 @@ internal static class CalibrateVerb
             .Where(kv => !kv.Key.StartsWith("scenario:", StringComparison.OrdinalIgnoreCase))
             .Select(kv => new KeyValuePair<string, string>(kv.Key, kv.Value ?? ""));
 
+    /// <summary>Reads <c>path=lower..upper</c> items (comma-separated or repeated); every problem names <paramref name="option"/>.</summary>
     internal static List<CalibrationParameter> ParseParameters(string[] texts, string option = "--params")
     {
         var problems = new List<string>();

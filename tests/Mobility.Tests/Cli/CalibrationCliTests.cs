@@ -1,5 +1,7 @@
 namespace Mobility.Tests.Cli;
 
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Mobility.Cli;
 using Mobility.Experiments.Calibration;
 using Mobility.Input.Configuration;
@@ -68,8 +70,8 @@ public class CalibrationCliTests
         // its fitted value, and the run settings under scenario: stay out).
         var overlay = ScenarioLoader.Load(Path.Combine(folder, "calibrated.json"));
         Assert.Equal("1.5", overlay.Configuration["choice:bSize"]);
-        string fitted = System.Text.RegularExpressions.Regex.Match(output, @"degreeMobility:originShift:UZB = (\S+) ").Groups[1].Value;
-        Assert.Equal(Math.Round(double.Parse(fitted, System.Globalization.CultureInfo.InvariantCulture), 4), Math.Round(double.Parse(overlay.Configuration["degreeMobility:originShift:UZB"], System.Globalization.CultureInfo.InvariantCulture), 4));
+        double fitted = double.Parse(Regex.Match(output, @"degreeMobility:originShift:UZB = (\S+) ").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.Equal(Math.Round(fitted, 4), Math.Round(double.Parse(overlay.Configuration["degreeMobility:originShift:UZB"], CultureInfo.InvariantCulture), 4));
         Assert.NotEqual(7UL, overlay.Settings.Scenario.Seed);
     }
 
