@@ -238,8 +238,14 @@ internal static class FitVerb
 
             checks.Add(($"out of time ({validation.OutOfTime}+, constant 0{zeroMark})", "out-of-time.csv", outOfTime.Structural));
 
+            string seeds = assignments.Count > 1
+                ? string.Create(CultureInfo.InvariantCulture, $"{firstSeed} to {unchecked(firstSeed + assignments.Count - 1)}, {assignments.Count} assignments")
+                : firstSeed.ToString(CultureInfo.InvariantCulture);
+            string scheme = leaveOnePairOut
+                ? $"leave-one-pair-out cross-validation ({pairCount} folds, one origin-destination pair each)"
+                : $"{folds}-fold cross-validation by origin-destination pair (folds dealt with seed {seeds})";
             contextLines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"validation: {(leaveOnePairOut ? $"leave-one-pair-out cross-validation ({pairCount} folds, one origin-destination pair each)" : $"{folds}-fold cross-validation by origin-destination pair (folds dealt with seed {(assignments.Count > 1 ? $"{firstSeed} to {unchecked(firstSeed + assignments.Count - 1)}, {assignments.Count} assignments" : firstSeed.ToString(CultureInfo.InvariantCulture))})")} and an out-of-time check from {validation.OutOfTime}, each fitting the pair constants from 0 by {validation.Iterations} inversion iterations with the scenario's other coefficients"));
+                $"validation: {scheme} and an out-of-time check from {validation.OutOfTime}, each fitting the pair constants from 0 by {validation.Iterations} inversion iterations with the scenario's other coefficients"));
             if (structure is not null)
             {
                 contextLines.Add(string.Create(CultureInfo.InvariantCulture,
