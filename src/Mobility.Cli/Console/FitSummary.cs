@@ -17,6 +17,14 @@ internal static class FitSummary
         output.WriteLine($"  {label} by member (median error factor, share within 2x): {string.Join(", ", parts)}");
     }
 
+    /// <summary>One line: each kind of flow's median error factor and share within 2x (groups without a target left out).</summary>
+    public static void WriteByFlowGroup(TextWriter output, Fit fit, IEnumerable<string> members, string label)
+    {
+        var parts = fit.ByFlowGroup(members).Where(g => g.Fit.Rows.Count > 0).Select(g => string.Create(CultureInfo.InvariantCulture,
+            $"{FlowGroups.Label(g.Group)} x{Math.Exp(g.Fit.MedianAbsoluteLogRatio):F2} ({g.Fit.WithinFactorTwo * 100:0}% of {g.Fit.Rows.Count})"));
+        output.WriteLine($"  {label} by kind of flow: {string.Join(", ", parts)}");
+    }
+
     public static void Write(TextWriter output, Fit fit, string label = "fit")
     {
         if (fit.Rows.Count == 0)

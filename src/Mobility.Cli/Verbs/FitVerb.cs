@@ -282,10 +282,12 @@ internal static class FitVerb
         output.Commit();
         FitSummary.Write(context.Output, fit);
         FitSummary.WriteByCountry(context.Output, fit, members, "in sample");
+        FitSummary.WriteByFlowGroup(context.Output, fit, members, "in sample");
         foreach (var (label, _, check) in checks)
         {
             FitSummary.Write(context.Output, check, label);
             FitSummary.WriteByCountry(context.Output, check, members, label);
+            FitSummary.WriteByFlowGroup(context.Output, check, members, label);
         }
 
         foreach (string line in repeated)

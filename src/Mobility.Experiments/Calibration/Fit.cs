@@ -59,6 +59,13 @@ public sealed class Fit
     public IEnumerable<(string Country, Fit Fit)> ByCountry(IEnumerable<string> countries)
         => countries.Select(c => (c, Subset(o => o.Origin == c || o.Destination == c)));
 
+    /// <summary>The fit of each kind of flow (<see cref="FlowGroups.All"/>, in that order), the members given by code.</summary>
+    public IEnumerable<(FlowGroup Group, Fit Fit)> ByFlowGroup(IEnumerable<string> members)
+    {
+        var set = members.ToHashSet(StringComparer.Ordinal);
+        return FlowGroups.All.Select(g => (g, Subset(o => FlowGroups.Of(o, set) == g)));
+    }
+
     /// <summary>The targets furthest off, worst first.</summary>
     public IEnumerable<FitRow> Worst(int count) => Rows.OrderByDescending(r => Math.Abs(r.LogRatio)).Take(count);
 

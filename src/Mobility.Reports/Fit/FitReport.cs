@@ -178,6 +178,25 @@ public static class FitReport
                 + ChecksDefinition);
         }
 
+        if (members is not null)
+        {
+            var fits = new List<(string Label, Fit Fit)> { ("in sample", fit) };
+            fits.AddRange(validation ?? []);
+            var groups = fits.Select(f => f.Fit.ByFlowGroup(members).ToDictionary(g => g.Group, g => g.Fit)).ToArray();
+            report.Heading("By kind of flow").Table(
+                ["flow", .. fits.Select(f => f.Label + ": targets"), .. fits.Select(f => f.Label + ": median factor"), .. fits.Select(f => f.Label + ": within 2x")],
+                FlowGroups.All.Where(g => groups[0][g].Rows.Count > 0).Select(g => (IReadOnlyList<string>)
+                [
+                    FlowGroups.Label(g),
+                    .. groups.Select(d => d[g].Rows.Count.ToString(Invariant)),
+                    .. groups.Select(d => d[g].Rows.Count > 0 ? Factor(d[g].MedianAbsoluteLogRatio) : "-"),
+                    .. groups.Select(d => d[g].Rows.Count > 0 ? Percent(d[g].WithinFactorTwo) : "-"),
+                ]));
+            report.Paragraph("Members' students outside the region, between members (the flows a regional grant, recognition or a joint degree act on), "
+                + "and students from outside the region in a member (education export); totals over all origins or destinations, and enrolment at home, apart. "
+                + "Median factor = exp(median |log ratio|). " + ChecksDefinition);
+        }
+
         if (calibration is not null)
         {
             report.Heading("Calibration").Table(
