@@ -70,6 +70,7 @@ internal static class FitVerb
                 + "'slopes' (what calibrate --unobserved-constant slopes ships): the same with the slopes only, (x - x_bar) beta, x_bar the training pairs' weighted mean; "
                 + "'shrunk-slopes': the slopes times the empirical-Bayes factor tau^2 / (tau^2 + s^2) of the regression; "
                 + "'host-means' (what calibrate --unobserved-constant host-means ships): the host's level, the weighted mean of the fitted constants into that host shrunk toward 0 (sum w c / (sum w + 1)), for hosts whose own total is not fitted; "
+                + "'all-host-means' (what calibrate --unobserved-constant all-host-means ships): the same for every host, the members whose total of foreign students is fitted too; "
                 + "the column the scenario uses is marked. 'zero': the constant 0 only (the structural model; faster). See docs/calibration.md.");
         var refitStructure = new Option<string[]>("--refit-structure")
         {
@@ -199,6 +200,7 @@ internal static class FitVerb
                 UnfittedPairPrediction.Slopes => "second step, slopes only",
                 UnfittedPairPrediction.ShrunkSlopes => "second step, shrunk slopes",
                 UnfittedPairPrediction.HostMeans => "host levels",
+                UnfittedPairPrediction.AllHostMeans => "host levels, every host",
                 _ => "second step",
             };
             // The checks in the order of one assignment's report: the second step's, then the constant 0's.

@@ -36,7 +36,7 @@ internal static class ObservationOptions
     /// second step with the intercept, x beta) or "zero" (the structural prediction).
     /// </summary>
     public static Option<string> PairPrediction(string name, string defaultValue, string description)
-        => new(name) { Description = description + " One of: zero, slopes, shrunk-slopes, projected, host-means.", DefaultValueFactory = _ => defaultValue };
+        => new(name) { Description = description + " One of: zero, slopes, shrunk-slopes, projected, host-means, all-host-means.", DefaultValueFactory = _ => defaultValue };
 
     /// <summary>A <see cref="PairPrediction"/> option's value as the rule; exit 2 naming the option for anything else.</summary>
     public static UnfittedPairPrediction PairPredictionRule(Option<string> option, string? value) => value switch
@@ -46,7 +46,8 @@ internal static class ObservationOptions
         "shrunk-slopes" => UnfittedPairPrediction.ShrunkSlopes,
         "projected" => UnfittedPairPrediction.Projected,
         "host-means" => UnfittedPairPrediction.HostMeans,
-        _ => throw new InputException($"{option.Name}: expected 'zero', 'slopes', 'shrunk-slopes', 'projected' or 'host-means', got '{value}'"),
+        "all-host-means" => UnfittedPairPrediction.AllHostMeans,
+        _ => throw new InputException($"{option.Name}: expected 'zero', 'slopes', 'shrunk-slopes', 'projected', 'host-means' or 'all-host-means', got '{value}'"),
     };
 
     /// <summary>How a second-step rule predicts a pair without a figure, as the console and fit.html say it.</summary>
@@ -56,6 +57,7 @@ internal static class ObservationOptions
         UnfittedPairPrediction.ShrunkSlopes => "shrunk slopes, tau^2 / (tau^2 + s^2) (x - x_bar) beta",
         UnfittedPairPrediction.Projected => "x beta",
         UnfittedPairPrediction.HostMeans => "the host's level, sum w c / (sum w + 1) of the fitted constants into the host (hosts without a fitted total)",
+        UnfittedPairPrediction.AllHostMeans => "the host's level, sum w c / (sum w + 1) of the fitted constants into the host (every host)",
         _ => "constant 0",
     };
 
@@ -80,7 +82,7 @@ internal static class ObservationOptions
     /// <summary>Weight of the pairs without a figure, at constant 0, in the second step's regression (selection-aware).</summary>
     public static Option<double> UnfittedWeight() => new("--unfitted-weight")
     {
-        Description = "With a second step (slopes, projected or host-means), the weight each pair without a figure has in the regression (or in its host's level), at constant 0 (no figure informs it), "
+        Description = "With a second step (slopes, projected, host-means or all-host-means), the weight each pair without a figure has in the regression (or in its host's level), at constant 0 (no figure informs it), "
             + "in units of a high-confidence figure: the regression then sees the pairs too small to be counted besides the counted ones (selection on the outcome). "
             + "0 (default): only pairs with figures; e.g. 0.1, the inversion's prior. calibrate and fit must use the same to validate what ships.",
         DefaultValueFactory = _ => 0,

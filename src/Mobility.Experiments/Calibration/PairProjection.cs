@@ -118,7 +118,7 @@ public sealed class PairProjection
         ArgumentNullException.ThrowIfNull(result);
         if (rule == UnfittedPairPrediction.Zero)
         {
-            throw new ArgumentOutOfRangeException(nameof(rule), rule, "the second step predicts by the covariates or the host's level: Projected, Slopes, ShrunkSlopes or HostMeans");
+            throw new ArgumentOutOfRangeException(nameof(rule), rule, "the second step predicts by the covariates or the host's level: Projected, Slopes, ShrunkSlopes, HostMeans or AllHostMeans");
         }
 
         ArgumentOutOfRangeException.ThrowIfNegative(unfittedWeight);
@@ -133,9 +133,12 @@ public sealed class PairProjection
         }
 
         var constants = new Dictionary<CountryPair, double>(result.Constants);
-        if (rule == UnfittedPairPrediction.HostMeans)
+        if (rule is UnfittedPairPrediction.HostMeans or UnfittedPairPrediction.AllHostMeans)
         {
-            var levels = HostLevels(regressed, weights, ridge, result.Evidence.Keys.Where(p => p.IsTotal && p.Origin == Observation.AllCountries).Select(p => p.Destination));
+            var fittedTotals = rule == UnfittedPairPrediction.HostMeans
+                ? result.Evidence.Keys.Where(p => p.IsTotal && p.Origin == Observation.AllCountries).Select(p => p.Destination)
+                : [];
+            var levels = HostLevels(regressed, weights, ridge, fittedTotals);
             foreach (var pair in predicted)
             {
                 constants[pair] = levels.GetValueOrDefault(pair.Destination);
@@ -154,7 +157,7 @@ public sealed class PairProjection
     }
 
     /// <summary>
-    /// Each host's level for <see cref="UnfittedPairPrediction.HostMeans"/>: sum w c / (sum w + ridge) over the degree
+    /// Each host's level for <see cref="UnfittedPairPrediction.HostMeans"/> and <see cref="UnfittedPairPrediction.AllHostMeans"/>: sum w c / (sum w + ridge) over the degree
     /// pairs into it with a positive weight, for the hosts not in <paramref name="fittedTotals"/> (whose destination shift
     /// carries their level); a host without such a pair is absent (level 0).
     /// </summary>

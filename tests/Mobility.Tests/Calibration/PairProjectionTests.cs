@@ -208,4 +208,28 @@ public class PairProjectionTests
         double sharper = PairProjection.Complete(covariates, Result(more, moreWeights), unfitted, rule: UnfittedPairPrediction.HostMeans)[new CountryPair("UZB", "KOR")];
         Assert.InRange(sharper, completed[new CountryPair("UZB", "KOR")], 1.6);
     }
+
+    [Fact]
+    public void With_every_hosts_means_a_host_with_a_fitted_total_gives_its_level_too()
+    {
+        var world = EngineTestKit.Load("baseline").World;
+        var covariates = new PairCovariates(world);
+        // Kazakhstan's total of foreign students is fitted; its one fitted pair (Uzbek students, constant 3.0, weight 1)
+        // still gives a Tajik pair without a figure 3.0 * 1 / (1 + 1) = 1.5, where host-means gives 0. Korea as before.
+        var fitted = new Dictionary<CountryPair, double> { [new("KAZ", "KOR")] = 1.2, [new("UZB", "KAZ")] = 3.0, [CountryPair.HostTotal("KAZ")] = -1.4 };
+        var weights = new Dictionary<CountryPair, double> { [new("KAZ", "KOR")] = 1, [new("UZB", "KAZ")] = 1, [CountryPair.HostTotal("KAZ")] = 1 };
+        var unfitted = new[] { new CountryPair("UZB", "KOR"), new CountryPair("TJK", "KAZ"), new CountryPair("TJK", "GBR") };
+
+        var every = PairProjection.Complete(covariates, Result(fitted, weights), unfitted, rule: UnfittedPairPrediction.AllHostMeans);
+        var unfittedTotals = PairProjection.Complete(covariates, Result(fitted, weights), unfitted, rule: UnfittedPairPrediction.HostMeans);
+
+        Assert.Equal(1.5, every[new CountryPair("TJK", "KAZ")], 12);
+        Assert.Equal(0, unfittedTotals[new CountryPair("TJK", "KAZ")]);
+        Assert.Equal(0.6, every[new CountryPair("UZB", "KOR")], 12);
+        Assert.Equal(unfittedTotals[new CountryPair("UZB", "KOR")], every[new CountryPair("UZB", "KOR")]);
+        Assert.Equal(0, every[new CountryPair("TJK", "GBR")]);
+        // The total itself and the fitted pairs keep their values.
+        Assert.Equal(3.0, every[new CountryPair("UZB", "KAZ")]);
+        Assert.Equal(-1.4, every[CountryPair.HostTotal("KAZ")]);
+    }
 }

@@ -114,10 +114,10 @@ public class CalibrationCliTests
         using var temp = new TempFolder();
         AssertBadInput(
             Cli("fit", Baseline, "--observations", Observations, "--cross-validate", "5", "--held-out-constant", "intercept", "--out", temp.File("x")),
-            "--held-out-constant", "'zero', 'slopes', 'shrunk-slopes', 'projected' or 'host-means'", "'intercept'");
+            "--held-out-constant", "'zero', 'slopes', 'shrunk-slopes', 'projected', 'host-means' or 'all-host-means'", "'intercept'");
         AssertBadInput(
             Cli("calibrate", Baseline, "--observations", Observations, "--pair-constants", "--unobserved-constant", "slope", "--out", temp.File("y")),
-            "--unobserved-constant", "'zero', 'slopes', 'shrunk-slopes', 'projected' or 'host-means'", "'slope'");
+            "--unobserved-constant", "'zero', 'slopes', 'shrunk-slopes', 'projected', 'host-means' or 'all-host-means'", "'slope'");
         AssertBadInput(
             Cli("fit", Baseline, "--observations", Observations, "--cross-validate", "5", "--held-out-constant", "slopes", "--pair-effects", "country", "--out", temp.File("x")),
             "--pair-effects", "'none', 'host', 'origin' or 'both'", "'country'");
