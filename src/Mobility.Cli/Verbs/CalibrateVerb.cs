@@ -223,7 +223,7 @@ internal static class CalibrateVerb
                 context,
                 (progress, ct) => inverter.SecondStep(targets, first, new PairCovariates(loaded.World, request.Effects.Origin, request.Effects.Host), memberPairs, progress, ct, request.Unobserved, request.UnfittedWeight),
                 p => new ProgressDisplay.Step(p.Iteration, p.Iterations, string.Create(CultureInfo.InvariantCulture,
-                    $"second step: {predicted.Count} pairs without a figure predicted from covariates, re-inverting (iteration {p.Iteration}/{p.Iterations}): objective {p.Objective:F4}, {p.Elapsed:hh\\:mm\\:ss}")),
+                    $"second step: {predicted.Count} pairs without a figure predicted, re-inverting (iteration {p.Iteration}/{p.Iterations}): objective {p.Objective:F4}, {p.Elapsed:hh\\:mm\\:ss}")),
                 cancellationToken).ConfigureAwait(false);
             constants = new Dictionary<CountryPair, double>(inversion.Constants);
         }
@@ -243,7 +243,7 @@ internal static class CalibrateVerb
             ModelSettings(request.Sets));
         if (inversion is not null)
         {
-            overlay = CommentedOverlay.With(overlay, PairConstants.Comments(inversion, predicted));
+            overlay = CommentedOverlay.With(overlay, PairConstants.Comments(inversion, predicted, request.Unobserved));
         }
 
         var contextLines = ObservationOptions.Context(loaded, observationsPath, window, request.Replications).ToList();
@@ -284,7 +284,7 @@ internal static class CalibrateVerb
 
         if (inversion is not null)
         {
-            context.Output.WriteLine($"  {inversion.Evidence.Keys.Count(p => !p.IsTotal)} pair constants and {inversion.Evidence.Keys.Count(p => p.IsTotal)} shifts of origin and host totals fitted to their figures ({inversion.Log.Count} iterations in the last round){(request.Unobserved != UnfittedPairPrediction.Zero ? $", {predicted.Count} member pairs without a figure predicted from the pair covariates (Berry's second step, {ObservationOptions.Describe(request.Unobserved)})" : "")}; see calibrated.json and inversion.csv");
+            context.Output.WriteLine($"  {inversion.Evidence.Keys.Count(p => !p.IsTotal)} pair constants and {inversion.Evidence.Keys.Count(p => p.IsTotal)} shifts of origin and host totals fitted to their figures ({inversion.Log.Count} iterations in the last round){(request.Unobserved != UnfittedPairPrediction.Zero ? $", {predicted.Count} member pairs without a figure predicted ({ObservationOptions.Describe(request.Unobserved)})" : "")}; see calibrated.json and inversion.csv");
         }
 
         context.Output.WriteLine($"calibration written to {PathDisplay.Of(output.FinalPath)} (calibrated.json, {(search is not null ? "convergence.csv, " : "")}{(inversion is not null ? "inversion.csv, " : "")}fit.csv, fit.html)");

@@ -63,11 +63,15 @@ public static class PairConstants
     /// <summary>Comment of a constant predicted by Berry's second step (<see cref="PairProjection"/>), which has no figure.</summary>
     public const string PredictedComment = "predicted from covariates, no figure";
 
+    /// <summary>Comment of a constant set to its host's level (<see cref="UnfittedPairPrediction.HostMeans"/>, <see cref="UnfittedPairPrediction.AllHostMeans"/>), which has no figure.</summary>
+    public const string HostLevelComment = "the host's level (shrunk mean of the fitted constants into it), no figure";
+
     /// <summary>
     /// One comment per fitted constant: the published figures behind it and what the fitted scenario simulates for
-    /// them; and <see cref="PredictedComment"/> for each of <paramref name="predicted"/> (the second step's pairs).
+    /// them; and for each of <paramref name="predicted"/> (the second step's pairs) <see cref="HostLevelComment"/> when
+    /// <paramref name="rule"/> is a host-level rule, else <see cref="PredictedComment"/>.
     /// </summary>
-    public static Dictionary<string, string> Comments(PairInversionResult inversion, IEnumerable<CountryPair>? predicted = null)
+    public static Dictionary<string, string> Comments(PairInversionResult inversion, IEnumerable<CountryPair>? predicted = null, UnfittedPairPrediction rule = UnfittedPairPrediction.Projected)
     {
         var simulated = inversion.Fit.AllRows.ToDictionary(r => r.Observation.Id, r => r.Simulated, StringComparer.Ordinal);
         var comments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -79,7 +83,7 @@ public static class PairConstants
 
         foreach (var pair in predicted ?? [])
         {
-            comments.TryAdd(pair.Path, PredictedComment);
+            comments.TryAdd(pair.Path, rule is UnfittedPairPrediction.HostMeans or UnfittedPairPrediction.AllHostMeans ? HostLevelComment : PredictedComment);
         }
 
         return comments;
