@@ -22,7 +22,7 @@ internal static class FitSummary
     {
         var parts = fit.ByFlowGroup(members).Where(g => g.Fit.Rows.Count > 0).Select(g => string.Create(CultureInfo.InvariantCulture,
             $"{FlowGroups.Label(g.Group)} x{Math.Exp(g.Fit.MedianAbsoluteLogRatio):F2} ({g.Fit.WithinFactorTwo * 100:0}% of {g.Fit.Rows.Count})"));
-        output.WriteLine($"  {label} by kind of flow: {string.Join(", ", parts)}");
+        output.WriteLine($"  {label} by kind of flow (median error factor, share within 2x): {string.Join(", ", parts)}");
     }
 
     public static void Write(TextWriter output, Fit fit, string label = "fit")

@@ -176,12 +176,7 @@ public static class FitReport
                 ]));
             report.Paragraph("A target counts for a member when the member is its origin or its destination. Median factor = exp(median |log ratio|). "
                 + ChecksDefinition);
-        }
 
-        if (members is not null)
-        {
-            var fits = new List<(string Label, Fit Fit)> { ("in sample", fit) };
-            fits.AddRange(validation ?? []);
             var groups = fits.Select(f => f.Fit.ByFlowGroup(members).ToDictionary(g => g.Group, g => g.Fit)).ToArray();
             report.Heading("By kind of flow").Table(
                 ["flow", .. fits.Select(f => f.Label + ": targets"), .. fits.Select(f => f.Label + ": median factor"), .. fits.Select(f => f.Label + ": within 2x")],
