@@ -12,18 +12,20 @@ internal static class FitSummary
     /// <summary>One line: each member country's median error factor and share within 2x.</summary>
     public static void WriteByCountry(TextWriter output, Fit fit, IEnumerable<string> members, string label)
     {
-        var parts = fit.ByCountry(members).Where(c => c.Fit.Rows.Count > 0).Select(c => string.Create(CultureInfo.InvariantCulture,
-            $"{c.Country} x{Math.Exp(c.Fit.MedianAbsoluteLogRatio):F2} ({c.Fit.WithinFactorTwo * 100:0}% of {c.Fit.Rows.Count})"));
+        var parts = fit.ByCountry(members).Where(c => c.Fit.Rows.Count > 0).Select(c => Part(c.Country, c.Fit));
         output.WriteLine($"  {label} by member (median error factor, share within 2x): {string.Join(", ", parts)}");
     }
 
     /// <summary>One line: each kind of flow's median error factor and share within 2x (groups without a target left out).</summary>
     public static void WriteByFlowGroup(TextWriter output, Fit fit, IEnumerable<string> members, string label)
     {
-        var parts = fit.ByFlowGroup(members).Where(g => g.Fit.Rows.Count > 0).Select(g => string.Create(CultureInfo.InvariantCulture,
-            $"{FlowGroups.Label(g.Group)} x{Math.Exp(g.Fit.MedianAbsoluteLogRatio):F2} ({g.Fit.WithinFactorTwo * 100:0}% of {g.Fit.Rows.Count})"));
+        var parts = fit.ByFlowGroup(members).Where(g => g.Fit.Rows.Count > 0).Select(g => Part(FlowGroups.Label(g.Group), g.Fit));
         output.WriteLine($"  {label} by kind of flow (median error factor, share within 2x): {string.Join(", ", parts)}");
     }
+
+    /// <summary>"NAME x1.23 (90% of 40)": a part's median error factor, share within 2x and number of targets.</summary>
+    private static string Part(string name, Fit fit)
+        => string.Create(CultureInfo.InvariantCulture, $"{name} x{Math.Exp(fit.MedianAbsoluteLogRatio):F2} ({fit.WithinFactorTwo * 100:0}% of {fit.Rows.Count})");
 
     public static void Write(TextWriter output, Fit fit, string label = "fit")
     {

@@ -8,6 +8,7 @@ using Mobility.Input.Configuration;
 using Mobility.Input.Observations;
 using Mobility.Input.World;
 using Mobility.Model.Observations;
+using Mobility.Model.Policies;
 
 /// <summary>Options and loading shared by <c>fit</c> and <c>calibrate</c>: the observations, and the scenario set up to simulate their years.</summary>
 internal static class ObservationOptions
@@ -36,19 +37,32 @@ internal static class ObservationOptions
     /// second step with the intercept, x beta) or "zero" (the structural prediction).
     /// </summary>
     public static Option<string> PairPrediction(string name, string defaultValue, string description)
-        => new(name) { Description = description + " One of: zero, slopes, shrunk-slopes, projected, host-means, all-host-means.", DefaultValueFactory = _ => defaultValue };
+        => new(name) { Description = description + " One of: " + string.Join(", ", PairPredictionNames.Select(r => r.Name)) + ".", DefaultValueFactory = _ => defaultValue };
 
     /// <summary>A <see cref="PairPrediction"/> option's value as the rule; exit 2 naming the option for anything else.</summary>
-    public static UnfittedPairPrediction PairPredictionRule(Option<string> option, string? value) => value switch
+    public static UnfittedPairPrediction PairPredictionRule(Option<string> option, string? value)
     {
-        "zero" => UnfittedPairPrediction.Zero,
-        "slopes" => UnfittedPairPrediction.Slopes,
-        "shrunk-slopes" => UnfittedPairPrediction.ShrunkSlopes,
-        "projected" => UnfittedPairPrediction.Projected,
-        "host-means" => UnfittedPairPrediction.HostMeans,
-        "all-host-means" => UnfittedPairPrediction.AllHostMeans,
-        _ => throw new InputException($"{option.Name}: expected 'zero', 'slopes', 'shrunk-slopes', 'projected', 'host-means' or 'all-host-means', got '{value}'"),
-    };
+        foreach (var (name, rule) in PairPredictionNames)
+        {
+            if (name == value)
+            {
+                return rule;
+            }
+        }
+
+        throw new InputException($"{option.Name}: expected {SettingChoice.Describe(PairPredictionNames.Select(r => $"'{r.Name}'").ToArray())}, got '{value}'");
+    }
+
+    /// <summary>The rules' names on the command line, in the order help and errors list them.</summary>
+    private static readonly (string Name, UnfittedPairPrediction Rule)[] PairPredictionNames =
+    [
+        ("zero", UnfittedPairPrediction.Zero),
+        ("slopes", UnfittedPairPrediction.Slopes),
+        ("shrunk-slopes", UnfittedPairPrediction.ShrunkSlopes),
+        ("projected", UnfittedPairPrediction.Projected),
+        ("host-means", UnfittedPairPrediction.HostMeans),
+        ("all-host-means", UnfittedPairPrediction.AllHostMeans),
+    ];
 
     /// <summary>How a second-step rule predicts a pair without a figure, as the console and fit.html say it.</summary>
     public static string Describe(UnfittedPairPrediction rule) => rule switch

@@ -43,11 +43,15 @@ public static class ScenarioOverlay
     /// <summary>Sets <paramref name="path"/> (sections joined by ':', matched without regard to case) to <paramref name="value"/>.</summary>
     private static void Put(JsonObject root, string path, JsonNode value)
     {
+        // A key the section already has, in whatever case it was written, else the key as given.
+        static string KeyIn(JsonObject section, string key)
+            => section.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) ?? key;
+
         string[] keys = path.Split(':');
         JsonObject section = root;
         foreach (string key in keys[..^1])
         {
-            string existing = section.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase)) ?? key;
+            string existing = KeyIn(section, key);
             if (section[existing] is not JsonObject child)
             {
                 child = new JsonObject();
@@ -57,8 +61,7 @@ public static class ScenarioOverlay
             section = child;
         }
 
-        string leaf = section.Select(kv => kv.Key).FirstOrDefault(k => string.Equals(k, keys[^1], StringComparison.OrdinalIgnoreCase)) ?? keys[^1];
-        section[leaf] = value;
+        section[KeyIn(section, keys[^1])] = value;
     }
 
     /// <summary>The value a resolved configuration gives a path, if it is set and numeric.</summary>

@@ -184,8 +184,8 @@ public static class FitReport
                 [
                     FlowGroups.Label(g),
                     .. groups.Select(d => d[g].Rows.Count.ToString(Invariant)),
-                    .. groups.Select(d => d[g].Rows.Count > 0 ? Factor(d[g].MedianAbsoluteLogRatio) : "-"),
-                    .. groups.Select(d => d[g].Rows.Count > 0 ? Percent(d[g].WithinFactorTwo) : "-"),
+                    .. groups.Select(d => Factor(d[g].MedianAbsoluteLogRatio)),
+                    .. groups.Select(d => Percent(d[g].WithinFactorTwo)),
                 ]));
             report.Paragraph("Members' students outside the region, between members (the flows a regional grant, recognition or a joint degree act on), "
                 + "and students from outside the region in a member (education export); totals over all origins or destinations, and enrolment at home, apart. "
