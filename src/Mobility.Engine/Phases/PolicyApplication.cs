@@ -21,7 +21,7 @@ internal static class PolicyApplication
         var p = s.Policies;
         var policies = s.Settings.Policies;
         p.Streams ??= AllocateStreams(s.Settings.Policies, s.World, s.Universities.Count);
-        p.Reset(s.World, s.Settings.CreditMobility.BaseRecognition, o => s.CohortPersons(o, s.Year));
+        p.Reset(s.World, s.Year, s.Settings.CreditMobility.BaseRecognition, o => s.CohortPersons(o, s.Year));
         s.WorldYear.Update(s.Year);
         var year = new SimulatedPolicyYear(s);
         AddWorldQuotas(s, year);

@@ -94,12 +94,13 @@ public class PolicyState
     public List<QuotaProgramme> Quotas { get; } = [];
 
     /// <summary>
-    /// The year's starting point, as if no lever were in force: the world's visa barriers, agreements and post-study
+    /// The year's starting point, as if no lever were in force: the world's visa barriers of <paramref name="year"/>
+    /// (series.csv <c>visa_barrier</c> where a pair has one, else pairs.csv), agreements and post-study
     /// work rights; recognition 1 at home, <paramref name="baseRecognition"/> between agreement partners, else 0; no
     /// shock, grant, aid or discount.
     /// </summary>
     /// <param name="cohortPersons">This year's Bachelor entry cohort (persons) of a country.</param>
-    public void Reset(WorldData world, double baseRecognition, Func<int, double> cohortPersons)
+    public void Reset(WorldData world, int year, double baseRecognition, Func<int, double> cohortPersons)
     {
         ArgumentNullException.ThrowIfNull(world);
         ArgumentNullException.ThrowIfNull(cohortPersons);
@@ -133,6 +134,11 @@ public class PolicyState
                 Recognition[o, h] = o == h ? 1 : agreement ? baseRecognition : 0;
                 JointProgrammes[o, h] = 0;
             }
+        }
+
+        foreach (var (o, h) in world.VisaBarrierPairs())
+        {
+            Visa[o, h] = world.VisaBarrierAt(o, h, year);
         }
 
         Scholarships.Clear();

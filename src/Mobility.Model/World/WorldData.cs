@@ -99,6 +99,20 @@ public sealed class WorldData
     public double? ScholarshipQuota(int origin, int host, int year)
         => Series.TryValueAt(SeriesEntity.Pair(origin, host), SeriesVariable.ScholarshipQuota, year, out double places) ? places : null;
 
+    /// <summary>
+    /// The (origin, host) pairs whose visa barrier changes by year (series.csv <c>visa_barrier</c>), in index order;
+    /// every other pair keeps <see cref="VisaBarrier"/> of pairs.csv in every year.
+    /// </summary>
+    public IReadOnlyList<(int Origin, int Host)> VisaBarrierPairs()
+        => Series.Entities(SeriesVariable.VisaBarrier)
+            .Select(e => (e.First, e.Second))
+            .OrderBy(p => p.First).ThenBy(p => p.Second)
+            .ToArray();
+
+    /// <summary>The pair's visa barrier in a year: its series where there is one, else pairs.csv's value.</summary>
+    public double VisaBarrierAt(int origin, int host, int year)
+        => Series.TryValueAt(SeriesEntity.Pair(origin, host), SeriesVariable.VisaBarrier, year, out double barrier) ? barrier : VisaBarrier[origin, host];
+
     /// <summary>A country's tertiary enrolment (persons) in a year from the series; null without a series.</summary>
     public double? TertiaryEnrolmentAt(int country, int year)
         => Series.TryValueAt(SeriesEntity.Country(country), SeriesVariable.TertiaryEnrolment, year, out double persons) ? persons : null;

@@ -63,7 +63,7 @@ public sealed class LeverResolutionTests
 
     private static void Resolve(WorldData world, ScenarioSettings settings, PolicyState state, int year)
     {
-        state.Reset(world, settings.CreditMobility.BaseRecognition, _ => 1000);
+        state.Reset(world, year, settings.CreditMobility.BaseRecognition, _ => 1000);
         var policyYear = new FixedYear(world, settings, state, year);
         foreach (var lever in PolicySettings.Levers)
         {

@@ -156,14 +156,57 @@ public sealed class WorldByYearTests
         }
     }
 
+    [Fact]
+    public void A_visa_barrier_series_sets_the_pairs_barrier_of_each_year()
+    {
+        // Uzbekistan and Tajikistan kept a visa regime until the 2018 agreement (series.csv visa_barrier); a pair
+        // without a series keeps pairs.csv's barrier in every year.
+        var world = EngineTestKit.Load("baseline").World;
+        int uzb = world.CountryIndex("UZB"), tjk = world.CountryIndex("TJK"), kaz = world.CountryIndex("KAZ");
+        var state = new Mobility.Model.Policies.PolicyState(world.Countries.Count);
+
+        state.Reset(world, 2017, 0, _ => 1000);
+        Assert.Equal(0.5, state.Visa[uzb, tjk]);
+        Assert.Equal(world.VisaBarrier[uzb, kaz], state.Visa[uzb, kaz]);
+
+        state.Reset(world, 2018, 0, _ => 1000);
+        Assert.Equal(0.1, state.Visa[uzb, tjk], 12);
+        Assert.Equal(world.VisaBarrier[uzb, tjk], state.Visa[uzb, tjk], 12);
+    }
+
+    [Fact]
+    public void Uzbek_students_go_to_Tajikistan_once_the_visa_regime_ends()
+    {
+        // With the same seeds, a world that keeps the 2000-2018 visa regime between Uzbekistan and Tajikistan sends
+        // fewer Uzbek degree students to Tajikistan in 2018-2021 than the world of series.csv, where it ends in 2018.
+        var loaded = EngineTestKit.Load("baseline", "scenario:scale=20", "scenario:endYear=2026");
+        var world = loaded.World;
+        var pair = SeriesEntity.Pair(world.CountryIndex("UZB"), world.CountryIndex("TJK"));
+        Assert.True(world.Series.Has(pair, SeriesVariable.VisaBarrier));
+        var kept = new WorldData(world.Countries, world.Universities, world.Languages, world.VisaBarrier, world.BaselineImage, world.Agreement,
+            new WorldSeries(AllPoints(world.Series).Where(p => !(p.Entity == pair && p.Variable == SeriesVariable.VisaBarrier))
+                .Append((pair, SeriesVariable.VisaBarrier, new SeriesPoint(2017, 0.5)))),
+            world.Ties.Rows);
+
+        foreach (ulong seed in PairedSeeds)
+        {
+            double opened = UzbekDegreeEntrantsInTajikistan(Run(world, loaded.Settings, seed, reportFrom: 2018));
+            double closed = UzbekDegreeEntrantsInTajikistan(Run(kept, loaded.Settings, seed, reportFrom: 2018));
+            Assert.True(opened > closed * 1.2, $"seed {seed}: {opened:F0} Uzbek degree entrants in Tajikistan 2018-2021 without visas, {closed:F0} with the visa regime kept");
+        }
+    }
+
+    private static double UzbekDegreeEntrantsInTajikistan(RunResult run)
+        => run.Flows.Where(f => f.Origin == "UZB" && f.Destination == "TJK" && f.Kind == FlowKinds.Degree && f.Year is >= 2018 and <= 2021).Sum(f => f.Persons);
+
     private static IEnumerable<(SeriesEntity Entity, SeriesVariable Variable, SeriesPoint Point)> AllPoints(WorldSeries series)
         => Enum.GetValues<SeriesVariable>().SelectMany(v => series.Entities(v).SelectMany(e => series.Points(e, v).Select(p => (e, v, p))));
 
     private static double KazakhCreditTo(RunResult run, string[] hosts)
         => run.Flows.Where(f => f.Origin == "KAZ" && f.Kind == FlowKinds.Credit && hosts.Contains(f.Destination)).Sum(f => f.Persons);
 
-    private static RunResult Run(WorldData world, ScenarioSettings settings, ulong seed)
-        => new Simulation(world, settings, new SimulationOptions { Threads = EngineTestKit.Threads, Seed = seed }).Run();
+    private static RunResult Run(WorldData world, ScenarioSettings settings, ulong seed, int? reportFrom = null)
+        => new Simulation(world, settings, new SimulationOptions { Threads = EngineTestKit.Threads, Seed = seed, ReportFrom = reportFrom }).Run();
 
     private static double UzbeksInKyrgyzstan(RunResult run)
         => run.Stocks.Where(s => s.Origin == "UZB" && s.Destination == "KGZ").Sum(s => s.Students);

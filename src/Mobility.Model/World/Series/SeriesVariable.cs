@@ -16,4 +16,5 @@ public enum SeriesVariable
     ExitPermitRequired,
     ImmigrantStock,
     ExchangeFunding,
+    VisaBarrier,
 }

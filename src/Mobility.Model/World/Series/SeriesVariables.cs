@@ -25,6 +25,8 @@ public static class SeriesVariables
             "international migrants living in the country (the destination mass of the diaspora imputation)"),
         new(SeriesVariable.ExchangeFunding, SeriesEntityKind.Country, "share 0..1", 0, 1,
             "share of an incoming credit-mobility student's living cost the host's exchange scheme pays (Erasmus+ International Credit Mobility)"),
+        new(SeriesVariable.VisaBarrier, SeriesEntityKind.Pair, "0..1", 0, 1,
+            "difficulty for a student of the origin to enter and study in the host this year (pair origin-host; pairs.csv's value where no series)"),
     ];
 
     public static IReadOnlyList<SeriesVariableInfo> All => Infos;
