@@ -12,7 +12,7 @@ choices: enrolled, departures, entrants figures) after choice:destinationShift, 
 (national-scholarship holders' choice: the Bolashak awards and holders figures) after it, and
 creditMobility:pairShift (credit stays: the academic-mobility programme's credit figures) after creditMobility:c0,
 each block with a comment line naming the figures it answers to (in choice:pairShift, the member pairs without a
-figure, whose constants Berry's second step predicted, follow each origin's fitted ones in their own commented block); the scalar coefficients of
+figure, whose constants the rule of calibrate --unobserved-constant predicted, follow each origin's fitted ones in their own commented block); the scalar coefficients of
 degreeMobility, choice and creditMobility (e.g. aDiaspora, bDiaspora, c0) are replaced where the scenario sets them,
 and creditMobility:originShift is replaced or added. Other fitted paths must be copied by hand. See docs/calibration.md, "The shipped calibration (issue 11)".
 """
@@ -78,17 +78,25 @@ if 'originShift' in cm:
         if '"originShift"' in t: return re.sub(r'"originShift": \{[^}]*\}', shifts, t,1)
         return re.sub(r'("c0": [-\d.]+,)', lambda m: m.group(1)+'\n    '+shifts+',', t,1)
     base=in_section(base, 'creditMobility', credit_shift)
-SECOND_STEP=', and for the member pairs without a figure predicted from the pair covariates (Berry\'s second step)'
+SECOND_STEP='; the pairs without a figure of each origin follow in a block that names the rule predicting them'
 # the blocks of pair constants: (section, key, the scenario key it follows, the comment line above it)
 BLOCKS=[
-    ('choice','pairShift','destinationShift','origin-destination constants of the degree choice fitted by Berry inversion to the enrolled, departures and entrants figures'+SECOND_STEP),
+    ('choice','pairShift','destinationShift','origin-destination constants of the degree choice fitted by Berry inversion to the enrolled, departures and entrants figures'),
     ('choice','scholarshipPairShift','pairShift','origin-destination constants of the national-scholarship holders\' choice (Bolashak) fitted to the scholarship awards and holders figures'),
     ('creditMobility','pairShift','c0','origin-destination constants of the credit-stay choice fitted to the academic-mobility programme\'s credit figures'),
 ]
-PREDICTED='predicted from covariates, no figure'
+# the comments calibrate writes on a constant without a figure, by rule (--unobserved-constant), and the line above their block
+PREDICTED={
+    'predicted from covariates, no figure':
+        "predicted from covariates, no figure (Berry's second step: x beta of the fitted constants' regression on the pair covariates, docs/calibration.md)",
+    "the host's level (shrunk mean of the fitted constants into it), no figure":
+        "the host's level, no figure (calibrate --unobserved-constant all-host-means: the fitted constants into that host, their weighted mean shrunk toward 0, docs/calibration.md)",
+}
+def predicted_by(comment):
+    return next((p for p in PREDICTED if (comment or '').startswith(p)), None)
 def group_predicted(block):
-    """Within each origin of the degree constants, the constants Berry's second step predicted (no figure) follow the
-    fitted ones in their own commented block, six to a line."""
+    """Within each origin of the degree constants, the constants of the pairs without a figure (predicted by the rule
+    of --unobserved-constant) follow the fitted ones in their own commented block, six to a line."""
     out=[]; k=0
     while k<len(block):
         line=block[k]
@@ -98,7 +106,7 @@ def group_predicted(block):
         fitted=[]; predicted=[]
         while not re.match(r'^      \},?$', block[k]):
             m=re.match(r'^\s*"(\w+)": (-?[\d.]+),?\s*(?://\s*(.*))?$', block[k])
-            (predicted if (m.group(3) or '').startswith(PREDICTED) else fitted).append((m.group(1), m.group(2), m.group(3)))
+            (predicted if predicted_by(m.group(3)) else fitted).append((m.group(1), m.group(2), m.group(3)))
             k+=1
         entries=['        "%s": %s'%(d,v)+'{sep}'+(' // '+c if c else '') for d,v,c in fitted]
         rows=[predicted[i:i+6] for i in range(0,len(predicted),6)]
@@ -106,7 +114,7 @@ def group_predicted(block):
         text=[]
         for n,e in enumerate(entries): text.append(e.replace('{sep}', ',' if n<total-1 else ''))
         if predicted:
-            text.append('        // %s (Berry\'s second step: x beta of the fitted constants\' regression on the pair covariates, docs/calibration.md)'%PREDICTED)
+            text.append('        // '+PREDICTED[predicted_by(predicted[0][2])])
             for r,row in enumerate(rows):
                 last=r==len(rows)-1
                 text.append('        '+', '.join('"%s": %s'%(d,v) for d,v,_ in row)+('' if last else ','))
@@ -140,8 +148,7 @@ for section,key,after,what in BLOCKS:
     lines[k]=lines[k].rstrip(',')+','
     if not closes: block[-1]=block[-1]+','
     # the second step's clause only where it predicted constants (calibrate --unobserved-constant zero predicts none)
-    if not any(PREDICTED in l for l in block): what=what.replace(SECOND_STEP,'')
-    comment='    // '+what+SOURCE
+    comment='    // '+what+SOURCE+(SECOND_STEP if any(v in l for l in block for v in PREDICTED.values()) else '')
     lines=lines[:k+1]+[comment]+block+lines[k+1:]
     base='\n'.join(lines)
 open(base_path,'w').write(base)

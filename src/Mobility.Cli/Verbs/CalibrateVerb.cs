@@ -34,13 +34,13 @@ internal static class CalibrateVerb
         };
         var unobservedConstant = ObservationOptions.PairPrediction(
             "--unobserved-constant",
-            "zero",
-            "With --pair-constants, the degree constant of a member pair without a figure: 'zero' (default; the structural prediction, as the shipped baseline has it); "
+            "all-host-means",
+            "With --pair-constants, the degree constant of a member pair without a figure: 'zero' (the structural prediction); "
                 + "'slopes': Berry's second step with the slopes only, the fitted constants regressed (weighted ridge) on the pair covariates and the pair given (x - x_bar) beta, "
                 + "x_bar the fitted pairs' weighted mean (a pair like the average fitted pair gets 0), then the fitted constants and totals inverted again around them; "
                 + "'shrunk-slopes': the slopes times the regression's empirical-Bayes factor tau^2 / (tau^2 + s^2); "
                 + "'host-means': the host's level, the weighted mean of the fitted constants into that host shrunk toward 0 (sum w c / (sum w + 1); hosts whose own total is fitted carry it in their destination shift and give 0); "
-                + "'all-host-means': the same for every host, the members whose total of foreign students is fitted too; "
+                + "'all-host-means' (default; as the shipped baseline has it): the same for every host, the members whose total of foreign students is fitted too; "
                 + "'projected': the same with the intercept, x beta (measured: it breaks the in-sample targets). fit --cross-validate --held-out-constant validates each rule (docs/calibration.md).");
         var pairEffects = ObservationOptions.PairEffects();
         var unfittedWeight = ObservationOptions.UnfittedWeight();

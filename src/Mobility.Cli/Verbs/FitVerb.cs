@@ -63,14 +63,14 @@ internal static class FitVerb
         var unfittedWeight = ObservationOptions.UnfittedWeight();
         var heldOutConstant = ObservationOptions.PairPrediction(
             "--held-out-constant",
-            "projected",
+            "all-host-means",
             "With --cross-validate, how a pair without a fitted constant (held out, or a member pair without figures) is predicted, besides the constant 0 (always reported): "
-                + "'projected' (default; what calibrate --unobserved-constant projected ships): Berry's second step, the fitted constants regressed (weighted ridge) on the pair covariates the utility reads "
+                + "'projected' (what calibrate --unobserved-constant projected ships): Berry's second step, the fitted constants regressed (weighted ridge) on the pair covariates the utility reads "
                 + "(distance, shared language, ties, visa, image, living cost, host rank and size, membership), x beta, the other constants inverted again around it; "
                 + "'slopes' (what calibrate --unobserved-constant slopes ships): the same with the slopes only, (x - x_bar) beta, x_bar the training pairs' weighted mean; "
                 + "'shrunk-slopes': the slopes times the empirical-Bayes factor tau^2 / (tau^2 + s^2) of the regression; "
                 + "'host-means' (what calibrate --unobserved-constant host-means ships): the host's level, the weighted mean of the fitted constants into that host shrunk toward 0 (sum w c / (sum w + 1)), for hosts whose own total is not fitted; "
-                + "'all-host-means' (what calibrate --unobserved-constant all-host-means ships): the same for every host, the members whose total of foreign students is fitted too; "
+                + "'all-host-means' (default; what calibrate --unobserved-constant all-host-means ships, as the shipped baseline): the same for every host, the members whose total of foreign students is fitted too; "
                 + "the column the scenario uses is marked. 'zero': the constant 0 only (the structural model; faster). See docs/calibration.md.");
         var refitStructure = new Option<string[]>("--refit-structure")
         {
@@ -171,8 +171,8 @@ internal static class FitVerb
                 ? new PairValidation(inversion, structure: structure)
                 : new PairValidation(inversion, new PairCovariates(loaded.World, validation.Effects.Origin, validation.Effects.Host), memberPairs, validation.Rule, validation.UnfittedWeight, structure);
 
-            // Which prediction the scenario itself makes for a member pair without a figure: x beta if it sets a
-            // constant for one (calibrate --unobserved-constant projected), 0 otherwise; that column is marked.
+            // Which prediction the scenario itself makes for a member pair without a figure: the rule's if it sets a
+            // constant for one (calibrate --unobserved-constant RULE, the shipped baseline's all-host-means), 0 otherwise; that column is marked.
             var informed = observations.Select(PairInversion.Informs).OfType<CountryPair>().ToHashSet();
             bool scenarioProjects = PairConstants.Of(loaded.Configuration).Keys.Any(p => memberPairs.Contains(p) && !informed.Contains(p));
             string projectedMark = scenarioProjects ? ", as the scenario does" : "";

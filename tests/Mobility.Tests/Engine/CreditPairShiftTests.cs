@@ -46,6 +46,13 @@ public sealed class CreditPairShiftTests
         // The awards are the same; a holder who now lists other universities can find their seats taken (a few of 7,500).
         double awards = plain.Flows.Where(f => f.Kind == FlowKinds.NationalScholarship && f.Origin == "KAZ").Sum(f => f.Persons);
         Assert.InRange(shifted.Flows.Where(f => f.Kind == FlowKinds.NationalScholarship && f.Origin == "KAZ").Sum(f => f.Persons), 0.98 * awards, awards);
-        Assert.Equal(Flow(plain, FlowKinds.Credit, "KAZ", "DEU"), Flow(shifted, FlowKinds.Credit, "KAZ", "DEU"));
+
+        // Credit choices do not see the constant: the Kazakh credit stays in Germany move only through the seats (exchange
+        // seats are a share of a university's foreign seats, which follow the demand the holders are part of: ODD 7.6),
+        // by far less than the holders moved.
+        double creditBefore = Flow(plain, FlowKinds.Credit, "KAZ", "DEU"), creditAfter = Flow(shifted, FlowKinds.Credit, "KAZ", "DEU");
+        Assert.True(
+            Math.Abs(creditAfter - creditBefore) <= 0.02 * creditBefore && Math.Abs(creditAfter - creditBefore) <= 0.1 * (before - after),
+            $"KAZ->DEU credit {creditBefore} -> {creditAfter}, holders {before} -> {after}");
     }
 }
