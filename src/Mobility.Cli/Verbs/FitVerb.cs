@@ -174,9 +174,9 @@ internal static class FitVerb
             // Which prediction the scenario itself makes for a member pair without a figure: the rule's if it sets a
             // constant for one (calibrate --unobserved-constant RULE, the shipped baseline's all-host-means), 0 otherwise; that column is marked.
             var informed = observations.Select(PairInversion.Informs).OfType<CountryPair>().ToHashSet();
-            bool scenarioProjects = PairConstants.Of(loaded.Configuration).Keys.Any(p => memberPairs.Contains(p) && !informed.Contains(p));
-            string projectedMark = scenarioProjects ? ", as the scenario does" : "";
-            string zeroMark = scenarioProjects ? "" : ", as the scenario does";
+            bool scenarioPredicts = PairConstants.Of(loaded.Configuration).Keys.Any(p => memberPairs.Contains(p) && !informed.Contains(p));
+            string ruleMark = scenarioPredicts ? ", as the scenario does" : "";
+            string zeroMark = scenarioPredicts ? "" : ", as the scenario does";
             int firstSeed = validation.FoldSeed ?? (int)(loaded.Settings.Scenario.Seed % int.MaxValue);
             var assignments = new List<(int Seed, PairValidationFit Fit)>();
             for (int repeat = 0; repeat < validation.FoldRepeats; repeat++)
@@ -210,13 +210,13 @@ internal static class FitVerb
             {
                 if (assignments[a].Fit.Projected is Fit projectedPairs)
                 {
-                    checks.Add(($"cross-validated ({step}{projectedMark}{FoldsLabel(a)})", $"cross-validated{FoldsFile(a)}-second-step.csv", projectedPairs));
+                    checks.Add(($"cross-validated ({step}{ruleMark}{FoldsLabel(a)})", $"cross-validated{FoldsFile(a)}-second-step.csv", projectedPairs));
                 }
             }
 
             if (outOfTime.Projected is Fit projectedLater)
             {
-                checks.Add(($"out of time ({validation.OutOfTime}+, {step}{projectedMark})", "out-of-time-second-step.csv", projectedLater));
+                checks.Add(($"out of time ({validation.OutOfTime}+, {step}{ruleMark})", "out-of-time-second-step.csv", projectedLater));
             }
 
             for (int a = 0; a < assignments.Count; a++)
@@ -232,7 +232,7 @@ internal static class FitVerb
                 repeated.Add(RepeatedLine($"constant 0{zeroMark}", assignments.Select(x => x.Fit.Structural).ToArray()));
                 if (assignments.All(x => x.Fit.Projected is not null))
                 {
-                    repeated.Insert(0, RepeatedLine($"{step}{projectedMark}", assignments.Select(x => x.Fit.Projected!).ToArray()));
+                    repeated.Insert(0, RepeatedLine($"{step}{ruleMark}", assignments.Select(x => x.Fit.Projected!).ToArray()));
                 }
 
                 contextLines.AddRange(repeated);
