@@ -161,6 +161,8 @@ internal static class FitVerb
         var checks = new List<(string Label, string File, Fit Fit)>();
         var refits = new List<RefittedStructure>();
         var repeated = new List<string>();
+        HeldOutFit? heldOut = null;
+        string validationCommand = "";
         if (validation.Folds is int folds)
         {
             var variants = new ScenarioVariants(loaded);
@@ -240,6 +242,23 @@ internal static class FitVerb
 
             checks.Add(($"out of time ({validation.OutOfTime}+, constant 0{zeroMark})", "out-of-time.csv", outOfTime.Structural));
 
+            // The held-out fit of the scenario's own prediction for pairs without a figure, for the one-line summary
+            // compare prints; not recorded for the experiments (a structure refit, pair effects, a weight for unfitted pairs).
+            bool plainRule = structure is null && validation.Effects == (false, false) && validation.UnfittedWeight == 0;
+            Fit[]? own = !scenarioPredicts ? [.. assignments.Select(x => x.Fit.Structural)]
+                : assignments.All(x => x.Fit.Projected is not null) ? [.. assignments.Select(x => x.Fit.Projected!)]
+                : null;
+            if (plainRule && own is not null)
+            {
+                string check = (leaveOnePairOut ? $"leave one pair out, {pairCount} pairs" : $"{folds} folds by pair{(own.Length > 1 ? $", {own.Length} fold assignments" : "")}")
+                    + (!scenarioPredicts ? ", constant 0" : validation.Rule == UnfittedPairPrediction.AllHostMeans ? ", the host's level" : $", {step}");
+                heldOut = HeldOutOf(check, own, members);
+                validationCommand = string.Create(CultureInfo.InvariantCulture,
+                    $" --cross-validate {folds} --iterations {validation.Iterations} --held-out-constant {ObservationOptions.NameOf(validation.Rule)}")
+                    + (validation.FoldSeed is int s0 ? string.Create(CultureInfo.InvariantCulture, $" --fold-seed {s0}") : "")
+                    + (validation.FoldRepeats > 1 ? string.Create(CultureInfo.InvariantCulture, $" --fold-repeats {validation.FoldRepeats}") : "");
+            }
+
             string seeds = assignments.Count > 1
                 ? string.Create(CultureInfo.InvariantCulture, $"{firstSeed} to {unchecked(firstSeed + assignments.Count - 1)}, {assignments.Count} assignments")
                 : firstSeed.ToString(CultureInfo.InvariantCulture);
@@ -268,8 +287,9 @@ internal static class FitVerb
         var summary = new FitSummaryFile(
             PathDisplay.Of(loaded.ScenarioFile), FitSummaryFile.Hash(loaded.Configuration), PathDisplay.Of(observationsPath), fit.Rows.Count, fit.Figures,
             Math.Exp(fit.MedianAbsoluteLogRatio), fit.WithinFactorTwo, fit.NotComparable.Count,
-            string.Create(CultureInfo.InvariantCulture, $"mobility fit {PathDisplay.Of(loaded.ScenarioFile)} --observations {PathDisplay.Of(observationsPath)} --scale {loaded.Settings.Scenario.Scale:R} --replications {replications}"),
-            DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            string.Create(CultureInfo.InvariantCulture, $"mobility fit {PathDisplay.Of(loaded.ScenarioFile)} --observations {PathDisplay.Of(observationsPath)} --scale {loaded.Settings.Scenario.Scale:R} --replications {replications}{validationCommand}"),
+            DateTimeOffset.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            heldOut);
         await AtomicFile.WriteAllTextAsync(Path.Combine(output.WorkingPath, FitSummaryFile.FileName), summary.ToJson(), cancellationToken).ConfigureAwait(false);
         foreach (var (_, file, check) in checks)
         {
@@ -362,6 +382,18 @@ internal static class FitVerb
     }
 
     /// <summary>Repeated cross-validation's summary: the mean and range of the assignments' median error factors and shares within 2x.</summary>
+    /// <summary>The held-out fit over one or several fold assignments: geometric means of their median factors, mean share within 2x.</summary>
+    private static HeldOutFit HeldOutOf(string check, IReadOnlyList<Fit> fits, IReadOnlyList<string> members)
+    {
+        var between = fits.Select(f => f.ByFlowGroup(members).First(g => g.Group == FlowGroup.BetweenMembers).Fit).ToArray();
+        return new HeldOutFit(
+            check,
+            fits[0].Rows.Count,
+            Math.Exp(fits.Average(f => f.MedianAbsoluteLogRatio)),
+            fits.Average(f => f.WithinFactorTwo),
+            between.All(b => b.Rows.Count > 0) ? Math.Exp(between.Average(b => b.MedianAbsoluteLogRatio)) : null);
+    }
+
     private static string RepeatedLine(string rule, IReadOnlyList<Fit> fits)
     {
         double[] medians = fits.Select(f => f.MedianAbsoluteLogRatio).ToArray();

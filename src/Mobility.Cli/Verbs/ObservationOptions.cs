@@ -53,6 +53,9 @@ internal static class ObservationOptions
         throw new InputException($"{option.Name}: expected {SettingChoice.Describe(PairPredictionNames.Select(r => $"'{r.Name}'").ToArray())}, got '{value}'");
     }
 
+    /// <summary>A rule's name on the command line.</summary>
+    public static string NameOf(UnfittedPairPrediction rule) => PairPredictionNames.First(r => r.Rule == rule).Name;
+
     /// <summary>The rules' names on the command line, in the order help and errors list them.</summary>
     private static readonly (string Name, UnfittedPairPrediction Rule)[] PairPredictionNames =
     [

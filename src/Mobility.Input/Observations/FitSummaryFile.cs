@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Mobility.Input.Configuration;
 
 /// <summary>
@@ -12,15 +13,21 @@ using Mobility.Input.Configuration;
 /// <c>mobility fit</c> into its output folder; the shipped copy is <c>scenarios/observations/fit-summary.json</c>.
 /// It records a hash of the scenario's behavioural configuration (everything but the <c>scenario:</c> section, so the
 /// run's years, scale and seed do not matter; numbers compared as numbers), so a reader can tell when the scenario's
-/// coefficients changed after the fit.
+/// coefficients changed after the fit. A fit with <c>--cross-validate</c> also records how well the held-out pairs were
+/// predicted (<see cref="HeldOut"/>), so that the line says what the baseline predicts, not only what it reproduces.
 /// </summary>
 public sealed record FitSummaryFile(
     string Scenario, string ConfigurationSha256, string Observations, int Targets, int Figures, double MedianFactor, double WithinFactorTwo,
-    int NotComparable, string Command, string Date)
+    int NotComparable, string Command, string Date, HeldOutFit? HeldOut = null)
 {
     public const string FileName = "fit-summary.json";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     /// <summary>Hash of a resolved configuration without its <c>scenario:</c> keys.</summary>
     public static string Hash(IReadOnlyDictionary<string, string> configuration)
@@ -52,11 +59,19 @@ public sealed record FitSummaryFile(
         }
     }
 
-    /// <summary>"reproduces 137 published figures, median error x1.2, 90% within 2x; see fit.html" and whether it is current.</summary>
+    /// <summary>
+    /// "reproduces 137 published figures, median error x1.2, 90% within 2x; held-out pairs x1.5 (...); see fit.html" and
+    /// whether it is current.
+    /// </summary>
     public string Sentence(IReadOnlyDictionary<string, string> configuration, string scenarioName)
     {
-        string line = string.Create(CultureInfo.InvariantCulture,
-            $"{scenarioName} reproduces {Figures} published figures ({Targets} targets) with median error x{MedianFactor:0.00}, {WithinFactorTwo * 100:0}% within 2x; see fit.html of `{Command}`");
+        var c = CultureInfo.InvariantCulture;
+        string heldOut = HeldOut is null
+            ? ""
+            : string.Create(c, $"; predicts held-out pairs with median error x{HeldOut.MedianFactor:0.00} ({HeldOut.Check}, {HeldOut.WithinFactorTwo * 100:0}% within 2x")
+                + (HeldOut.BetweenMembersFactor is double between ? string.Create(c, $"; flows between members x{between:0.00}") : "") + ")";
+        string line = string.Create(c,
+            $"{scenarioName} reproduces {Figures} published figures ({Targets} targets) with median error x{MedianFactor:0.00}, {WithinFactorTwo * 100:0}% within 2x{heldOut}; see fit.html of `{Command}`");
         return Hash(configuration) == ConfigurationSha256
             ? line
             : line + " (measured with other coefficients than this reference has: re-run that command)";

@@ -5,6 +5,7 @@ using System.Text.RegularExpressions;
 using Mobility.Cli;
 using Mobility.Experiments.Calibration;
 using Mobility.Input.Configuration;
+using Mobility.Input.Observations;
 using Mobility.Tests.IO;
 
 /// <summary>The fit, calibrate and survey verbs, in-process: outputs on good input, exit code 2 and a named problem on bad input.</summary>
@@ -218,12 +219,38 @@ public class CalibrationCliTests
         Assert.Contains("<h2>Validation</h2>", html, StringComparison.Ordinal);
         // The baseline gives its pairs without a figure the host's level, so the constant 0 is not marked as its own prediction.
         Assert.Contains("<td>cross-validated (constant 0, folds 2 (seed 8))</td>", html, StringComparison.Ordinal);
+        // Nor is it the held-out fit of the one-line summary, which is the scenario's own prediction.
+        Assert.DoesNotContain("held_out", File.ReadAllText(Path.Combine(temp.File("repeated"), "fit-summary.json")), StringComparison.Ordinal);
 
         AssertBadInput(Cli([.. common, "--fold-repeats", "0", "--out", temp.File("bad")]), "--fold-repeats", ">= 1");
         AssertBadInput(Cli("fit", Baseline, "--observations", observationSet, "--fold-repeats", "3", "--out", temp.File("bad")), "--fold-repeats", "--cross-validate");
         // Leaving one pair out deals the same folds for every seed, so repeating it would only repeat it.
         AssertBadInput(Cli("fit", Baseline, "--observations", observationSet, "--cross-validate", "500", "--fold-repeats", "2", "--out", temp.File("bad")), "--fold-repeats", "leaves one pair out");
         Assert.False(Directory.Exists(temp.File("bad")));
+    }
+
+    [Fact]
+    public void A_cross_validation_records_the_held_out_fit_of_the_scenarios_own_prediction()
+    {
+        // The baseline gives a pair without a figure its host's level (the default rule): the summary compare prints
+        // says how well held-out pairs are predicted that way, with the command that measured it.
+        using var temp = new TempFolder();
+        string observationSet = Path.Combine(TestFiles.RepositoryRoot, "scenarios", "observations", "observations.csv");
+        var run = Cli("fit", Baseline, "--observations", observationSet, "--scale", "50", "--replications", "1", "--threads", "2",
+            "--cross-validate", "2", "--iterations", "1", "--out", temp.File("fit"));
+        Assert.True(run.Code == ExitCodes.Success, run.Err);
+
+        var summary = FitSummaryFile.TryRead(temp.File("fit"));
+        Assert.NotNull(summary?.HeldOut);
+        Assert.Equal("2 folds by pair, the host's level", summary.HeldOut.Check);
+        Assert.EndsWith("--cross-validate 2 --iterations 1 --held-out-constant all-host-means", summary.Command, StringComparison.Ordinal);
+        Assert.InRange(summary.HeldOut.MedianFactor, 1, 100);
+        Assert.NotNull(summary.HeldOut.BetweenMembersFactor);
+
+        // The same numbers as the console's line for that check.
+        string factor = summary.HeldOut.MedianFactor.ToString("0.00", CultureInfo.InvariantCulture);
+        Assert.Contains($"cross-validated (host levels, every host, as the scenario does): {summary.HeldOut.Targets} targets", run.Out, StringComparison.Ordinal);
+        Assert.Contains($"(factor {factor})", run.Out.Split('\n').Single(l => l.StartsWith("cross-validated (host levels, every host, as the scenario does):", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,6 +27,27 @@ public class FitSummaryFileTests
     }
 
     [Fact]
+    public void With_a_cross_validation_the_line_says_how_well_held_out_pairs_are_predicted()
+    {
+        using var temp = new TempFolder();
+        var heldOut = new HeldOutFit("leave one pair out, 41 pairs, the host's level", 91, 1.53, 0.64, 2.19);
+        var summary = new FitSummaryFile("b", FitSummaryFile.Hash(Configuration), "o", 129, 138, 1.19, 0.91, 0, "mobility fit b --cross-validate 41", "d", heldOut);
+        File.WriteAllText(temp.File(FitSummaryFile.FileName), summary.ToJson());
+
+        var read = FitSummaryFile.TryRead(temp.Path);
+        Assert.Equal(summary, read);
+        Assert.Equal(
+            "baseline reproduces 138 published figures (129 targets) with median error x1.19, 91% within 2x; predicts held-out pairs with median error x1.53 "
+                + "(leave one pair out, 41 pairs, the host's level, 64% within 2x; flows between members x2.19); see fit.html of `mobility fit b --cross-validate 41`",
+            read!.Sentence(Configuration, "baseline"));
+
+        // A summary without a cross-validation (the format before it) has no held-out part.
+        File.WriteAllText(temp.File(FitSummaryFile.FileName), (summary with { HeldOut = null }).ToJson());
+        Assert.DoesNotContain("held_out", File.ReadAllText(temp.File(FitSummaryFile.FileName)), StringComparison.Ordinal);
+        Assert.DoesNotContain("held-out", FitSummaryFile.TryRead(temp.Path)!.Sentence(Configuration, "baseline"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Says_when_the_coefficients_differ_from_the_fitted_ones()
     {
         var summary = new FitSummaryFile("b", FitSummaryFile.Hash(Configuration), "o", 1, 1, 1.2, 0.9, 0, "mobility fit b", "d");
