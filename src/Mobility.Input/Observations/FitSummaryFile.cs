@@ -3,6 +3,7 @@ namespace Mobility.Input.Observations;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Mobility.Input.Configuration;
@@ -27,6 +28,7 @@ public sealed record FitSummaryFile(
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // a file, not HTML: "the host's level" as written
     };
 
     /// <summary>Hash of a resolved configuration without its <c>scenario:</c> keys.</summary>
