@@ -68,6 +68,12 @@ internal static class CompareVerb
                 + $"0 keeps the reference's constants for every draw (default {DefaultPairIterations}).",
             DefaultValueFactory = _ => DefaultPairIterations,
         };
+        var unobserved = ObservationOptions.PairPrediction(
+            "--unobserved-constant",
+            "all-host-means",
+            "With --posterior and --pair-iterations > 0, when the reference sets constants for member pairs without a figure (calibrate --unobserved-constant): "
+                + "the rule that predicts them again from each draw's fitted constants, the rest re-inverted around them as calibrate does; "
+                + "give the rule the reference was calibrated with (default all-host-means, the shipped baseline's: the host's level); 'zero' keeps the reference's constants for those pairs.");
         var seed = new Option<ulong?>("--seed")
         {
             Description = "Base seed the replication seeds are derived from (default: scenario:seed of the reference). Same seed, same results.",
@@ -98,6 +104,7 @@ internal static class CompareVerb
             posterior,
             draws,
             pairIterations,
+            unobserved,
             seed,
             scale,
             threads,
@@ -120,13 +127,15 @@ internal static class CompareVerb
                 parseResult.GetValue(force),
                 parseResult.GetValue(set) ?? [],
                 parseResult.GetValue(noFork),
-                parseResult.GetValue(pairIterations)),
+                parseResult.GetValue(pairIterations),
+                ObservationOptions.PairPredictionRule(unobserved, parseResult.GetValue(unobserved))),
             cancellationToken)));
         return command;
     }
 
     private sealed record Request(
-        string[] Scenarios, int? ReplicationsOption, string? Posterior, int? DrawsOption, ulong? Seed, double Scale, int Threads, string? Out, bool Force, string[] Sets, bool NoFork = false, int PairIterations = DefaultPairIterations)
+        string[] Scenarios, int? ReplicationsOption, string? Posterior, int? DrawsOption, ulong? Seed, double Scale, int Threads, string? Out, bool Force, string[] Sets, bool NoFork = false, int PairIterations = DefaultPairIterations,
+        UnfittedPairPrediction Unobserved = UnfittedPairPrediction.AllHostMeans)
     {
         /// <summary>Replications per scenario, or per draw over a posterior.</summary>
         public int Replications => ReplicationsOption ?? (Posterior is null ? DefaultReplications : DefaultReplicationsPerDraw);
@@ -257,11 +266,18 @@ internal static class CompareVerb
         var (targets, window, windowed, _) = ObservationOptions.Prepare(reference.ScenarioFile, null, request.Sets, reference.Settings.Scenario.Scale, replications: 1);
         var variants = new ScenarioVariants(windowed);
         var options = new PairInversionOptions { Iterations = request.PairIterations, Replications = 1, Threads = 1, ReportFrom = window.ReportFrom };
-        string[] keys = constants.Keys.Concat(targets.Select(PairInversion.Informs).OfType<CountryPair>().Where(p => !p.IsTotal)).Select(p => p.Path).Distinct().ToArray();
+
+        // A reference that predicts its member pairs without a figure (calibrate --unobserved-constant) gets them
+        // predicted again from each draw's fitted constants by the rule given (the shipped baseline's: the host's level).
+        var memberPairs = PairProjection.MemberPairs(windowed.World);
+        bool predicts = request.Unobserved != UnfittedPairPrediction.Zero && DrawPairConstants.Predicts(constants, targets, memberPairs);
+        string[] keys = constants.Keys.Concat(targets.Select(PairInversion.Informs).OfType<CountryPair>().Where(p => !p.IsTotal))
+            .Concat(predicts ? memberPairs : []).Select(p => p.Path).Distinct().ToArray();
         return new PosteriorDraws.PerDrawOverrides(keys, request.Threads, drawSets =>
         {
             var inversion = new PairInversion(windowed.World, pairs => variants.Settings([.. drawSets, .. pairs.Select(kv => PairConstants.Set(kv.Key, kv.Value))]), options);
-            return inversion.Run(targets, constants).Constants.Select(kv => PairConstants.Set(kv.Key, kv.Value)).ToArray();
+            var derived = DrawPairConstants.For(inversion, targets, constants, windowed.World, predicts ? memberPairs : null, request.Unobserved);
+            return derived.Final.Constants.Select(kv => PairConstants.Set(kv.Key, kv.Value)).ToArray();
         });
     }
 
