@@ -57,6 +57,18 @@ public class FitSummaryFileTests
     }
 
     [Fact]
+    public void The_shipped_summary_was_measured_on_the_shipped_baseline()
+    {
+        // Recalibrating the baseline without running its fit again would leave compare quoting another model's fit.
+        var baseline = Engine.EngineTestKit.Load("baseline");
+        var shipped = FitSummaryFile.TryRead(Path.Combine(TestFiles.RepositoryRoot, "scenarios", "observations"));
+        Assert.NotNull(shipped);
+        Assert.Equal(FitSummaryFile.Hash(baseline.Configuration), shipped.ConfigurationSha256);
+        Assert.NotNull(shipped.HeldOut);
+        Assert.DoesNotContain("other coefficients", shipped.Sentence(baseline.Configuration, "baseline"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_or_unreadable_summary_is_no_summary()
     {
         using var temp = new TempFolder();
