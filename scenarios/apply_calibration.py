@@ -14,7 +14,8 @@ creditMobility:pairShift (credit stays: the academic-mobility programme's credit
 each block with a comment line naming the figures it answers to (in choice:pairShift, the member pairs without a
 figure, whose constants the rule of calibrate --unobserved-constant predicted, follow each origin's fitted ones in their own commented block); the scalar coefficients of
 degreeMobility, choice and creditMobility (e.g. aDiaspora, bDiaspora, c0) are replaced where the scenario sets them,
-and creditMobility:originShift is replaced or added. Other fitted paths must be copied by hand. See docs/calibration.md, "The shipped calibration (issue 11)".
+and creditMobility:originShift is replaced or added; scenario:unobservedConstant (the rule for the pairs without a
+figure, which fit and compare read) is replaced or added after the seed. Other fitted paths must be copied by hand. See docs/calibration.md, "The shipped calibration (issue 11)".
 """
 import json
 import re
@@ -65,6 +66,13 @@ def in_section(text, section, fn):
         d+=(text[b]=='{')-(text[b]=='}')
         if d==0: break
     return text[:a]+fn(text[a:b+1])+text[b+1:]
+# the rule that gave the member pairs without a figure (scenario:unobservedConstant), replaced or added after the seed
+rule=data.get('scenario',{}).get('unobservedConstant')
+if rule:
+    def record_rule(t):
+        if '"unobservedConstant"' in t: return re.sub(r'"unobservedConstant": "[^"]*"', '"unobservedConstant": "%s"'%rule, t, 1)
+        return re.sub(r'("seed": \d+)', lambda m: m.group(1)+',\n    "unobservedConstant": "%s"'%rule, t, 1)
+    base=in_section(base, 'scenario', record_rule)
 # scalar coefficients of these sections (e.g. degreeMobility:aDiaspora, choice:bDiaspora, creditMobility:c0), where
 # the scenario sets them; creditMobility:originShift replaced or added after c0
 for section in ('degreeMobility','choice','creditMobility'):

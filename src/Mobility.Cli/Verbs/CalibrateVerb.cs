@@ -240,7 +240,10 @@ internal static class CalibrateVerb
             parameters.Select((p, i) => new KeyValuePair<string, double>(p.Path, values[i]))
                 .Concat(request.PairConstants ? constants.OrderBy(kv => kv.Key.Origin, StringComparer.Ordinal).ThenBy(kv => kv.Key.Destination, StringComparer.Ordinal)
                     .Select(kv => new KeyValuePair<string, double>(kv.Key.Path, kv.Value)) : []),
-            ModelSettings(request.Sets));
+            // The rule that gave the member pairs without a figure, recorded so that fit and compare predict them alike.
+            request.PairConstants
+                ? [.. ModelSettings(request.Sets), new KeyValuePair<string, string>("scenario:unobservedConstant", ObservationOptions.NameOf(request.Unobserved))]
+                : ModelSettings(request.Sets));
         if (inversion is not null)
         {
             overlay = CommentedOverlay.With(overlay, PairConstants.Comments(inversion, predicted, request.Unobserved));

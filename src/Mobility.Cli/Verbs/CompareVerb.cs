@@ -68,12 +68,11 @@ internal static class CompareVerb
                 + $"0 keeps the reference's constants for every draw (default {DefaultPairIterations}).",
             DefaultValueFactory = _ => DefaultPairIterations,
         };
-        var unobserved = ObservationOptions.PairPrediction(
+        var unobserved = ObservationOptions.PairPredictionOfScenario(
             "--unobserved-constant",
-            "all-host-means",
             "With --posterior and --pair-iterations > 0, when the reference sets constants for member pairs without a figure (calibrate --unobserved-constant): "
                 + "the rule that predicts them again from each draw's fitted constants, the rest re-inverted around them as calibrate does; "
-                + "give the rule the reference was calibrated with (default all-host-means, the shipped baseline's: the host's level); 'zero' keeps the reference's constants for those pairs.");
+                + "the rule the reference was calibrated with (the shipped baseline's: all-host-means, the host's level); 'zero' keeps the reference's constants for those pairs.");
         var seed = new Option<ulong?>("--seed")
         {
             Description = "Base seed the replication seeds are derived from (default: scenario:seed of the reference). Same seed, same results.",
@@ -128,14 +127,14 @@ internal static class CompareVerb
                 parseResult.GetValue(set) ?? [],
                 parseResult.GetValue(noFork),
                 parseResult.GetValue(pairIterations),
-                ObservationOptions.PairPredictionRule(unobserved, parseResult.GetValue(unobserved))),
+                ObservationOptions.PairPredictionRuleIfGiven(unobserved, parseResult.GetValue(unobserved))),
             cancellationToken)));
         return command;
     }
 
     private sealed record Request(
         string[] Scenarios, int? ReplicationsOption, string? Posterior, int? DrawsOption, ulong? Seed, double Scale, int Threads, string? Out, bool Force, string[] Sets, bool NoFork = false, int PairIterations = DefaultPairIterations,
-        UnfittedPairPrediction Unobserved = UnfittedPairPrediction.AllHostMeans)
+        UnfittedPairPrediction? Unobserved = null)
     {
         /// <summary>Replications per scenario, or per draw over a posterior.</summary>
         public int Replications => ReplicationsOption ?? (Posterior is null ? DefaultReplications : DefaultReplicationsPerDraw);
@@ -270,13 +269,14 @@ internal static class CompareVerb
         // A reference that predicts its member pairs without a figure (calibrate --unobserved-constant) gets them
         // predicted again from each draw's fitted constants by the rule given (the shipped baseline's: the host's level).
         var memberPairs = PairProjection.MemberPairs(windowed.World);
-        bool predicts = request.Unobserved != UnfittedPairPrediction.Zero && DrawPairConstants.Predicts(constants, targets, memberPairs);
+        var rule = ObservationOptions.RuleFor(request.Unobserved, reference);
+        bool predicts = rule != UnfittedPairPrediction.Zero && DrawPairConstants.Predicts(constants, targets, memberPairs);
         string[] keys = constants.Keys.Concat(targets.Select(PairInversion.Informs).OfType<CountryPair>().Where(p => !p.IsTotal))
             .Concat(predicts ? memberPairs : []).Select(p => p.Path).Distinct().ToArray();
         return new PosteriorDraws.PerDrawOverrides(keys, request.Threads, drawSets =>
         {
             var inversion = new PairInversion(windowed.World, pairs => variants.Settings([.. drawSets, .. pairs.Select(kv => PairConstants.Set(kv.Key, kv.Value))]), options);
-            var derived = DrawPairConstants.For(inversion, targets, constants, windowed.World, predicts ? memberPairs : null, request.Unobserved);
+            var derived = DrawPairConstants.For(inversion, targets, constants, windowed.World, predicts ? memberPairs : null, rule);
             return derived.Final.Constants.Select(kv => PairConstants.Set(kv.Key, kv.Value)).ToArray();
         });
     }

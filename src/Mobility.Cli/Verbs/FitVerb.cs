@@ -17,7 +17,7 @@ using Mobility.Reports.Fit;
 /// </summary>
 internal static class FitVerb
 {
-    private sealed record Validation(int? Folds, int OutOfTime, int Iterations, UnfittedPairPrediction Rule, int? FoldSeed, int FoldRepeats, (bool Origin, bool Host) Effects, double UnfittedWeight, Refit Refit);
+    private sealed record Validation(int? Folds, int OutOfTime, int Iterations, UnfittedPairPrediction? RuleGiven, int? FoldSeed, int FoldRepeats, (bool Origin, bool Host) Effects, double UnfittedWeight, Refit Refit);
 
     private sealed record Refit(string[] Structure, int Budget, double Scale);
 
@@ -61,16 +61,15 @@ internal static class FitVerb
         };
         var pairEffects = ObservationOptions.PairEffects();
         var unfittedWeight = ObservationOptions.UnfittedWeight();
-        var heldOutConstant = ObservationOptions.PairPrediction(
+        var heldOutConstant = ObservationOptions.PairPredictionOfScenario(
             "--held-out-constant",
-            "all-host-means",
             "With --cross-validate, how a pair without a fitted constant (held out, or a member pair without figures) is predicted, besides the constant 0 (always reported): "
                 + "'projected' (what calibrate --unobserved-constant projected ships): Berry's second step, the fitted constants regressed (weighted ridge) on the pair covariates the utility reads "
                 + "(distance, shared language, ties, visa, image, living cost, host rank and size, membership), x beta, the other constants inverted again around it; "
                 + "'slopes' (what calibrate --unobserved-constant slopes ships): the same with the slopes only, (x - x_bar) beta, x_bar the training pairs' weighted mean; "
                 + "'shrunk-slopes': the slopes times the empirical-Bayes factor tau^2 / (tau^2 + s^2) of the regression; "
                 + "'host-means' (what calibrate --unobserved-constant host-means ships): the host's level, the weighted mean of the fitted constants into that host shrunk toward 0 (sum w c / (sum w + 1)), for hosts whose own total is not fitted; "
-                + "'all-host-means' (default; what calibrate --unobserved-constant all-host-means ships, as the shipped baseline): the same for every host, the members whose total of foreign students is fitted too; "
+                + "'all-host-means' (what calibrate --unobserved-constant all-host-means ships, as the shipped baseline): the same for every host, the members whose total of foreign students is fitted too; "
                 + "the column the scenario uses is marked. 'zero': the constant 0 only (the structural model; faster). See docs/calibration.md.");
         var refitStructure = new Option<string[]>("--refit-structure")
         {
@@ -105,7 +104,7 @@ internal static class FitVerb
             parseResult.GetValue(force),
             parseResult.GetValue(set) ?? [],
             new Validation(parseResult.GetValue(crossValidate), parseResult.GetValue(outOfTime), parseResult.GetValue(iterations),
-                ObservationOptions.PairPredictionRule(heldOutConstant, parseResult.GetValue(heldOutConstant)), parseResult.GetValue(foldSeed), parseResult.GetValue(foldRepeats),
+                ObservationOptions.PairPredictionRuleIfGiven(heldOutConstant, parseResult.GetValue(heldOutConstant)), parseResult.GetValue(foldSeed), parseResult.GetValue(foldRepeats),
                 ObservationOptions.PairEffectsOf(pairEffects, parseResult.GetValue(pairEffects)),
                 ObservationOptions.UnfittedWeightOf(unfittedWeight, parseResult.GetValue(unfittedWeight)),
                 new Refit(parseResult.GetValue(refitStructure) ?? [], parseResult.GetValue(refitBudget), parseResult.GetValue(refitScale))),
@@ -140,6 +139,7 @@ internal static class FitVerb
         }
 
         var (observations, window, loaded, observationsPath) = ObservationOptions.Prepare(scenarioPath, observationsFile, userSets, scale, replications);
+        var rule = ObservationOptions.RuleFor(validation.RuleGiven, loaded);
         int pairCount = PairValidation.PairsWithFigures(observations).Length;
         bool leaveOnePairOut = validation.Folds >= pairCount;
         if (leaveOnePairOut && validation.FoldRepeats > 1)
@@ -169,9 +169,9 @@ internal static class FitVerb
 
             var inversion = InversionWith(loaded, variants, [], validation.Iterations, replications, threads, window.ReportFrom);
             var memberPairs = PairProjection.MemberPairs(loaded.World);
-            var validator = validation.Rule == UnfittedPairPrediction.Zero
+            var validator = rule == UnfittedPairPrediction.Zero
                 ? new PairValidation(inversion, structure: structure)
-                : new PairValidation(inversion, new PairCovariates(loaded.World, validation.Effects.Origin, validation.Effects.Host), memberPairs, validation.Rule, validation.UnfittedWeight, structure);
+                : new PairValidation(inversion, new PairCovariates(loaded.World, validation.Effects.Origin, validation.Effects.Host), memberPairs, rule, validation.UnfittedWeight, structure);
 
             // Which prediction the scenario itself makes for a member pair without a figure: the rule's if it sets a
             // constant for one (calibrate --unobserved-constant RULE, the shipped baseline's all-host-means), 0 otherwise; that column is marked.
@@ -197,7 +197,7 @@ internal static class FitVerb
                 $"out-of-time check (fitted before {validation.OutOfTime}, predicting {validation.OutOfTime} on)",
                 (progress, ct) => validator.OutOfTime(observations, validation.OutOfTime, ct),
                 cancellationToken).ConfigureAwait(false);
-            string step = validation.Rule switch
+            string step = rule switch
             {
                 UnfittedPairPrediction.Slopes => "second step, slopes only",
                 UnfittedPairPrediction.ShrunkSlopes => "second step, shrunk slopes",
@@ -251,10 +251,10 @@ internal static class FitVerb
             if (plainRule && own is not null)
             {
                 string check = (leaveOnePairOut ? $"leave one pair out, {pairCount} pairs" : $"{folds} folds by pair{(own.Length > 1 ? $", {own.Length} fold assignments" : "")}")
-                    + (!scenarioPredicts ? ", constant 0" : validation.Rule == UnfittedPairPrediction.AllHostMeans ? ", the host's level" : $", {step}");
+                    + (!scenarioPredicts ? ", constant 0" : rule == UnfittedPairPrediction.AllHostMeans ? ", the host's level" : $", {step}");
                 heldOut = HeldOutOf(check, own, members);
                 validationCommand = string.Create(CultureInfo.InvariantCulture,
-                    $" --cross-validate {folds} --iterations {validation.Iterations} --held-out-constant {ObservationOptions.NameOf(validation.Rule)}")
+                    $" --cross-validate {folds} --iterations {validation.Iterations} --held-out-constant {ObservationOptions.NameOf(rule)}")
                     + (validation.FoldSeed is int s0 ? string.Create(CultureInfo.InvariantCulture, $" --fold-seed {s0}") : "")
                     + (validation.FoldRepeats > 1 ? string.Create(CultureInfo.InvariantCulture, $" --fold-repeats {validation.FoldRepeats}") : "");
             }
@@ -273,11 +273,11 @@ internal static class FitVerb
                     $"structure refit before each check's inversion: {string.Join(", ", refitted.Select(p => $"{p.Path} in [{p.Lower:G4}, {p.Upper:G4}]"))}, every pair constant 0, {validation.Refit.Budget} evaluations of 1 replication at scale {validation.Refit.Scale:G4} (structure-refit.csv)"));
             }
 
-            if (validation.Rule != UnfittedPairPrediction.Zero)
+            if (rule != UnfittedPairPrediction.Zero)
             {
                 string effects = (validation.Effects.Origin, validation.Effects.Host) switch { (true, true) => "origin and host", (true, false) => "origin", (false, true) => "host", _ => "no" };
                 contextLines.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"second step: {ObservationOptions.Describe(validation.Rule)}, {effects} effects, pairs without a figure in the regression with weight {validation.UnfittedWeight:G3}"));
+                    $"second step: {ObservationOptions.Describe(rule)}, {effects} effects, pairs without a figure in the regression with weight {validation.UnfittedWeight:G3}"));
             }
         }
 

@@ -39,6 +39,14 @@ internal static class ObservationOptions
     public static Option<string> PairPrediction(string name, string defaultValue, string description)
         => new(name) { Description = description + " One of: " + string.Join(", ", PairPredictionNames.Select(r => r.Name)) + ".", DefaultValueFactory = _ => defaultValue };
 
+    /// <summary>A rule option whose default is the scenario's recorded rule (<see cref="RecordedRule"/>), else <c>all-host-means</c>: its value is null when not given.</summary>
+    public static Option<string> PairPredictionOfScenario(string name, string description)
+        => new(name) { Description = description + " One of: " + string.Join(", ", PairPredictionNames.Select(r => r.Name)) + ". Default: the rule the scenario records (scenario:unobservedConstant, which calibrate writes), else all-host-means." };
+
+    /// <summary>The rule given, else the scenario's recorded one, else <see cref="UnfittedPairPrediction.AllHostMeans"/> (the shipped baseline's).</summary>
+    public static UnfittedPairPrediction RuleFor(UnfittedPairPrediction? given, LoadedScenario loaded)
+        => given ?? RecordedRule(loaded) ?? UnfittedPairPrediction.AllHostMeans;
+
     /// <summary>A <see cref="PairPrediction"/> option's value as the rule; exit 2 naming the option for anything else.</summary>
     public static UnfittedPairPrediction PairPredictionRule(Option<string> option, string? value)
     {
@@ -51,6 +59,33 @@ internal static class ObservationOptions
         }
 
         throw new InputException($"{option.Name}: expected {SettingChoice.Describe(PairPredictionNames.Select(r => $"'{r.Name}'").ToArray())}, got '{value}'");
+    }
+
+    /// <summary>A <see cref="PairPrediction"/> option's value as the rule, or null when the option was not given.</summary>
+    public static UnfittedPairPrediction? PairPredictionRuleIfGiven(Option<string> option, string? value)
+        => value is null ? null : PairPredictionRule(option, value);
+
+    /// <summary>
+    /// The rule a scenario records for its member pairs without a figure (<c>scenario:unobservedConstant</c>, written by
+    /// calibrate), or null when it records none; exit 2 naming the key and the scenario file for a name that is not a rule.
+    /// </summary>
+    public static UnfittedPairPrediction? RecordedRule(LoadedScenario loaded)
+    {
+        string name = loaded.Settings.Scenario.UnobservedConstant;
+        if (string.IsNullOrEmpty(name))
+        {
+            return null;
+        }
+
+        foreach (var (known, rule) in PairPredictionNames)
+        {
+            if (known == name)
+            {
+                return rule;
+            }
+        }
+
+        throw new InputException($"{PathDisplay.Of(loaded.ScenarioFile)}: scenario:unobservedConstant: expected {SettingChoice.Describe(PairPredictionNames.Select(r => $"'{r.Name}'").ToArray())}, got '{name}'");
     }
 
     /// <summary>A rule's name on the command line.</summary>

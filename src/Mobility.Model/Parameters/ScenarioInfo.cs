@@ -24,6 +24,13 @@ public sealed class ScenarioInfo
 
     public ulong Seed { get; set; } = 1;
 
+    /// <summary>
+    /// How the calibration gave the degree constants of member pairs without a figure (the name of its
+    /// <c>calibrate --unobserved-constant</c> rule, e.g. <c>all-host-means</c>; empty when not recorded). The engine
+    /// does not read it; <c>fit --cross-validate</c> and <c>compare --posterior</c> predict such pairs by it.
+    /// </summary>
+    public string UnobservedConstant { get; set; } = "";
+
     /// <summary>A copy with another seed.</summary>
     public ScenarioInfo WithSeed(ulong seed)
     {

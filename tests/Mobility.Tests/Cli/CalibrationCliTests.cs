@@ -192,6 +192,11 @@ public class CalibrationCliTests
         Assert.NotEqual(StartLine(withConstants.Out), StartLine(first.Out));
         Assert.Contains("fitted by the structure alone, every pair constant 0", first.Out, StringComparison.Ordinal);
         Assert.Contains("pair constants and", first.Out, StringComparison.Ordinal);
+
+        // A calibration of the pair constants records the rule that gave the pairs without a figure (the default here);
+        // one without them records nothing.
+        Assert.Equal("all-host-means", ScenarioLoader.Load(Path.Combine(temp.File("first"), "calibrated.json")).Settings.Scenario.UnobservedConstant);
+        Assert.DoesNotContain("unobservedConstant", File.ReadAllText(Path.Combine(temp.File("constants"), "calibrated.json")), StringComparison.Ordinal);
         AssertBadInput(Cli([.. common, "--structure-first", "--out", temp.File("bad")]), "--structure-first", "--pair-constants");
         Assert.False(Directory.Exists(temp.File("bad")));
     }
@@ -251,6 +256,19 @@ public class CalibrationCliTests
         string factor = summary.HeldOut.MedianFactor.ToString("0.00", CultureInfo.InvariantCulture);
         Assert.Contains($"cross-validated (host levels, every host, as the scenario does): {summary.HeldOut.Targets} targets", run.Out, StringComparison.Ordinal);
         Assert.Contains($"(factor {factor})", run.Out.Split('\n').Single(l => l.StartsWith("cross-validated (host levels, every host, as the scenario does):", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        // Without --held-out-constant the rule is the one the scenario records (calibrate writes it); a name that is
+        // no rule is refused, naming the key.
+        var recorded = Cli("fit", Baseline, "--observations", observationSet, "--scale", "50", "--replications", "1", "--threads", "2",
+            "--cross-validate", "2", "--iterations", "1", "--set", "scenario:unobservedConstant=host-means", "--out", temp.File("recorded"));
+        Assert.True(recorded.Code == ExitCodes.Success, recorded.Err);
+        Assert.Contains("cross-validated (host levels, as the scenario does):", recorded.Out, StringComparison.Ordinal);
+        Assert.Equal("2 folds by pair, host levels", FitSummaryFile.TryRead(temp.File("recorded"))!.HeldOut!.Check);
+        AssertBadInput(
+            Cli("fit", Baseline, "--observations", observationSet, "--scale", "50", "--cross-validate", "2", "--iterations", "1",
+                "--set", "scenario:unobservedConstant=bogus", "--out", temp.File("bad")),
+            "scenario:unobservedConstant", "'bogus'");
+        Assert.False(Directory.Exists(temp.File("bad")));
     }
 
     [Fact]
