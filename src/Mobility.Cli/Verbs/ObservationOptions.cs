@@ -49,17 +49,7 @@ internal static class ObservationOptions
 
     /// <summary>A <see cref="PairPrediction"/> option's value as the rule; exit 2 naming the option for anything else.</summary>
     public static UnfittedPairPrediction PairPredictionRule(Option<string> option, string? value)
-    {
-        foreach (var (name, rule) in PairPredictionNames)
-        {
-            if (name == value)
-            {
-                return rule;
-            }
-        }
-
-        throw new InputException($"{option.Name}: expected {SettingChoice.Describe(PairPredictionNames.Select(r => $"'{r.Name}'").ToArray())}, got '{value}'");
-    }
+        => RuleNamed(value, option.Name);
 
     /// <summary>A <see cref="PairPrediction"/> option's value as the rule, or null when the option was not given.</summary>
     public static UnfittedPairPrediction? PairPredictionRuleIfGiven(Option<string> option, string? value)
@@ -72,11 +62,12 @@ internal static class ObservationOptions
     public static UnfittedPairPrediction? RecordedRule(LoadedScenario loaded)
     {
         string name = loaded.Settings.Scenario.UnobservedConstant;
-        if (string.IsNullOrEmpty(name))
-        {
-            return null;
-        }
+        return string.IsNullOrEmpty(name) ? null : RuleNamed(name, $"{PathDisplay.Of(loaded.ScenarioFile)}: scenario:unobservedConstant");
+    }
 
+    /// <summary>The rule of a name; exit 2 naming <paramref name="where"/> (an option, or a file and key) for anything else.</summary>
+    private static UnfittedPairPrediction RuleNamed(string? name, string where)
+    {
         foreach (var (known, rule) in PairPredictionNames)
         {
             if (known == name)
@@ -85,7 +76,7 @@ internal static class ObservationOptions
             }
         }
 
-        throw new InputException($"{PathDisplay.Of(loaded.ScenarioFile)}: scenario:unobservedConstant: expected {SettingChoice.Describe(PairPredictionNames.Select(r => $"'{r.Name}'").ToArray())}, got '{name}'");
+        throw new InputException($"{where}: expected {SettingChoice.Describe(PairPredictionNames.Select(r => $"'{r.Name}'").ToArray())}, got '{name}'");
     }
 
     /// <summary>A rule's name on the command line.</summary>
