@@ -270,7 +270,7 @@ internal static class CompareVerb
         // predicted again from each draw's fitted constants by the rule given (the shipped baseline's: the host's level).
         var memberPairs = PairProjection.MemberPairs(windowed.World);
         var rule = ObservationOptions.RuleFor(request.Unobserved, reference);
-        bool predicts = rule != UnfittedPairPrediction.Zero && DrawPairConstants.Predicts(constants, targets, memberPairs);
+        bool predicts = rule != UnfittedPairPrediction.Zero && PairProjection.PredictsUnfitted(constants, targets, memberPairs);
         string[] keys = constants.Keys.Concat(targets.Select(PairInversion.Informs).OfType<CountryPair>().Where(p => !p.IsTotal))
             .Concat(predicts ? memberPairs : []).Select(p => p.Path).Distinct().ToArray();
         return new PosteriorDraws.PerDrawOverrides(keys, request.Threads, drawSets =>

@@ -175,8 +175,7 @@ internal static class FitVerb
 
             // Which prediction the scenario itself makes for a member pair without a figure: the rule's if it sets a
             // constant for one (calibrate --unobserved-constant RULE, the shipped baseline's all-host-means), 0 otherwise; that column is marked.
-            var informed = observations.Select(PairInversion.Informs).OfType<CountryPair>().ToHashSet();
-            bool scenarioPredicts = PairConstants.Of(loaded.Configuration).Keys.Any(p => memberPairs.Contains(p) && !informed.Contains(p));
+            bool scenarioPredicts = PairProjection.PredictsUnfitted(PairConstants.Of(loaded.Configuration), observations, memberPairs);
             string ruleMark = scenarioPredicts ? ", as the scenario does" : "";
             string zeroMark = scenarioPredicts ? "" : ", as the scenario does";
             int firstSeed = validation.FoldSeed ?? (int)(loaded.Settings.Scenario.Seed % int.MaxValue);
@@ -381,7 +380,6 @@ internal static class FitVerb
         });
     }
 
-    /// <summary>Repeated cross-validation's summary: the mean and range of the assignments' median error factors and shares within 2x.</summary>
     /// <summary>The held-out fit over one or several fold assignments: geometric means of their median factors, mean share within 2x.</summary>
     private static HeldOutFit HeldOutOf(string check, IReadOnlyList<Fit> fits, IReadOnlyList<string> members)
     {
@@ -394,6 +392,7 @@ internal static class FitVerb
             between.All(b => b.Rows.Count > 0) ? Math.Exp(between.Average(b => b.MedianAbsoluteLogRatio)) : null);
     }
 
+    /// <summary>Repeated cross-validation's summary: the mean and range of the assignments' median error factors and shares within 2x.</summary>
     private static string RepeatedLine(string rule, IReadOnlyList<Fit> fits)
     {
         double[] medians = fits.Select(f => f.MedianAbsoluteLogRatio).ToArray();

@@ -37,11 +37,14 @@ internal static class ObservationOptions
     /// second step with the intercept, x beta) or "zero" (the structural prediction).
     /// </summary>
     public static Option<string> PairPrediction(string name, string defaultValue, string description)
-        => new(name) { Description = description + " One of: " + string.Join(", ", PairPredictionNames.Select(r => r.Name)) + ".", DefaultValueFactory = _ => defaultValue };
+        => new(name) { Description = description + RuleList + ".", DefaultValueFactory = _ => defaultValue };
 
     /// <summary>A rule option whose default is the scenario's recorded rule (<see cref="RecordedRule"/>), else <c>all-host-means</c>: its value is null when not given.</summary>
     public static Option<string> PairPredictionOfScenario(string name, string description)
-        => new(name) { Description = description + " One of: " + string.Join(", ", PairPredictionNames.Select(r => r.Name)) + ". Default: the rule the scenario records (scenario:unobservedConstant, which calibrate writes), else all-host-means." };
+        => new(name) { Description = description + RuleList + ". Default: the rule the scenario records (scenario:unobservedConstant, which calibrate writes), else all-host-means." };
+
+    /// <summary>" One of: zero, slopes, ...": the rules' names as the options' help lists them.</summary>
+    private static string RuleList => " One of: " + string.Join(", ", PairPredictionNames.Select(r => r.Name));
 
     /// <summary>The rule given, else the scenario's recorded one, else <see cref="UnfittedPairPrediction.AllHostMeans"/> (the shipped baseline's).</summary>
     public static UnfittedPairPrediction RuleFor(UnfittedPairPrediction? given, LoadedScenario loaded)

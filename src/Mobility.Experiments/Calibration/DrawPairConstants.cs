@@ -15,13 +15,6 @@ public static class DrawPairConstants
     /// <summary>The draw's constants after the first inversion (<see cref="First"/>) and after the rule's second step (<see cref="Final"/>, the same without one).</summary>
     public sealed record Derived(PairInversionResult First, PairInversionResult Final);
 
-    /// <summary>Whether a scenario's constants predict member pairs without a figure (it sets a constant for one).</summary>
-    public static bool Predicts(IReadOnlyDictionary<CountryPair, double> constants, IReadOnlyList<Observation> targets, IReadOnlyCollection<CountryPair> memberPairs)
-    {
-        var informed = targets.Select(PairInversion.Informs).OfType<CountryPair>().ToHashSet();
-        return constants.Keys.Any(p => memberPairs.Contains(p) && !informed.Contains(p));
-    }
-
     /// <param name="inversion">The inversion with the draw's coefficients.</param>
     /// <param name="rule">The reference's rule for pairs without a figure; <see cref="UnfittedPairPrediction.Zero"/> or
     /// <paramref name="memberPairs"/> null: no second step (the reference's constants of those pairs are kept).</param>

@@ -89,6 +89,17 @@ public sealed class PairProjection
     }
 
     /// <summary>
+    /// Whether a scenario's constants predict member pairs without a figure: it sets a constant for one of
+    /// <paramref name="memberPairs"/> that none of <paramref name="targets"/> informs (calibrate --unobserved-constant
+    /// other than zero), rather than leaving them at 0.
+    /// </summary>
+    public static bool PredictsUnfitted(IReadOnlyDictionary<CountryPair, double> constants, IEnumerable<Observation> targets, IReadOnlyCollection<CountryPair> memberPairs)
+    {
+        var informed = targets.Select(PairInversion.Informs).OfType<CountryPair>().ToHashSet();
+        return constants.Keys.Any(p => memberPairs.Contains(p) && !informed.Contains(p));
+    }
+
+    /// <summary>
     /// The degree-choice pairs of the member origins: each member with every other country that has a university (the
     /// hosts of its degree choice tables): the pairs <c>calibrate --unobserved-constant projected</c> and the validation predict when they have no figure.
     /// </summary>

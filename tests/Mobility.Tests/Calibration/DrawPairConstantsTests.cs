@@ -34,7 +34,7 @@ public class DrawPairConstantsTests
         var options = new PairInversionOptions { Iterations = 2, Replications = 1, Threads = EngineTestKit.Threads, ReportFrom = 2024 };
         var inversion = new PairInversion(loaded.World, SettingsWith(["choice:bDistance=1.5"]), options);
         var memberPairs = PairProjection.MemberPairs(loaded.World);
-        Assert.True(DrawPairConstants.Predicts(reference, targets, memberPairs));
+        Assert.True(PairProjection.PredictsUnfitted(reference, targets, memberPairs));
         var derived = DrawPairConstants.For(inversion, targets, reference, loaded.World, memberPairs, UnfittedPairPrediction.AllHostMeans);
 
         Assert.True(Math.Abs(derived.First.Constants[UzbekRussia] - reference[UzbekRussia]) > 0.05, $"the draw moved UZB->RUS: {derived.First.Constants[UzbekRussia]:F3}");
