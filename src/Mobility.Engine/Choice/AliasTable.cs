@@ -110,7 +110,11 @@ public sealed class AliasTable
 
         int item = items[column];
         int other = aliasItem[column];
-        return x - column < probability[column] ? item : other;
+
+        // A select by mask: inside a loop the JIT keeps "c ? item : other" as a branch, which is mispredicted about
+        // as often as the column's probability is far from 0 and 1; "c ? 1 : 0" compiles to a flag move.
+        int keep = x - column < probability[column] ? 1 : 0;
+        return other ^ ((item ^ other) & -keep);
     }
 
     private void EnsureSize(int size)

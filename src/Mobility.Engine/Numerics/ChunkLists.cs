@@ -107,6 +107,24 @@ internal sealed class ChunkLists
             chain[pageCount - 1][inLastPage++] = slot;
         }
 
+        /// <summary>Adds the slots in order, a page's worth at a time.</summary>
+        public void AddRange(ReadOnlySpan<int> slots)
+        {
+            while (!slots.IsEmpty)
+            {
+                if (inLastPage == PageSize)
+                {
+                    chain[pageCount++] = owner.TakePage();
+                    inLastPage = 0;
+                }
+
+                int n = Math.Min(slots.Length, PageSize - inLastPage);
+                slots[..n].CopyTo(chain[pageCount - 1].AsSpan(inLastPage));
+                inLastPage += n;
+                slots = slots[n..];
+            }
+        }
+
         public void Clear()
         {
             pageCount = 0;

@@ -1,6 +1,8 @@
 namespace Mobility.Engine.Phases;
 
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Mobility.Engine.Agents;
 using Mobility.Engine.Choice;
 using Mobility.Engine.Numerics;
@@ -84,16 +86,20 @@ internal static class Entry
             var ids = st.Id.AsSpan(at, n);
             var homes = st.Home.AsSpan(at, n);
             var hosts = st.Host.AsSpan(at, n);
-            for (int j = 0; j < n; j++)
+            int j = Avx512F.IsSupported ? Attributes(r0, r1, r2, n, englishLogit, englishSlope, ability, resources, x, u) : 0;
+            for (; j < n; j++)
             {
                 float a = (float)UniformDraw.Of(r0[j]);
                 float r = (float)UniformDraw.Of(r1[j]);
                 ability[j] = a;
                 resources[j] = r;
-                ids[j] = firstId + k0 + j;
-
                 x[j] = EnglishSpeakers.LogitOf(englishLogit, englishSlope, a, r);
                 u[j] = UniformDraw.Of(r2[j]);
+            }
+
+            for (j = 0; j < n; j++)
+            {
+                ids[j] = firstId + k0 + j;
                 short university = (short)home.Sample(UniformDraw.Of(r3[j]));
                 homes[j] = university;
                 hosts[j] = university;
@@ -101,7 +107,7 @@ internal static class Entry
 
             Logistic.Decide(x[..n], u[..n], english);
             var flags = st.Flags.AsSpan(at, n);
-            for (int j = 0; j < n; j++)
+            for (j = 0; j < n; j++)
             {
                 flags[j] = (byte)((english[j] ? StudentPopulation.FlagEnglish : 0) | StudentPopulation.FlagNewLevel);
             }
@@ -119,6 +125,33 @@ internal static class Entry
         st.AbroadCountry.AsSpan(from, count).Fill(StudentPopulation.NoCountry);
         st.Skill.AsSpan(from, count).Clear();
         st.Attitude.AsSpan(from, count).Fill(InitialAttitude);
+    }
+
+    /// <summary>
+    /// Ability, resources, the English logit and its uniform of the first entrants of a batch, eight at a time; returns
+    /// how many it did. The same operations in the same order as the scalar loop (conversions, then
+    /// <see cref="EnglishSpeakers.LogitOf"/>'s sum, difference, product and sum), so the same bits.
+    /// </summary>
+    private static int Attributes(
+        ReadOnlySpan<uint> r0, ReadOnlySpan<uint> r1, ReadOnlySpan<uint> r2, int n, double englishLogit, double englishSlope,
+        Span<float> ability, Span<float> resources, Span<double> x, Span<double> u)
+    {
+        var shareLogit = Vector512.Create(englishLogit);
+        var slope = Vector512.Create(englishSlope);
+        var one = Vector512<double>.One;
+        int j = 0;
+        for (; j + 8 <= n; j += 8)
+        {
+            var a = Avx512F.ConvertToVector256Single(UniformDraw.Of(Vector256.Create(r0.Slice(j, 8))));
+            var r = Avx512F.ConvertToVector256Single(UniformDraw.Of(Vector256.Create(r1.Slice(j, 8))));
+            a.CopyTo(ability.Slice(j, 8));
+            r.CopyTo(resources.Slice(j, 8));
+            var sum = Avx512F.ConvertToVector512Double(a) + Avx512F.ConvertToVector512Double(r);
+            (shareLogit + (slope * (sum - one))).CopyTo(x.Slice(j, 8));
+            UniformDraw.Of(Vector256.Create(r2.Slice(j, 8))).CopyTo(u.Slice(j, 8));
+        }
+
+        return j;
     }
 
     public static void Initialise(

@@ -334,13 +334,18 @@ internal sealed class MobilityDecisions
     {
         int n = slots.Length;
         Logistic.Decide(b.X[..n], b.U[..n], b.Take);
+
+        // The takers in slot order, without a branch on each decision (the ids are no longer needed, so their
+        // buffer holds the list).
+        var taken = b.Ids;
+        int m = 0;
         for (int j = 0; j < n; j++)
         {
-            if (b.Take[j])
-            {
-                seekers.Add(slots[j]);
-            }
+            taken[m] = slots[j];
+            m += b.Take[j] ? 1 : 0;
         }
+
+        seekers.AddRange(taken[..m]);
     }
 
     /// <summary>A chunk's scratch for one batch of decisions (on the stack).</summary>

@@ -1,6 +1,8 @@
 namespace Mobility.Engine.Random;
 
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 /// <summary>
 /// The uniform a 32-bit generator word stands for: what <see cref="RandomStream.NextDouble"/> returns, and what a pass
@@ -13,6 +15,14 @@ internal static class UniformDraw
     /// <summary>Uniform on the open interval (0, 1): the same value as the stream's draw of this word.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double Of(uint word) => (word + 0.5) * TwoPow32Inverse;
+
+    /// <summary>
+    /// <see cref="Of(uint)"/> of eight words at once (AVX-512 only): the words convert to doubles exactly, then the
+    /// same addition and multiplication, so every lane has the scalar value's bits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> Of(Vector256<uint> words)
+        => (Avx512F.ConvertToVector512Double(words) + Vector512.Create(0.5)) * Vector512.Create(TwoPow32Inverse);
 
     /// <summary>
     /// The number of words w with <c>Of(w) &lt; p</c>. <see cref="Of"/> increases with the word, so
