@@ -106,7 +106,7 @@ public sealed class ChunkedParallel
 
         if (started > 0)
         {
-            AwaitHelpers();
+            helpersDone.Wait();
         }
 
         this.body = null;
@@ -121,36 +121,6 @@ public sealed class ChunkedParallel
     /// pieces of work (e.g. one array column each), in order of t when there is one thread.
     /// </summary>
     public void Tasks(int count, Action<int> task) => For(count * ChunkSize, (t, _, _) => task(t));
-
-    /// <summary>
-    /// Waits until every helper has left the pass: spinning first, since a helper usually ends its last chunk within
-    /// microseconds of the calling thread and waking a blocked thread takes a large part of a millisecond on the 2-core
-    /// VM; then blocking. The event is only a wake-up call: the helper count decides, because the last helper of the
-    /// pass before may set the event late, after this thread saw the count reach zero and began this pass.
-    /// </summary>
-    private void AwaitHelpers()
-    {
-        long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + SpinWindowTicks;
-        for (int spins = 0; Volatile.Read(ref running) != 0; spins++)
-        {
-            Thread.SpinWait(8);
-            if ((spins & 63) == 63)
-            {
-                if (System.Diagnostics.Stopwatch.GetTimestamp() > deadline)
-                {
-                    break;
-                }
-
-                Thread.Yield();
-            }
-        }
-
-        while (Volatile.Read(ref running) != 0)
-        {
-            helpersDone.Wait();
-            helpersDone.Reset();
-        }
-    }
 
     private void Work()
     {
