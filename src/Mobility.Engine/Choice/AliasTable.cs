@@ -111,8 +111,9 @@ public sealed class AliasTable
         int item = items[column];
         int other = aliasItem[column];
 
-        // A select by mask: inside a loop the JIT keeps "c ? item : other" as a branch, which is mispredicted about
-        // as often as the column's probability is far from 0 and 1; "c ? 1 : 0" compiles to a flag move.
+        // A select by mask: inside a loop the JIT compiles "c ? item : other" to a conditional jump, which the
+        // processor often mispredicts (the comparison is a coin toss with the column's probability), while
+        // "c ? 1 : 0" compiles to a flag move. The same item either way.
         int keep = x - column < probability[column] ? 1 : 0;
         return other ^ ((item ^ other) & -keep);
     }

@@ -25,8 +25,9 @@ public sealed class ChunkedParallelTests
             long covered = 0;
             parallel.For(count, (chunk, start, end) =>
             {
-                // Some chunks outlast the caller's spin window, so the caller also waits blocked. A chunk counts itself
-                // at its end, so a pass that returned before its last chunk ended would fail the checks below.
+                // In some passes every chunk outlasts the helpers' spin window, so the caller waits, blocked, for the
+                // helper's last chunk. A chunk counts itself at its end: a pass that returned before its last chunk
+                // ended would fail the checks below.
                 Pause(pass % 13 == 5 ? 3 * ChunkedParallel.SpinWindowMicroseconds / 2 : 2);
                 Interlocked.Increment(ref visits[chunk]);
                 Interlocked.Add(ref covered, end - start);
