@@ -20,7 +20,7 @@ internal sealed class ChoiceTables
     private readonly Scratch scratch;
     private readonly ConcurrentBag<Scratch> scratchBag = [];
     private readonly List<int> builds = [];
-    private readonly ParallelOptions parallel;
+    private readonly Action<int> buildTables;
 
     /// <summary>destinationShift[h] + pairShift[o][h] by [o * countries + h] (choice:destinationShift and choice:pairShift).</summary>
     private readonly double[] shift;
@@ -49,7 +49,7 @@ internal sealed class ChoiceTables
         AgreementShare = new double[c];
         scratch = new Scratch(state.Universities.Count + 1);
 
-        parallel = new ParallelOptions { MaxDegreeOfParallelism = state.Parallel.Threads };
+        buildTables = BuildTables;
         var choice = state.Settings.Choice;
         shift = Shifts(state, choice.PairShift, choice.DestinationShift);
         creditShift = Shifts(state, state.Settings.CreditMobility.PairShift, destinationShift: null);
@@ -144,17 +144,10 @@ internal sealed class ChoiceTables
             }
         }
 
-        Parallel.For(
-            0,
-            builds.Count,
-            parallel,
-            () => scratchBag.TryTake(out var taken) ? taken : new Scratch(s.Universities.Count + 1),
-            (k, _, own) =>
-            {
-                BuildType(builds[k], own);
-                return own;
-            },
-            scratchBag.Add);
+        // On the simulation's own threads: its helper, spinning from the passes before, takes builds at once, and is
+        // still spinning when the year's entry begins (with the thread pool's loop, the helper left during this phase
+        // and came back to entry's pass late).
+        s.Parallel.Tasks(builds.Count, buildTables);
 
         EnsureCount(Scholarship, p.Scholarships.Count * 2);
         for (int i = 0; i < p.Scholarships.Count; i++)
@@ -177,6 +170,14 @@ internal sealed class ChoiceTables
                 BuildFunded(Quota[(i * 2) + e], quota.Origin, e == 1, pairShift: null, u => s.Universities.Country[u] == quota.Host);
             }
         }
+    }
+
+    /// <summary>Build <paramref name="k"/> of the year's list, with a scratch of its own for as long as it runs.</summary>
+    private void BuildTables(int k)
+    {
+        var own = scratchBag.TryTake(out var taken) ? taken : new Scratch(s.Universities.Count + 1);
+        BuildType(builds[k], own);
+        scratchBag.Add(own);
     }
 
     /// <summary>The tables of agent type <paramref name="build"/> (a type index), or, if negative, the scholar tables of member -1 - build.</summary>
