@@ -1,6 +1,7 @@
 namespace Mobility.Engine.Agents;
 
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Mobility.Engine.Numerics;
 
 /// <summary>
@@ -22,6 +23,11 @@ internal static class EnglishSpeakers
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static double LogitOf(double shareLogit, double slope, double ability, double resources)
         => shareLogit + (slope * (ability + resources - 1));
+
+    /// <summary>The same for eight persons at once: the same operations in the same order, so every lane has the scalar value's bits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<double> LogitOf(double shareLogit, double slope, Vector512<double> ability, Vector512<double> resources)
+        => Vector512.Create(shareLogit) + (Vector512.Create(slope) * (ability + resources - Vector512<double>.One));
 
     /// <summary>logit(share), the share clamped away from 0 and 1.</summary>
     public static double Logit(double share)

@@ -1,5 +1,7 @@
 namespace Mobility.Engine.Numerics;
 
+using System.Runtime.CompilerServices;
+
 /// <summary>Per-chunk lists of agent slots found by a parallel pass, concatenated in chunk order afterwards.</summary>
 /// <remarks>
 /// A chunk's list is a chain of fixed-size pages taken from one store shared by all chunks, and the store is kept
@@ -98,12 +100,7 @@ internal sealed class ChunkLists
 
         public void Add(int slot)
         {
-            if (inLastPage == PageSize)
-            {
-                chain[pageCount++] = owner.TakePage();
-                inLastPage = 0;
-            }
-
+            TakePageIfFull();
             chain[pageCount - 1][inLastPage++] = slot;
         }
 
@@ -112,16 +109,22 @@ internal sealed class ChunkLists
         {
             while (!slots.IsEmpty)
             {
-                if (inLastPage == PageSize)
-                {
-                    chain[pageCount++] = owner.TakePage();
-                    inLastPage = 0;
-                }
-
+                TakePageIfFull();
                 int n = Math.Min(slots.Length, PageSize - inLastPage);
                 slots[..n].CopyTo(chain[pageCount - 1].AsSpan(inLastPage));
                 inLastPage += n;
                 slots = slots[n..];
+            }
+        }
+
+        /// <summary>Chains a new page when the last one is full (or there is none yet).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void TakePageIfFull()
+        {
+            if (inLastPage == PageSize)
+            {
+                chain[pageCount++] = owner.TakePage();
+                inLastPage = 0;
             }
         }
 

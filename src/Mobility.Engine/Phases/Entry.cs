@@ -129,16 +129,13 @@ internal static class Entry
 
     /// <summary>
     /// Ability, resources, the English logit and its uniform of the first entrants of a batch, eight at a time; returns
-    /// how many it did. The same operations in the same order as the scalar loop (conversions, then
-    /// <see cref="EnglishSpeakers.LogitOf"/>'s sum, difference, product and sum), so the same bits.
+    /// how many it did. The vector forms of <see cref="UniformDraw.Of(uint)"/> and <see cref="EnglishSpeakers.LogitOf(double, double, double, double)"/>
+    /// and the same conversions as the scalar loop, so the same bits.
     /// </summary>
     private static int Attributes(
         ReadOnlySpan<uint> r0, ReadOnlySpan<uint> r1, ReadOnlySpan<uint> r2, int n, double englishLogit, double englishSlope,
         Span<float> ability, Span<float> resources, Span<double> x, Span<double> u)
     {
-        var shareLogit = Vector512.Create(englishLogit);
-        var slope = Vector512.Create(englishSlope);
-        var one = Vector512<double>.One;
         int j = 0;
         for (; j + 8 <= n; j += 8)
         {
@@ -146,8 +143,7 @@ internal static class Entry
             var r = Avx512F.ConvertToVector256Single(UniformDraw.Of(Vector256.Create(r1.Slice(j, 8))));
             a.CopyTo(ability.Slice(j, 8));
             r.CopyTo(resources.Slice(j, 8));
-            var sum = Avx512F.ConvertToVector512Double(a) + Avx512F.ConvertToVector512Double(r);
-            (shareLogit + (slope * (sum - one))).CopyTo(x.Slice(j, 8));
+            EnglishSpeakers.LogitOf(englishLogit, englishSlope, Avx512F.ConvertToVector512Double(a), Avx512F.ConvertToVector512Double(r)).CopyTo(x.Slice(j, 8));
             UniformDraw.Of(Vector256.Create(r2.Slice(j, 8))).CopyTo(u.Slice(j, 8));
         }
 
