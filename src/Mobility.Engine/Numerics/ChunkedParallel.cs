@@ -23,6 +23,9 @@ public sealed class ChunkedParallel
 {
     public const int ChunkSize = 16384;
 
+    /// <summary>Items per piece of an <see cref="Items"/> pass.</summary>
+    public const int ItemPiece = 2048;
+
     /// <summary>How long a helper waits, spinning, for the next pass before it gives its thread back to the pool.</summary>
     public const int SpinWindowMicroseconds = 2000;
 
@@ -32,6 +35,7 @@ public sealed class ChunkedParallel
     private readonly ManualResetEventSlim helpersDone = new(false);
     private Action<int, int, int>? body;
     private int count;
+    private int size = ChunkSize;
     private int chunks;
     private int next;
     private int running;
@@ -52,14 +56,24 @@ public sealed class ChunkedParallel
     public static int ChunkCount(int count) => (count + ChunkSize - 1) / ChunkSize;
 
     /// <summary>Calls <paramref name="body"/>(chunk, start, end) for every chunk of [0, count).</summary>
-    public void For(int count, Action<int, int, int> body)
+    public void For(int count, Action<int, int, int> body) => Run(count, ChunkSize, body);
+
+    /// <summary>
+    /// Calls <paramref name="range"/>(start, end) over pieces of [0, count) of <see cref="ItemPiece"/> items: for passes
+    /// whose items are independent of one another (each writes only its own outputs, or adds exact counts), so that
+    /// how the range is cut cannot change a result. The pieces are smaller than chunks, so a pass over a few
+    /// thousand applicants still keeps every thread busy, and a pass ends with less work left on one thread.
+    /// </summary>
+    public void Items(int count, Action<int, int> range) => Run(count, ItemPiece, (_, start, end) => range(start, end));
+
+    private void Run(int count, int size, Action<int, int, int> body)
     {
-        int chunkCount = ChunkCount(count);
+        int chunkCount = (count + size - 1) / size;
         if (Threads == 1 || chunkCount <= 1)
         {
             for (int c = 0; c < chunkCount; c++)
             {
-                body(c, c * ChunkSize, Math.Min(count, (c + 1) * ChunkSize));
+                body(c, c * size, Math.Min(count, (c + 1) * size));
             }
 
             return;
@@ -67,6 +81,7 @@ public sealed class ChunkedParallel
 
         this.body = body;
         this.count = count;
+        this.size = size;
         chunks = chunkCount;
         next = -1;
         failure = null;
@@ -128,7 +143,7 @@ public sealed class ChunkedParallel
         int c;
         while ((c = Interlocked.Increment(ref next)) < chunks)
         {
-            action(c, c * ChunkSize, Math.Min(count, (c + 1) * ChunkSize));
+            action(c, c * size, Math.Min(count, (c + 1) * size));
         }
     }
 

@@ -177,7 +177,7 @@ internal sealed class AdmissionRound
         int k = pool.K;
         var countryOf = s.Universities.Country;
         int countries = s.CountryCount;
-        parallel.For(to - from, (_, start, end) =>
+        parallel.Items(to - from, (start, end) =>
         {
             Span<int> firsts = stackalloc int[countries];
             firsts.Clear();

@@ -47,7 +47,7 @@ internal sealed class CreditMobility
             }
         }
 
-        s.Parallel.For(seekers.Count, (_, start, end) => Choose(start, end));
+        s.Parallel.Items(seekers.Count, Choose);
     }
 
     /// <summary>Seekers start .. end - 1, a <see cref="SeekerBatch"/> at a time.</summary>

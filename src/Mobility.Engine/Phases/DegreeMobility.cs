@@ -133,7 +133,7 @@ internal sealed class DegreeMobility
         // The origins are gathered in parallel (a scattered read per seeker), then counted in one sequential pass.
         var origin = st.Origin;
         var seekerOrigins = seekerOrigin;
-        s.Parallel.For(m, (_, start, end) =>
+        s.Parallel.Items(m, (start, end) =>
         {
             for (int n = start; n < end; n++)
             {
@@ -164,7 +164,7 @@ internal sealed class DegreeMobility
     private ReadOnlySpan<int> OfOrigin(int[] byOrigin, int origin) =>
         origin is >= 0 and < 256 ? byOrigin.AsSpan(originStart[origin], originStart[origin + 1] - originStart[origin]) : [];
 
-    private void Choose() => s.Parallel.For(pool.DegreeSeekers.Count, (_, start, end) => Choose(start, end));
+    private void Choose() => s.Parallel.Items(pool.DegreeSeekers.Count, Choose);
 
     /// <summary>Seekers start .. end - 1, a <see cref="SeekerBatch"/> at a time.</summary>
     private void Choose(int start, int end)
@@ -237,7 +237,7 @@ internal sealed class DegreeMobility
         // Every candidate's draws come from its own stream, so the candidates are drawn in parallel.
         double englishLogit = EnglishSpeakers.Logit(entry.EnglishShare);
         double englishSlope = entry.EnglishSlope;
-        s.Parallel.For(total, (_, start, end) => DrawCandidates(firstId, englishLogit, englishSlope, bachelor, master, start, end));
+        s.Parallel.Items(total, (start, end) => DrawCandidates(firstId, englishLogit, englishSlope, bachelor, master, start, end));
     }
 
     /// <summary>

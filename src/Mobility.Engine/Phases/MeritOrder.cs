@@ -85,7 +85,7 @@ internal sealed class MeritOrder
         int count = slots.Count;
         ulong seed = s.Seed;
         int year = s.Year;
-        Runner(s).For(count + extra, (_, start, end) =>
+        Runner(s).Items(count + extra, (start, end) =>
         {
             // The tie-breaking hashes come from batches of Philox blocks (the hash is block HashBlock's first word).
             Span<int> ids = stackalloc int[PhiloxBatch.Size];
@@ -217,13 +217,14 @@ internal sealed class MeritOrder
     }
 
     /// <summary>
-    /// Orders every run of equal rank by the hashes and writes the positions into order. Each chunk takes the runs that
-    /// start inside it (to their end, also past the chunk), so chunks write disjoint ranges. Equal hashes within a run
-    /// mean equal keys: then <see cref="equalKeys"/> is set.
+    /// Orders every run of equal rank by the hashes and writes the positions into order. Each piece of the parallel pass
+    /// takes the runs that start inside it (to their end, also past the piece), so pieces write disjoint ranges and
+    /// the result does not depend on how the range is cut. Equal hashes within a run mean equal keys: then
+    /// <see cref="equalKeys"/> is set.
     /// </summary>
     private void OrderRuns(SimulationState s, int total)
     {
-        Runner(s).For(total, (_, start, end) =>
+        Runner(s).Items(total, (start, end) =>
         {
             var words = packed;
             int i = start;

@@ -39,6 +39,52 @@ public sealed class ChunkedParallelTests
         }
     }
 
+    // An item pass visits every item once, in pieces of ItemPiece items that start on a multiple of it; chunk passes
+    // between item passes still get whole chunks (the pass's piece size does not leak into the next pass).
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(4)]
+    public void Items_are_visited_once_in_small_pieces_and_chunk_passes_keep_their_chunks(int threads)
+    {
+        var parallel = new ChunkedParallel(threads);
+        for (int pass = 0; pass < 60; pass++)
+        {
+            int count = (pass * 997) + (pass % 3 == 0 ? 5 * ChunkedParallel.ItemPiece : 0);
+            var visits = new int[count];
+            int badPieces = 0;
+            parallel.Items(count, (start, end) =>
+            {
+                if (start % ChunkedParallel.ItemPiece != 0 || end - start > ChunkedParallel.ItemPiece || end <= start)
+                {
+                    Interlocked.Increment(ref badPieces);
+                }
+
+                for (int i = start; i < end; i++)
+                {
+                    Interlocked.Increment(ref visits[i]);
+                }
+            });
+            Assert.Equal(0, badPieces);
+            Assert.All(visits, v => Assert.Equal(1, v));
+
+            int chunkCount = (3 * ChunkedParallel.ChunkSize) + pass;
+            int badChunks = 0;
+            long covered = 0;
+            parallel.For(chunkCount, (chunk, start, end) =>
+            {
+                if (start != chunk * ChunkedParallel.ChunkSize || end != Math.Min(chunkCount, start + ChunkedParallel.ChunkSize))
+                {
+                    Interlocked.Increment(ref badChunks);
+                }
+
+                Interlocked.Add(ref covered, end - start);
+            });
+            Assert.Equal(0, badChunks);
+            Assert.Equal(chunkCount, covered);
+        }
+    }
+
     // An exception in any chunk reaches the caller, and the next pass runs normally.
     [Fact]
     public void A_failing_chunk_throws_on_the_caller_and_the_next_pass_still_runs()
