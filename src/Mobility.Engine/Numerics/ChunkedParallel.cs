@@ -3,12 +3,13 @@ namespace Mobility.Engine.Numerics;
 /// <summary>
 /// Runs work over fixed-size chunks of an index range. Chunks are the unit of both scheduling and reduction:
 /// each chunk writes its partial results into its own slot and slots are combined in chunk order, so sums are
-/// bit-identical for any thread count.
+/// bit-identical for any thread count. Passes with nothing to reduce by chunk (<see cref="Items"/>) are cut into
+/// smaller pieces instead, which only spreads the work more evenly.
 /// </summary>
 /// <remarks>
 /// The calling thread and up to Threads - 1 thread-pool helpers take chunks from a shared counter until none is
-/// left. The helpers are work items allocated once, so a parallel pass allocates nothing (Parallel.For allocates per
-/// range, i.e. per agent in the end). One pass at a time: passes are not nested and the simulation issues them from
+/// left. The helpers are work items allocated once, so a parallel pass allocates nothing but, for <see cref="Items"/>,
+/// one delegate (Parallel.For allocates per range, i.e. per agent in the end). One pass at a time: passes are not nested and the simulation issues them from
 /// one thread.
 /// <para>
 /// A helper, once its thread-pool thread runs it, stays on that thread, spinning, until no pass has offered it a
@@ -35,6 +36,7 @@ public sealed class ChunkedParallel
     private readonly ManualResetEventSlim helpersDone = new(false);
     private Action<int, int, int>? body;
     private int count;
+    /// <summary>Items per chunk (or piece) of the current pass.</summary>
     private int size = ChunkSize;
     private int chunks;
     private int next;
