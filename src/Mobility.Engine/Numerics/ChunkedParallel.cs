@@ -9,8 +9,8 @@ namespace Mobility.Engine.Numerics;
 /// <remarks>
 /// The calling thread and up to Threads - 1 thread-pool helpers take chunks from a shared counter until none is
 /// left. The helpers are work items allocated once, so a parallel pass allocates nothing but, for <see cref="Items"/>,
-/// one delegate (Parallel.For allocates per range, i.e. per agent in the end). One pass at a time: passes are not nested and the simulation issues them from
-/// one thread.
+/// one delegate (Parallel.For allocates per range, i.e. per agent in the end). One pass at a time: passes are not
+/// nested and the simulation issues them from one thread.
 /// <para>
 /// A helper, once its thread-pool thread runs it, stays on that thread, spinning, until no pass has offered it a
 /// turn for <see cref="SpinWindowMicroseconds"/>: a pass that finds it spinning (or already queued) hands it the turn
@@ -55,7 +55,7 @@ public sealed class ChunkedParallel
 
     public int Threads { get; }
 
-    public static int ChunkCount(int count) => (count + ChunkSize - 1) / ChunkSize;
+    public static int ChunkCount(int count) => PieceCount(count, ChunkSize);
 
     /// <summary>Calls <paramref name="body"/>(chunk, start, end) for every chunk of [0, count).</summary>
     public void For(int count, Action<int, int, int> body) => Run(count, ChunkSize, body);
@@ -68,9 +68,11 @@ public sealed class ChunkedParallel
     /// </summary>
     public void Items(int count, Action<int, int> range) => Run(count, ItemPiece, (_, start, end) => range(start, end));
 
+    private static int PieceCount(int count, int size) => (count + size - 1) / size;
+
     private void Run(int count, int size, Action<int, int, int> body)
     {
-        int chunkCount = (count + size - 1) / size;
+        int chunkCount = PieceCount(count, size);
         if (Threads == 1 || chunkCount <= 1)
         {
             for (int c = 0; c < chunkCount; c++)
