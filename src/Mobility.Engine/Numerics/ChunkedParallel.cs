@@ -139,7 +139,7 @@ public sealed class ChunkedParallel
     /// Calls <paramref name="task"/>(t) for every t in [0, count), each task taken as one chunk: a few independent
     /// pieces of work (e.g. one array column each), in order of t when there is one thread.
     /// </summary>
-    public void Tasks(int count, Action<int> task) => For(count * ChunkSize, (t, _, _) => task(t));
+    public void Tasks(int count, Action<int> task) => Run(count, 1, (t, _, _) => task(t));
 
     private void Work()
     {
