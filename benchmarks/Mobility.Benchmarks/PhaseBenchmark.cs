@@ -27,7 +27,7 @@ public class PhaseBenchmark
     [Params(100_000, 1_000_000)]
     public int Agents { get; set; }
 
-    [Params("entry", "degree_mobility", "credit_mobility", "admission", "study", "graduation", "scholars", "rankings", "image")]
+    [Params("derived", "entry", "degree_mobility", "credit_mobility", "admission", "study", "graduation", "scholars", "rankings", "image")]
     public string Phase { get; set; } = "study";
 
     [Params(2)]

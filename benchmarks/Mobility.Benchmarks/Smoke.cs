@@ -55,7 +55,7 @@ internal static class Smoke
     private static string Phases()
     {
         var times = new List<string>();
-        foreach (string phase in new[] { "entry", "degree_mobility", "credit_mobility", "admission", "study", "graduation", "scholars", "rankings", "image" })
+        foreach (string phase in new[] { "derived", "entry", "degree_mobility", "credit_mobility", "admission", "study", "graduation", "scholars", "rankings", "image" })
         {
             var b = new PhaseBenchmark { Agents = SmokeAgents / 5, Phase = phase, Threads = 2 };
             b.Setup();

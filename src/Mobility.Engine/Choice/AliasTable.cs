@@ -47,17 +47,18 @@ public sealed class AliasTable
 
         int smallCount = 0;
         int largeCount = 0;
+        // Each item goes on the small or the large stack without a branch: it is written on top of both, and only the
+        // stack it belongs to grows (the comparisons are coin tosses a branch would often mispredict). Both tops stay
+        // below n, since the two stacks hold at most n items together.
         for (int i = 0; i < n; i++)
         {
-            scaled[i] = scaled[i] * n / total;
-            if (scaled[i] < 1.0)
-            {
-                small[smallCount++] = i;
-            }
-            else
-            {
-                large[largeCount++] = i;
-            }
+            double x = scaled[i] * n / total;
+            scaled[i] = x;
+            int isSmall = x < 1.0 ? 1 : 0;
+            small[smallCount] = i;
+            large[largeCount] = i;
+            smallCount += isSmall;
+            largeCount += 1 - isSmall;
         }
 
         while (smallCount > 0 && largeCount > 0)
@@ -66,15 +67,13 @@ public sealed class AliasTable
             int l = large[--largeCount];
             probability[s] = scaled[s];
             alias[s] = l;
-            scaled[l] = scaled[l] + scaled[s] - 1.0;
-            if (scaled[l] < 1.0)
-            {
-                small[smallCount++] = l;
-            }
-            else
-            {
-                large[largeCount++] = l;
-            }
+            double rest = scaled[l] + scaled[s] - 1.0;
+            scaled[l] = rest;
+            int isSmall = rest < 1.0 ? 1 : 0;
+            small[smallCount] = l;
+            large[largeCount] = l;
+            smallCount += isSmall;
+            largeCount += 1 - isSmall;
         }
 
         while (largeCount > 0)

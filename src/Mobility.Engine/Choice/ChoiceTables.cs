@@ -16,14 +16,15 @@ internal sealed class ChoiceTables
 
     private readonly SimulationState s;
     private readonly int bands;
-    // Scratch for the tables built one after another; the parallel builds take theirs from the bag (kept from year to year).
+    // Scratch for the home tables (built once, in the constructor); the year's parallel builds take theirs from the bag
+    // (kept from year to year).
     private readonly Scratch scratch;
     private readonly ConcurrentBag<Scratch> scratchBag = [];
-    private readonly List<int> builds = [];
+    private readonly List<(BuildKind Kind, int Index)> builds = [];
     private readonly Action<int> buildTables;
 
-    /// <summary>destinationShift[h] + pairShift[o][h] by [o * countries + h] (choice:destinationShift and choice:pairShift).</summary>
-    private readonly double[] shift;
+    /// <summary>The year's terms of V that do not depend on the agent type or the table.</summary>
+    private readonly UtilityTerms terms;
 
     /// <summary>creditMobility:pairShift[o][h] by [o * countries + h]: added to V in the credit tables only.</summary>
     private readonly double[] creditShift;
@@ -51,7 +52,8 @@ internal sealed class ChoiceTables
 
         buildTables = BuildTables;
         var choice = state.Settings.Choice;
-        shift = Shifts(state, choice.PairShift, choice.DestinationShift);
+        // destinationShift[h] + pairShift[o][h] (choice:destinationShift and choice:pairShift).
+        terms = new UtilityTerms(state, Shifts(state, choice.PairShift, choice.DestinationShift));
         creditShift = Shifts(state, state.Settings.CreditMobility.PairShift, destinationShift: null);
         scholarshipShift = Shifts(state, choice.ScholarshipPairShift, destinationShift: null);
         BuildHomeTables();
@@ -95,6 +97,7 @@ internal sealed class ChoiceTables
 
     public void Rebuild()
     {
+        terms.Prepare();
         var p = s.Policies;
         int c = s.CountryCount;
         for (int o = 0; o < c; o++)
@@ -114,9 +117,9 @@ internal sealed class ChoiceTables
             AgreementShare[o] = partners / (double)Math.Max(1, c - 1);
         }
 
-        // Each build writes only its own tables, so they run in parallel: one per (origin, band, English) and one for
-        // a member's scholar tables. The members' builds (four tables each) come first, so the long ones are spread
-        // over the threads.
+        // Each build writes only its own tables, so they run in parallel: one per (origin, band, English), one for a
+        // member's scholar tables and one per scholarship programme and per quota (both English variants). The
+        // members' builds (four tables each) come first, so the long ones are spread over the threads.
         builds.Clear();
         for (int o = 0; o < c; o++)
         {
@@ -124,7 +127,7 @@ internal sealed class ChoiceTables
             {
                 for (int t = TypeIndex(o, 0, false); t <= TypeIndex(o, bands - 1, true); t++)
                 {
-                    builds.Add(t);
+                    builds.Add((BuildKind.AgentType, t));
                 }
             }
         }
@@ -133,66 +136,86 @@ internal sealed class ChoiceTables
         {
             if (s.IsMember[o])
             {
-                builds.Add(-1 - o);
+                builds.Add((BuildKind.Scholars, o));
             }
             else if (s.Countries[o].InboundPool > 0)
             {
                 for (int t = TypeIndex(o, 0, false); t <= TypeIndex(o, bands - 1, true); t++)
                 {
-                    builds.Add(t);
+                    builds.Add((BuildKind.AgentType, t));
                 }
             }
+        }
+
+        EnsureCount(Scholarship, p.Scholarships.Count * 2);
+        for (int i = 0; i < p.Scholarships.Count; i++)
+        {
+            builds.Add((BuildKind.Scholarship, i));
+        }
+
+        EnsureCount(Quota, p.Quotas.Count * 2);
+        for (int i = 0; i < p.Quotas.Count; i++)
+        {
+            builds.Add((BuildKind.Quota, i));
         }
 
         // On the simulation's own threads: its helper, spinning from the passes before, takes builds at once, and is
         // still spinning when the year's entry begins (with the thread pool's loop, the helper left during this phase
         // and came back to entry's pass late).
         s.Parallel.Tasks(builds.Count, buildTables);
-
-        EnsureCount(Scholarship, p.Scholarships.Count * 2);
-        for (int i = 0; i < p.Scholarships.Count; i++)
-        {
-            var programme = p.Scholarships[i];
-            for (int e = 0; e < 2; e++)
-            {
-                BuildFunded(Scholarship[(i * 2) + e], programme.Country, e == 1, scholarshipShift, u =>
-                    !s.Universities.IsAggregate[u] && programme.Destinations[s.Universities.Country[u]]
-                    && (programme.EligibleTopRank <= 0 || s.Universities.WorldRank[u] <= programme.EligibleTopRank));
-            }
-        }
-
-        EnsureCount(Quota, p.Quotas.Count * 2);
-        for (int i = 0; i < p.Quotas.Count; i++)
-        {
-            var quota = p.Quotas[i];
-            for (int e = 0; e < 2; e++)
-            {
-                BuildFunded(Quota[(i * 2) + e], quota.Origin, e == 1, pairShift: null, u => s.Universities.Country[u] == quota.Host);
-            }
-        }
     }
 
     /// <summary>Build <paramref name="k"/> of the year's list, with a scratch of its own for as long as it runs.</summary>
     private void BuildTables(int k)
     {
         var own = scratchBag.TryTake(out var taken) ? taken : new Scratch(s.Universities.Count + 1);
-        BuildType(builds[k], own);
+        var (kind, index) = builds[k];
+        switch (kind)
+        {
+            case BuildKind.AgentType:
+                BuildType(index, own);
+                break;
+            case BuildKind.Scholars:
+                BuildScholarTable(Scholar[index * 2], index, english: false, own);
+                BuildScholarTable(Scholar[(index * 2) + 1], index, english: true, own);
+                break;
+            case BuildKind.Scholarship:
+                BuildScholarship(index, own);
+                break;
+            default:
+                BuildQuota(index, own);
+                break;
+        }
+
         scratchBag.Add(own);
     }
 
-    /// <summary>The tables of agent type <paramref name="build"/> (a type index), or, if negative, the scholar tables of member -1 - build.</summary>
-    private void BuildType(int build, Scratch own)
+    /// <summary>The tables of scholarship programme <paramref name="i"/>: the universities it funds, by V without cost.</summary>
+    private void BuildScholarship(int i, Scratch own)
+    {
+        var programme = s.Policies.Scholarships[i];
+        for (int e = 0; e < 2; e++)
+        {
+            BuildFunded(Scholarship[(i * 2) + e], programme.Country, e == 1, scholarshipShift, own, u =>
+                !s.Universities.IsAggregate[u] && programme.Destinations[s.Universities.Country[u]]
+                && (programme.EligibleTopRank <= 0 || s.Universities.WorldRank[u] <= programme.EligibleTopRank));
+        }
+    }
+
+    /// <summary>The tables of quota <paramref name="i"/>: the host's universities, by V without cost.</summary>
+    private void BuildQuota(int i, Scratch own)
+    {
+        var quota = s.Policies.Quotas[i];
+        for (int e = 0; e < 2; e++)
+        {
+            BuildFunded(Quota[(i * 2) + e], quota.Origin, e == 1, pairShift: null, own, u => s.Universities.Country[u] == quota.Host);
+        }
+    }
+
+    /// <summary>The tables of agent type <paramref name="t"/> (a type index).</summary>
+    private void BuildType(int t, Scratch own)
     {
         var p = s.Policies;
-        if (build < 0)
-        {
-            int member = -1 - build;
-            BuildScholarTable(Scholar[member * 2], member, english: false, own);
-            BuildScholarTable(Scholar[(member * 2) + 1], member, english: true, own);
-            return;
-        }
-
-        int t = build;
         int o = t / (2 * bands);
         int b = t / 2 % bands;
         bool english = (t & 1) == 1;
@@ -210,6 +233,15 @@ internal sealed class ChoiceTables
         {
             Build(Inbound[t], o, english, budget, aid: 0, Destinations.Members, includeTuition: true, outside: true, own);
         }
+    }
+
+    /// <summary>What one parallel build of <see cref="Rebuild"/> makes.</summary>
+    private enum BuildKind
+    {
+        AgentType,
+        Scholars,
+        Scholarship,
+        Quota,
     }
 
     private enum Destinations
@@ -276,12 +308,12 @@ internal sealed class ChoiceTables
     }
 
     /// <param name="pairShift">Constants by [o * countries + h] added to V for this programme's kind (null: none).</param>
-    private void BuildFunded(AliasTable table, int o, bool english, double[]? pairShift, Func<int, bool> eligible)
+    private void BuildFunded(AliasTable table, int o, bool english, double[]? pairShift, Scratch own, Func<int, bool> eligible)
     {
         var u = s.Universities;
         var p = s.Policies;
-        var candidates = scratch.Candidates;
-        var weights = scratch.Weights;
+        var candidates = own.Candidates;
+        var weights = own.Weights;
         int n = 0;
         for (int i = 0; i < u.Count; i++)
         {
@@ -300,29 +332,7 @@ internal sealed class ChoiceTables
     }
 
     /// <summary>V(u) of docs/ODD.md section 7.2, with the cost already divided by the budget.</summary>
-    private double Utility(int o, int i, bool english, double relativeCost)
-    {
-        var b = s.Settings.Choice;
-        var u = s.Universities;
-        var p = s.Policies;
-        int h = u.Country[i];
-        double languageMatch = s.LanguageMatch(o, english, u.Languages[i], u.EnglishShare[i]);
-        double enrolmentThousands = Math.Max(1, s.Countries[o].TertiaryEnrolment / 1000);
-        double network = (s.AlumniStudiedIn[o, h] + s.PreviousStocks[o, h]) * s.Scale / enrolmentThousands;
-        double seatsThousands = Math.Max(1e-3, u.ForeignSeatsBase[i] * p.SeatMultiplier[h] / 1000);
-        return (b.BQuality * u.Composite[i] / 100)
-            - (b.BDistance * Math.Log(1 + (s.World.DistanceKm[o, h] / 1000)))
-            + (b.BLanguage * languageMatch)
-            - (b.BCost * relativeCost)
-            - (b.BVisa * p.Visa[o, h])
-            + (b.BImage * s.Image[o, h])
-            + (b.BNetwork * Math.Log(1 + network))
-            + (b.BDiaspora * s.Diaspora.DestinationTerm[o, h])
-            + (b.BRecognition * p.Recognition[o, h])
-            + (b.BSize * Math.Log(seatsThousands))
-            + Math.Log(p.ShockMultiplier[h])
-            + shift[(o * s.CountryCount) + h];
-    }
+    private double Utility(int o, int i, bool english, double relativeCost) => terms.Of(o, i, english, relativeCost);
 
     /// <summary>destinationShift[h] (when given) + pairShift[o][h] by [o * countries + h], 0 where absent.</summary>
     private static double[] Shifts(SimulationState s, Dictionary<string, Dictionary<string, double>> pairShift, Dictionary<string, double>? destinationShift)
