@@ -61,19 +61,40 @@ public sealed class AliasTable
             largeCount += 1 - isSmall;
         }
 
-        while (smallCount > 0 && largeCount > 0)
+        // Vose's pairing: the small item on top of its stack takes the large item on top of its stack as its alias, and
+        // the large item's mass shrinks by what it gave. The textbook pushes the large item back and pops it again at
+        // once while it stays large; here it stays in a register instead (the same pairs, in the same order, with the
+        // same arithmetic), so its mass is not stored and reloaded at every step.
+        if (smallCount > 0 && largeCount > 0)
         {
-            int s = small[--smallCount];
             int l = large[--largeCount];
-            probability[s] = scaled[s];
-            alias[s] = l;
-            double rest = scaled[l] + scaled[s] - 1.0;
-            scaled[l] = rest;
-            int isSmall = rest < 1.0 ? 1 : 0;
-            small[smallCount] = l;
-            large[largeCount] = l;
-            smallCount += isSmall;
-            largeCount += 1 - isSmall;
+            double mass = scaled[l];
+            while (true)
+            {
+                int s = small[--smallCount];
+                probability[s] = scaled[s];
+                alias[s] = l;
+                mass = mass + scaled[s] - 1.0;
+                if (mass < 1.0)
+                {
+                    // The large item becomes small: on top of the small stack, so the next pairing gives it its alias.
+                    scaled[l] = mass;
+                    small[smallCount++] = l;
+                    if (largeCount == 0)
+                    {
+                        break;
+                    }
+
+                    l = large[--largeCount];
+                    mass = scaled[l];
+                }
+                else if (smallCount == 0)
+                {
+                    scaled[l] = mass;
+                    large[largeCount++] = l;
+                    break;
+                }
+            }
         }
 
         while (largeCount > 0)

@@ -243,6 +243,85 @@ public sealed class AliasTableTests
         Assert.Equal(9, table.Sample(1 - 1e-9));
     }
 
+    // The table is Vose's construction with last-in-first-out stacks, whatever shortcuts its code takes: every draw
+    // equals the draw from a textbook build of the same weights, over weights with zeros, ties at exactly the mean,
+    // one dominant item, and many near-equal items.
+    [Fact]
+    public void Draws_equal_those_of_the_textbook_construction()
+    {
+        var random = new System.Random(20261203);
+        var cases = new List<double[]>
+        {
+            new double[] { 1, 1, 1, 1 },
+            new double[] { 1000, 1, 1, 1, 1, 1, 1, 1 },
+            new double[] { 0, 3, 0, 1, 2, 2, 0.5 },
+            Enumerable.Range(0, 150).Select(_ => Math.Exp(4 * random.NextDouble())).ToArray(),
+            Enumerable.Range(0, 120).Select(_ => 1 + (1e-9 * random.NextDouble())).ToArray(),
+            Enumerable.Range(0, 90).Select(_ => random.NextDouble() < 0.3 ? 0 : random.NextDouble()).ToArray(),
+        };
+        var table = new AliasTable();
+        foreach (var weights in cases)
+        {
+            int[] items = Enumerable.Range(100, weights.Length).ToArray();
+            table.Build(items, weights);
+            var (kept, probability, alias) = TextbookVose(items, weights);
+            Assert.Equal(kept.Length, table.Count);
+            for (int k = 0; k < 20_000; k++)
+            {
+                double u = k < 10_000 ? (k + 0.5) / 10_000 : random.NextDouble();
+                double x = u * kept.Length;
+                int column = Math.Min((int)x, kept.Length - 1);
+                int expected = x - column < probability[column] ? kept[column] : kept[alias[column]];
+                Assert.Equal(expected, table.Sample(u));
+            }
+        }
+    }
+
+    private static (int[] Items, double[] Probability, int[] Alias) TextbookVose(int[] candidates, double[] weights)
+    {
+        var items = new List<int>();
+        var scaled = new List<double>();
+        double total = 0;
+        for (int i = 0; i < candidates.Length; i++)
+        {
+            if (weights[i] > 0 && double.IsFinite(weights[i]))
+            {
+                items.Add(candidates[i]);
+                scaled.Add(weights[i]);
+                total += weights[i];
+            }
+        }
+
+        int n = items.Count;
+        var probability = new double[n];
+        var alias = new int[n];
+        var small = new Stack<int>();
+        var large = new Stack<int>();
+        for (int i = 0; i < n; i++)
+        {
+            scaled[i] = scaled[i] * n / total;
+            (scaled[i] < 1.0 ? small : large).Push(i);
+        }
+
+        while (small.Count > 0 && large.Count > 0)
+        {
+            int s = small.Pop();
+            int l = large.Pop();
+            probability[s] = scaled[s];
+            alias[s] = l;
+            scaled[l] = scaled[l] + scaled[s] - 1.0;
+            (scaled[l] < 1.0 ? small : large).Push(l);
+        }
+
+        foreach (int i in large.Concat(small))
+        {
+            probability[i] = 1.0;
+            alias[i] = i;
+        }
+
+        return (items.ToArray(), probability, alias);
+    }
+
     private static Dictionary<int, int> Draw(AliasTable table, int n)
     {
         var counts = new Dictionary<int, int>();
