@@ -105,9 +105,9 @@ internal sealed class GraduationAndReturn
 
     /// <summary>
     /// The accounting of the year's graduates. The state changes (credit students home, programme years, graduates'
-    /// decisions) and the removal of the leavers were made in the study pass (<see cref="Study"/> calls
-    /// <see cref="PrepareDecisions"/>, <see cref="Advance"/> and <see cref="Graduate"/>): one walk over the columns
-    /// instead of three.
+    /// decisions) and the removal of the leavers were made in the study pass (<see cref="Study"/> ends each student's
+    /// year and calls <see cref="PrepareDecisions"/> and <see cref="Graduate"/>): one walk over the columns instead of
+    /// three.
     /// </summary>
     public void Run()
     {
@@ -146,27 +146,6 @@ internal sealed class GraduationAndReturn
                     returnProbability[(((o * c) + h) * 2) + obligation] = Logistic.Sigmoid(x);
                 }
             }
-        }
-    }
-
-    /// <summary>
-    /// The end of the year for a student in slot <paramref name="i"/> who did not drop out: a credit student comes
-    /// home; a student at the end of a programme is listed in <paramref name="graduates"/> with the words of its two
-    /// graduation draws (the caller passes the list to <see cref="Graduate"/>).
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Advance(StudentPopulation st, int i, uint transitionWord, uint returnWord, ref GraduateList graduates)
-    {
-        if (st.Status[i] == StudentStatus.CreditAbroad)
-        {
-            st.Status[i] = StudentStatus.AtHome;
-            st.Host[i] = st.Home[i];
-            st.Funding[i] = Funding.Self;
-        }
-
-        if (++st.YearInProgramme[i] >= StudyLevels.Length(st.Level[i]))
-        {
-            graduates.Add(i, transitionWord, returnWord);
         }
     }
 

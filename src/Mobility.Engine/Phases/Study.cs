@@ -15,8 +15,9 @@ using Mobility.Model.Parameters;
 /// ~ Normal(hospitality(h) + w*(Q(u)-Q(home))/100, sd) moves attitude toward it at rate eta (half as much for a
 /// semester's credit stay); a dropout hazard applies. The pass also measures enrolment: stocks (degree students, as
 /// official statistics count them), head counts (degree and credit), revenue. Each student who stays then ends the
-/// year of step 8 in the same walk over the columns (<see cref="GraduationAndReturn.Advance"/>, the graduates'
-/// decisions and their sums): both read and change only the student's own slot, and nothing runs between the two
+/// year of step 8 in the same walk over the columns (a credit student comes home, the programme year advances, and a
+/// student at the end of a programme graduates: <see cref="GraduationAndReturn.Graduate"/>, the graduates' decisions
+/// and their sums): both read and change only the student's own slot, and nothing runs between the two
 /// steps. Last, each chunk's dropouts and leaving graduates leave the student arrays (<see cref="StudyAndCompact"/>).
 /// </summary>
 /// <remarks>
@@ -46,11 +47,18 @@ internal sealed class Study
     private readonly int u;
     private readonly double[] baseGain;
     private readonly float[] homeGain;
+
+    /// <summary>A degree student's skill gain abroad by host university: the float of baseGain * (1 + sAbroad * 1.0).</summary>
+    private readonly float[] degreeGain;
     private readonly double[] hospitality;
     private readonly double[] livingCost;
 
     /// <summary>Dropout hazard by [(funded ? 2 : 0) + (abroad ? 1 : 0)].</summary>
     private readonly double[] hazard = new double[4];
+
+    // Abroad, the dropout draw Of(w) < hazard exactly when w < WordsBelow(hazard) (as at home).
+    private ulong abroadSelfBelow;
+    private ulong abroadFundedBelow;
 
     private const byte Leaving = FlagRemoved | GraduationAndReturn.FlagLeaves;
 
@@ -79,6 +87,7 @@ internal sealed class Study
         heads = new int[CountWidth];
         baseGain = new double[u];
         homeGain = new float[u];
+        degreeGain = new float[u];
         hospitality = new double[c];
         livingCost = new double[c];
         studyAndCompact = StudyAndCompact;
@@ -95,6 +104,7 @@ internal sealed class Study
         {
             baseGain[i] = k.S0 * (0.5 + (quality[i] / 100));
             homeGain[i] = (float)(baseGain[i] * (1 + 0.0));
+            degreeGain[i] = (float)(baseGain[i] * (1 + (k.SAbroad * 1.0)));
         }
 
         for (int h = 0; h < c; h++)
@@ -112,6 +122,9 @@ internal sealed class Study
                     * (abroad == 1 ? k.AbroadDropoutFactor : 1);
             }
         }
+
+        abroadSelfBelow = UniformDraw.WordsBelow(hazard[1]);
+        abroadFundedBelow = UniformDraw.WordsBelow(hazard[3]);
     }
 
     /// <summary>
@@ -369,7 +382,7 @@ internal sealed class Study
                     continue;
                 }
 
-                // The end of the year (GraduationAndReturn.Advance for a student at home).
+                // The end of the year: at the end of a programme, the student is listed with its two graduation words.
                 if (++Unsafe.Add(ref yearInProgramme, i) >= Unsafe.Add(ref lengthOf, (byte)Unsafe.Add(ref level, i)))
                 {
                     Unsafe.Add(ref transitionOf, listedGraduates) = Unsafe.Add(ref transitionWord, i - batch);
@@ -389,45 +402,67 @@ internal sealed class Study
     /// (the layout is in the class's remarks): the dropout draw (word 0), the two graduation words (1 and 2,
     /// passed on if the student graduates), then a credit student's semester draw (word 3) and the satisfaction normal
     /// (<see cref="Ziggurat"/>: a degree student's from word 3, a credit student's from word 4, i.e. block 1; a draw
-    /// that the ziggurat rejects takes the stream's next words).
+    /// that the ziggurat rejects takes the stream's next words); then the end of the year. Slots and table
+    /// entries are in range by construction (the listed slots are below the batch's end, hosts, homes and origins
+    /// index the tables), so the loop reads through refs without bounds checks.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void StudyAbroad(Span<int> counts, double[] revenueOf, ReadOnlySpan<int> listed, ref GraduateList graduates, int batch, ReadOnlySpan<uint> r0, ReadOnlySpan<uint> r1, ReadOnlySpan<uint> r2, ReadOnlySpan<uint> r3)
     {
+        if (listed.IsEmpty)
+        {
+            return;
+        }
+
         var st = s.Students;
+        int last = listed[^1] - batch;
+        if ((uint)listed[^1] >= (uint)st.Status.Length || listed[0] < batch || last >= r0.Length || last >= r1.Length
+            || last >= r2.Length || last >= r3.Length || graduates.Count + listed.Length > graduates.Capacity
+            || counts.Length < 2 * CountWidth || revenueOf.Length < c)
+        {
+            throw new ArgumentOutOfRangeException(nameof(listed));
+        }
+
         var k = s.Settings.Study;
-        var quality = s.Universities.Composite;
-        var countryOf = s.Universities.Country;
-        var tuitionOf = s.Universities.Tuition;
-        var gain = baseGain;
-        var hospitalityOf = hospitality;
-        var livingCostOf = livingCost;
-        var hostOf = st.Host;
-        var homeOf = st.Home;
-        var origin = st.Origin;
-        var statusOf = st.Status;
-        var skill = st.Skill;
-        var attitude = st.Attitude;
-        var funding = st.Funding;
-        var flags = st.Flags;
+        ref double quality = ref MemoryMarshal.GetArrayDataReference(s.Universities.Composite);
+        ref int countryOf = ref MemoryMarshal.GetArrayDataReference(s.Universities.Country);
+        ref double tuitionOf = ref MemoryMarshal.GetArrayDataReference(s.Universities.Tuition);
+        ref double gain = ref MemoryMarshal.GetArrayDataReference(baseGain);
+        ref float degreeGainOf = ref MemoryMarshal.GetArrayDataReference(degreeGain);
+        ref double hospitalityOf = ref MemoryMarshal.GetArrayDataReference(hospitality);
+        ref double livingCostOf = ref MemoryMarshal.GetArrayDataReference(livingCost);
+        ref double revenue = ref MemoryMarshal.GetArrayDataReference(revenueOf);
+        ref short hostOf = ref MemoryMarshal.GetArrayDataReference(st.Host);
+        ref short homeOf = ref MemoryMarshal.GetArrayDataReference(st.Home);
+        ref byte origin = ref MemoryMarshal.GetArrayDataReference(st.Origin);
+        ref StudentStatus statusOf = ref MemoryMarshal.GetArrayDataReference(st.Status);
+        ref float skill = ref MemoryMarshal.GetArrayDataReference(st.Skill);
+        ref float attitude = ref MemoryMarshal.GetArrayDataReference(st.Attitude);
+        ref Funding funding = ref MemoryMarshal.GetArrayDataReference(st.Funding);
+        ref byte flags = ref MemoryMarshal.GetArrayDataReference(st.Flags);
+        ref byte yearInProgramme = ref MemoryMarshal.GetArrayDataReference(st.YearInProgramme);
+        ref StudyLevel level = ref MemoryMarshal.GetArrayDataReference(st.Level);
+        ref byte lengthOf = ref MemoryMarshal.GetArrayDataReference(programmeLength);
+        ref int copy0 = ref MemoryMarshal.GetReference(counts);
         var id = st.Id;
         ulong seed = s.Seed;
         int year = s.Year;
         double semesterShare = s.Settings.CreditMobility.SemesterShare;
         double sAbroad = k.SAbroad, eta = k.Eta, satisfactionWeight = k.SatisfactionQualityWeight, satisfactionSd = k.SatisfactionSd;
-        double selfHazard = hazard[1], fundedHazard = hazard[3];
+        ulong selfBelow = abroadSelfBelow, fundedBelow = abroadFundedBelow;
         int countries = c, width = CountWidth, studentsAt = StudentsAt, foreignAt = ForeignAt, dropoutsAt = DropoutsAt, holdersAt = HoldersAt;
         foreach (int i in listed)
         {
             int b = i - batch;
-            var count = counts.Slice((i & 1) * width, width);
-            int host = hostOf[i];
-            int h = countryOf[host];
-            int o = origin[i];
-            var status = statusOf[i];
+            ref int count = ref Unsafe.Add(ref copy0, (i & 1) * width);
+            int host = Unsafe.Add(ref hostOf, i);
+            int h = Unsafe.Add(ref countryOf, host);
+            int o = Unsafe.Add(ref origin, i);
+            var status = Unsafe.Add(ref statusOf, i);
             bool degree = status == StudentStatus.DegreeAbroad;
             double exposure = 1.0;
             double normal;
+            float gained;
             if (degree)
             {
                 if (!Ziggurat.TryFast(r3[b], out normal))
@@ -435,46 +470,63 @@ internal sealed class Study
                     var more = RandomStream.FromBlock(seed, (uint)id[i], year, Purpose.Study, 1);
                     normal = Ziggurat.Finish(r3[b], ref more);
                 }
+
+                gained = Unsafe.Add(ref degreeGainOf, host);
             }
             else
             {
                 exposure = UniformDraw.Of(r3[b]) < semesterShare ? 0.5 : 1.0;
                 var more = RandomStream.FromBlock(seed, (uint)id[i], year, Purpose.Study, 1);
                 normal = Ziggurat.Next(more.NextWord(), ref more);
+                gained = (float)(Unsafe.Add(ref gain, host) * (1 + (sAbroad * exposure)));
             }
 
-            double q = quality[host];
-            skill[i] += (float)(gain[host] * (1 + (sAbroad * exposure)));
-            double mean = hospitalityOf[h] + (satisfactionWeight * (q - quality[homeOf[i]]) / 100);
+            double q = Unsafe.Add(ref quality, host);
+            Unsafe.Add(ref skill, i) += gained;
+            double mean = Unsafe.Add(ref hospitalityOf, h) + (satisfactionWeight * (q - Unsafe.Add(ref quality, Unsafe.Add(ref homeOf, i))) / 100);
             double satisfaction = Math.Clamp(mean + (satisfactionSd * normal), 0, 1);
-            attitude[i] += (float)(eta * exposure * (satisfaction - attitude[i]));
+            ref float a = ref Unsafe.Add(ref attitude, i);
+            a += (float)(eta * exposure * (satisfaction - a));
             double tuition = 0;
+            int pair = (o * countries) + h;
             if (degree)
             {
-                count[(o * countries) + h]++;
-                if (funding[i] == Funding.NationalScholarship)
+                Unsafe.Add(ref count, pair)++;
+                if (Unsafe.Add(ref funding, i) == Funding.NationalScholarship)
                 {
-                    count[holdersAt + (o * countries) + h]++;
+                    Unsafe.Add(ref count, holdersAt + pair)++;
                 }
 
-                tuition = tuitionOf[host];
+                tuition = Unsafe.Add(ref tuitionOf, host);
             }
 
-            revenueOf[h] += (tuition + livingCostOf[h]) * exposure;
-            count[studentsAt + host]++;
+            Unsafe.Add(ref revenue, h) += (tuition + Unsafe.Add(ref livingCostOf, h)) * exposure;
+            Unsafe.Add(ref count, studentsAt + host)++;
             if (h != o)
             {
-                count[foreignAt + host]++;
+                Unsafe.Add(ref count, foreignAt + host)++;
             }
 
-            if (UniformDraw.Of(r0[b]) < (funding[i] == Funding.Self ? selfHazard : fundedHazard))
+            if (r0[b] < (Unsafe.Add(ref funding, i) == Funding.Self ? selfBelow : fundedBelow))
             {
-                flags[i] |= FlagRemoved;
-                count[dropoutsAt + o]++;
+                Unsafe.Add(ref flags, i) |= FlagRemoved;
+                Unsafe.Add(ref count, dropoutsAt + o)++;
                 continue;
             }
 
-            GraduationAndReturn.Advance(st, i, r1[b], r2[b], ref graduates);
+            // The end of the year: a credit student comes home; a student at the end of a programme is listed with its
+            // two graduation words.
+            if (!degree)
+            {
+                Unsafe.Add(ref statusOf, i) = StudentStatus.AtHome;
+                Unsafe.Add(ref hostOf, i) = Unsafe.Add(ref homeOf, i);
+                Unsafe.Add(ref funding, i) = Funding.Self;
+            }
+
+            if (++Unsafe.Add(ref yearInProgramme, i) >= Unsafe.Add(ref lengthOf, (byte)Unsafe.Add(ref level, i)))
+            {
+                graduates.Add(i, r1[b], r2[b]);
+            }
         }
     }
 }
