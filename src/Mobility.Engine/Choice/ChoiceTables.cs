@@ -16,9 +16,7 @@ internal sealed class ChoiceTables
 
     private readonly SimulationState s;
     private readonly int bands;
-    // Scratch for the home tables (built once, in the constructor); the year's parallel builds take theirs from the bag
-    // (kept from year to year).
-    private readonly Scratch scratch;
+    // Scratch for the year's parallel builds, each taking its own from the bag (kept from year to year).
     private readonly ConcurrentBag<Scratch> scratchBag = [];
     private readonly List<(BuildKind Kind, int Index)> builds = [];
     private readonly Action<int> buildTables;
@@ -48,7 +46,6 @@ internal sealed class ChoiceTables
         ExpectedQuality = new double[types];
         CreditRecognition = new double[c];
         AgreementShare = new double[c];
-        scratch = new Scratch(state.Universities.Count + 1);
 
         buildTables = BuildTables;
         var choice = state.Settings.Choice;
@@ -287,7 +284,7 @@ internal sealed class ChoiceTables
             // A credit stay's living cost is what the host's exchange scheme does not pay (Erasmus+ ICM: ODD 7.5).
             double living = s.Countries[h].LivingCostUsd * (credit ? 1 - s.WorldYear.ExchangeFunding[h] : 1);
             double cost = (includeTuition ? u.Tuition[i] : 0) + living - aid;
-            double v = Utility(o, i, english, Math.Max(0, cost) / budget) + (credit ? creditShift[(o * s.CountryCount) + h] : 0);
+            double v = terms.Of(o, i, english, Math.Max(0, cost) / budget) + (credit ? creditShift[(o * s.CountryCount) + h] : 0);
             double w = Math.Exp(v);
             candidates[n] = i;
             weights[n] = w;
@@ -324,15 +321,12 @@ internal sealed class ChoiceTables
             }
 
             candidates[n] = i;
-            weights[n] = Math.Exp(Utility(o, i, english, relativeCost: 0) + (pairShift is null ? 0 : pairShift[(o * s.CountryCount) + h]));
+            weights[n] = Math.Exp(terms.Of(o, i, english, relativeCost: 0) + (pairShift is null ? 0 : pairShift[(o * s.CountryCount) + h]));
             n++;
         }
 
         table.Build(candidates.AsSpan(0, n), weights.AsSpan(0, n));
     }
-
-    /// <summary>V(u) of docs/ODD.md section 7.2, with the cost already divided by the budget.</summary>
-    private double Utility(int o, int i, bool english, double relativeCost) => terms.Of(o, i, english, relativeCost);
 
     /// <summary>destinationShift[h] (when given) + pairShift[o][h] by [o * countries + h], 0 where absent.</summary>
     private static double[] Shifts(SimulationState s, Dictionary<string, Dictionary<string, double>> pairShift, Dictionary<string, double>? destinationShift)
@@ -387,10 +381,10 @@ internal sealed class ChoiceTables
     private void BuildHomeTables()
     {
         var u = s.Universities;
+        var candidates = new int[u.Count];
+        var weights = new double[u.Count];
         for (int o = 0; o < s.CountryCount; o++)
         {
-            var candidates = scratch.Candidates;
-            var weights = scratch.Weights;
             int n = 0;
             for (int i = 0; i < u.Count; i++)
             {

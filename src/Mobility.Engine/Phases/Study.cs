@@ -56,9 +56,11 @@ internal sealed class Study
     /// <summary>Dropout hazard by [(funded ? 2 : 0) + (abroad ? 1 : 0)].</summary>
     private readonly double[] hazard = new double[4];
 
-    // Abroad, the dropout draw Of(w) < hazard exactly when w < WordsBelow(hazard) (as at home).
-    private ulong abroadSelfBelow;
-    private ulong abroadFundedBelow;
+    /// <summary>
+    /// WordsBelow(hazard) by the same index as <see cref="hazard"/>: the dropout draw is the stream's first word w, and
+    /// Of(w) &lt; hazard exactly when w &lt; WordsBelow(hazard), so the loops compare integers.
+    /// </summary>
+    private readonly ulong[] dropoutBelow = new ulong[4];
 
     private const byte Leaving = FlagRemoved | GraduationAndReturn.FlagLeaves;
 
@@ -123,8 +125,10 @@ internal sealed class Study
             }
         }
 
-        abroadSelfBelow = UniformDraw.WordsBelow(hazard[1]);
-        abroadFundedBelow = UniformDraw.WordsBelow(hazard[3]);
+        for (int i = 0; i < hazard.Length; i++)
+        {
+            dropoutBelow[i] = UniformDraw.WordsBelow(hazard[i]);
+        }
     }
 
     /// <summary>
@@ -259,8 +263,7 @@ internal sealed class Study
         int width = CountWidth;
         var id = st.Id;
 
-        // At home the dropout draw is the stream's first word w, and Of(w) < hazard exactly when w < WordsBelow(hazard).
-        ulong selfBelow = UniformDraw.WordsBelow(hazard[0]), fundedBelow = UniformDraw.WordsBelow(hazard[2]);
+        ulong selfBelow = dropoutBelow[0], fundedBelow = dropoutBelow[2];
 
         // Head counts as integers (exact, so the same as sums of 1.0), in two interleaved copies: neighbouring
         // slots often share origin and host, and one counter would make each student wait for the last one's store.
@@ -449,7 +452,7 @@ internal sealed class Study
         int year = s.Year;
         double semesterShare = s.Settings.CreditMobility.SemesterShare;
         double sAbroad = k.SAbroad, eta = k.Eta, satisfactionWeight = k.SatisfactionQualityWeight, satisfactionSd = k.SatisfactionSd;
-        ulong selfBelow = abroadSelfBelow, fundedBelow = abroadFundedBelow;
+        ulong selfBelow = dropoutBelow[1], fundedBelow = dropoutBelow[3];
         int countries = c, width = CountWidth, studentsAt = StudentsAt, foreignAt = ForeignAt, dropoutsAt = DropoutsAt, holdersAt = HoldersAt;
         foreach (int i in listed)
         {
