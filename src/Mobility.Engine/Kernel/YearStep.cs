@@ -24,7 +24,8 @@ internal sealed class YearStep
         var s = State = new SimulationState(world, settings, threads);
         var tables = new ChoiceTables(s);
         var pool = Applications = new ApplicationPool(settings.Choice.MaxChoices);
-        var degree = new DegreeMobility(s, tables, pool);
+        var decisions = new MobilityDecisions(s, tables, pool);
+        var degree = new DegreeMobility(s, tables, pool, decisions);
         var credit = new CreditMobility(s, tables, pool);
         admission = new AdmissionRound(s, pool);
         var graduation = new GraduationAndReturn(s);
@@ -40,7 +41,7 @@ internal sealed class YearStep
         [
             new("policies", () => PolicyApplication.Apply(s)),
             new("derived", tables.Rebuild),
-            new("entry", () => Entry.Run(s, tables)),
+            new("entry", () => Entry.Run(s, tables, decisions)),
             new("degree_mobility", degree.Run),
             new("credit_mobility", credit.Run),
             new("admission", admission.Run),

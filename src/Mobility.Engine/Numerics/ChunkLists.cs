@@ -49,6 +49,12 @@ internal sealed class ChunkLists
     public void Concatenate(int chunks, List<int> into)
     {
         into.Clear();
+        AppendTo(chunks, into);
+    }
+
+    /// <summary>Appends the first <paramref name="chunks"/> lists, in chunk order, after what <paramref name="into"/> holds.</summary>
+    public void AppendTo(int chunks, List<int> into)
+    {
         for (int c = 0; c < chunks; c++)
         {
             lists[c].AppendTo(into);

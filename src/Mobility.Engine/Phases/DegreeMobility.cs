@@ -25,12 +25,12 @@ internal sealed class DegreeMobility
     private byte[] seekerOrigin = [];
     private int[] meritByOrigin = [];
 
-    public DegreeMobility(SimulationState state, ChoiceTables tables, ApplicationPool pool)
+    public DegreeMobility(SimulationState state, ChoiceTables tables, ApplicationPool pool, MobilityDecisions decisions)
     {
         s = state;
         this.tables = tables;
         this.pool = pool;
-        decisions = new MobilityDecisions(state, tables, pool);
+        this.decisions = decisions;
     }
 
     /// <remarks>Also makes step 5's credit decisions (<see cref="MobilityDecisions"/>); <see cref="CreditMobility"/> continues from them.</remarks>

@@ -12,13 +12,14 @@ using Mobility.Model.Agents;
 
 /// <summary>
 /// Step 3: each member enrols a Bachelor cohort (enrolment x entry rate x trend). Master and PhD entrants are last
-/// year's graduates who continued (flagged at graduation), so they need no new agents.
+/// year's graduates who continued (flagged at graduation), so they need no new agents. Each chunk of entrants then
+/// makes step 4's degree decision (<see cref="MobilityDecisions.DecideEntrants"/>) while its columns are in cache.
 /// </summary>
 internal static class Entry
 {
     private const float InitialAttitude = 0.5f;
 
-    public static void Run(SimulationState s, ChoiceTables tables)
+    public static void Run(SimulationState s, ChoiceTables tables, MobilityDecisions decisions)
     {
         var students = s.Students;
         int c = s.CountryCount;
@@ -49,7 +50,8 @@ internal static class Entry
         firstOf[c] = total;
         double englishLogit = EnglishSpeakers.Logit(s.Settings.Entry.EnglishShare);
         double englishSlope = s.Settings.Entry.EnglishSlope;
-        s.Parallel.For(total, (_, start, end) =>
+        decisions.BeginEntrants(firstSlot, ChunkedParallel.ChunkCount(total));
+        s.Parallel.For(total, (chunk, start, end) =>
         {
             for (int o = 0; o < c; o++)
             {
@@ -57,25 +59,31 @@ internal static class Entry
                 if (from < to)
                 {
                     int offset = firstOf[o];
-                    Enrol(s, firstSlot + offset, firstId + offset, (byte)o, tables.Home[o], englishLogit, englishSlope, from - offset, to - offset);
+                    Enrol(s, decisions, chunk, firstSlot + offset, firstId + offset, (byte)o, tables.Home[o], englishLogit, englishSlope, from - offset, to - offset);
                 }
             }
         });
     }
 
     /// <summary>
-    /// Entrants first + start .. first + end - 1 (ids firstId + start ..): their four draws come from one batch of Philox
-    /// blocks (ability, resources, English, home university), the English decisions from <see cref="Logistic.Decide"/>,
-    /// and the columns are written one at a time (the constant ones as fills).
+    /// Entrants first + start .. first + end - 1 (ids firstId + start ..), chunk <paramref name="chunk"/> of the pass:
+    /// their four draws come from one batch of Philox blocks (ability, resources, English, home university), the English
+    /// decisions from <see cref="Logistic.Decide"/>, and the columns are written one at a time (the constant ones as
+    /// fills). Then each batch makes step 4's degree decision, its columns still in the first-level cache.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)] // a few calls a year: it would run unoptimised for years
-    private static void Enrol(SimulationState s, int first, int firstId, byte origin, AliasTable home, double englishLogit, double englishSlope, int start, int end)
+    private static void Enrol(
+        SimulationState s, MobilityDecisions decisions, int chunk, int first, int firstId, byte origin, AliasTable home,
+        double englishLogit, double englishSlope, int start, int end)
     {
         var st = s.Students;
-        Span<uint> r0 = stackalloc uint[PhiloxBatch.Size], r1 = stackalloc uint[PhiloxBatch.Size];
-        Span<uint> r2 = stackalloc uint[PhiloxBatch.Size], r3 = stackalloc uint[PhiloxBatch.Size];
-        Span<double> x = stackalloc double[PhiloxBatch.Size], u = stackalloc double[PhiloxBatch.Size];
-        Span<bool> english = stackalloc bool[PhiloxBatch.Size];
+        var b = new MobilityDecisions.Buffers(
+            stackalloc int[PhiloxBatch.Size], stackalloc uint[PhiloxBatch.Size], stackalloc uint[PhiloxBatch.Size],
+            stackalloc uint[PhiloxBatch.Size], stackalloc uint[PhiloxBatch.Size], stackalloc double[PhiloxBatch.Size],
+            stackalloc double[PhiloxBatch.Size], stackalloc bool[PhiloxBatch.Size]);
+        Span<uint> r0 = b.R0, r1 = b.R1, r2 = b.R2, r3 = b.R3;
+        Span<double> x = b.X, u = b.U;
+        Span<bool> english = b.Take;
         for (int k0 = start; k0 < end; k0 += PhiloxBatch.Size)
         {
             int n = Math.Min(PhiloxBatch.Size, end - k0);
@@ -109,8 +117,11 @@ internal static class Entry
             var flags = st.Flags.AsSpan(at, n);
             for (j = 0; j < n; j++)
             {
-                flags[j] = (byte)((english[j] ? StudentPopulation.FlagEnglish : 0) | StudentPopulation.FlagNewLevel);
+                // Without the new-level flag: entrants make their degree decision here, not in step 4's pass.
+                flags[j] = english[j] ? StudentPopulation.FlagEnglish : (byte)0;
             }
+
+            decisions.DecideEntrants(chunk, at, firstId + k0, origin, ability, resources, flags, homes, b);
         }
 
         // The columns that every entrant starts with the same value in (as Initialise writes them).

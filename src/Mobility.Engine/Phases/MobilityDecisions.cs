@@ -4,6 +4,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using Mobility.Engine.Choice;
 using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
@@ -23,6 +24,14 @@ using Mobility.Model.Agents;
 /// application pool). Both lists stay in slot order, and every decision uses its own stream, whenever it is drawn.
 /// Only the deciders' Philox blocks are computed (in batches), and the logistic comparisons go through
 /// <see cref="Logistic.Decide"/>.
+/// <para>
+/// This year's entrants decide during step 3 (<see cref="Entry"/> calls <see cref="DecideEntrants"/> on each chunk it
+/// has just enrolled, while the chunk's columns are in cache), and the pass of step 4 walks only the slots before
+/// them. The same results: an entrant's decision reads its own columns, written by step 3 and not changed until step
+/// 4's awards, and the year's tables, terms and policies, which step 3 does not change; it uses the same stream and
+/// the same expression; entrants hold the last slots, so appending their seekers after the pass's keeps slot order;
+/// and an entrant is at home in year 0 of its programme, so it is neither a credit decider nor counted abroad.
+/// </para>
 /// </remarks>
 internal sealed class MobilityDecisions
 {
@@ -34,6 +43,7 @@ internal sealed class MobilityDecisions
     private readonly ApplicationPool pool;
     private readonly ChunkLists degreeFound = new();
     private readonly ChunkLists creditFound = new();
+    private readonly ChunkLists entrantsFound = new();
     private readonly double[] networkTerm;
     private readonly double[] shift;
     private readonly double[] creditLogit;
@@ -41,6 +51,8 @@ internal sealed class MobilityDecisions
     private readonly int[] memberOrigin;
     private readonly double[] aidTerm;
     private int[][] continuing = [];
+    private int firstEntrant = -1;
+    private int entrantChunks;
 
     public MobilityDecisions(SimulationState state, ChoiceTables tables, ApplicationPool pool)
     {
@@ -60,17 +72,92 @@ internal sealed class MobilityDecisions
         decideChunk = DecideChunk;
     }
 
-    public void Run()
+    /// <summary>
+    /// Starts the year's decisions at step 3, before the entrants are enrolled: the year's terms, and the lists of the
+    /// entrants' seekers, one per chunk of the entry pass (<paramref name="chunks"/> chunks from slot
+    /// <paramref name="firstSlot"/>).
+    /// </summary>
+    public void BeginEntrants(int firstSlot, int chunks)
     {
         PrepareTerms();
-        var st = s.Students;
-        int chunks = ChunkedParallel.ChunkCount(st.Count);
+        entrantsFound.Prepare(chunks);
+        firstEntrant = firstSlot;
+        entrantChunks = chunks;
+    }
+
+    /// <summary>
+    /// Step 4's degree decisions of a batch of entrants that step 3 has just enrolled in slots
+    /// <paramref name="first"/> .. (ids <paramref name="firstId"/> ..), all of origin <paramref name="origin"/> and
+    /// starting a Bachelor, read from the batch's columns: the expression and the stream of <see cref="DecideDegree"/>.
+    /// The seekers join chunk <paramref name="chunk"/>'s list of the entry pass. <paramref name="b"/>'s blocks, logits
+    /// and uniforms are overwritten.
+    /// </summary>
+    public void DecideEntrants(
+        int chunk, int first, int firstId, int origin, ReadOnlySpan<float> ability, ReadOnlySpan<float> resources,
+        ReadOnlySpan<byte> flags, ReadOnlySpan<short> homes, Buffers b)
+    {
+        int n = ability.Length;
+        var terms = new DegreeTerms(this);
+        PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.DegreeDecision, firstId, n, b.R0, b.R1, b.R2, b.R3);
+        var x = b.X[..n];
+        var u = b.U[..n];
+        var r0 = b.R0[..n];
+        resources = resources[..n];
+        flags = flags[..n];
+        homes = homes[..n];
+
+        // The table look-ups one at a time (no gathers), then the arithmetic eight entrants at a time.
+        for (int j = 0; j < x.Length; j++)
+        {
+            x[j] = terms.QualityDifference(origin, resources[j], (flags[j] & StudentPopulation.FlagEnglish) != 0, homes[j]);
+        }
+
+        int k = 0;
+        if (Avx512F.IsSupported)
+        {
+            for (; k + 8 <= n; k += 8)
+            {
+                var a = Avx512F.ConvertToVector512Double(Vector256.Create(ability.Slice(k, 8)));
+                var r = Avx512F.ConvertToVector512Double(Vector256.Create(resources.Slice(k, 8)));
+                terms.Logits(origin, a, r, Vector512.Create(x.Slice(k, 8)), (int)StudyLevel.Bachelor).CopyTo(x.Slice(k, 8));
+                UniformDraw.Of(Vector256.Create(r0.Slice(k, 8))).CopyTo(u.Slice(k, 8));
+            }
+        }
+
+        for (; k < n; k++)
+        {
+            x[k] = terms.Logit(origin, ability[k], resources[k], x[k], (int)StudyLevel.Bachelor);
+            u[k] = UniformDraw.Of(r0[k]);
+        }
+
+        // The blocks' second words are not used: their buffer holds the slots.
+        var slots = MemoryMarshal.Cast<uint, int>(b.R1)[..n];
+        for (int j = 0; j < n; j++)
+        {
+            slots[j] = first + j;
+        }
+
+        Take(slots, b, entrantsFound.Of(chunk));
+    }
+
+    /// <summary>The pass of step 4 over the students enrolled before this year's entrants (after <see cref="BeginEntrants"/>).</summary>
+    public void Run()
+    {
+        if (firstEntrant < 0)
+        {
+            throw new InvalidOperationException("the year's decisions start at entry (BeginEntrants) before step 4's pass");
+        }
+
+        int count = firstEntrant;
+        int chunks = ChunkedParallel.ChunkCount(count);
         degreeFound.Prepare(chunks);
         creditFound.Prepare(chunks);
         PrepareCounts(chunks);
-        s.Parallel.For(st.Count, decideChunk);
+        s.Parallel.For(count, decideChunk);
         degreeFound.Concatenate(chunks, pool.DegreeSeekers);
+        entrantsFound.AppendTo(entrantChunks, pool.DegreeSeekers);
         creditFound.Concatenate(chunks, pool.CreditSeekers);
+        firstEntrant = -1;
 
         // Counts, not sums of 1.0: the same (exact) values whatever the chunking.
         var total = pool.ContinuingForeign;
@@ -260,17 +347,13 @@ internal sealed class MobilityDecisions
         }
 
         var st = s.Students;
-        var a = s.Settings.DegreeMobility;
-        var tables = this.tables;
-        var expected = tables.ExpectedQuality;
-        var quality = s.Universities.Composite;
+        var terms = new DegreeTerms(this);
         var origin = st.Origin;
         var flags = st.Flags;
         var ability = st.Ability;
         var resources = st.Resources;
         var home = st.Home;
         var level = st.Level;
-        double a0 = a.A0, aAbility = a.AAbility, aResources = a.AResources, aGap = a.AGap;
         Gather(slots, st.Id, b.Ids);
         PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.DegreeDecision, b.Ids[..n], b.R0, b.R1, b.R2, b.R3);
         var x = b.X;
@@ -280,14 +363,8 @@ internal sealed class MobilityDecisions
         {
             int i = slots[j];
             int o = origin[i];
-            bool english = (flags[i] & StudentPopulation.FlagEnglish) != 0;
-            int type = tables.TypeIndex(o, tables.Band(resources[i]), english);
-            double gap = (expected[type] - quality[home[i]]) / 100;
-
-            // The same terms added in the same order as the model's expression (the aid term is a.AAid * aid[o, level]).
-            x[j] = a0 + (aAbility * (ability[i] - 0.5)) + (aResources * (resources[i] - 0.5))
-                + (aGap * gap) + networkTerm[o]
-                + aidTerm[(o * Levels) + (int)level[i]] + shift[o];
+            double difference = terms.QualityDifference(o, resources[i], (flags[i] & StudentPopulation.FlagEnglish) != 0, home[i]);
+            x[j] = terms.Logit(o, ability[i], resources[i], difference, (int)level[i]);
             u[j] = UniformDraw.Of(r0[j]);
         }
 
@@ -348,8 +425,57 @@ internal sealed class MobilityDecisions
         seekers.AddRange(taken[..m]);
     }
 
+    /// <summary>The year's terms of step 4's logit, in locals for a batch's loop.</summary>
+    private readonly struct DegreeTerms(MobilityDecisions d)
+    {
+        private readonly ChoiceTables tables = d.tables;
+        private readonly double[] expected = d.tables.ExpectedQuality;
+        private readonly double[] quality = d.s.Universities.Composite;
+        private readonly double[] networkTerm = d.networkTerm;
+        private readonly double[] aidTerm = d.aidTerm;
+        private readonly double[] shift = d.shift;
+        private readonly double a0 = d.s.Settings.DegreeMobility.A0;
+        private readonly double aAbility = d.s.Settings.DegreeMobility.AAbility;
+        private readonly double aResources = d.s.Settings.DegreeMobility.AResources;
+        private readonly double aGap = d.s.Settings.DegreeMobility.AGap;
+
+        /// <summary>
+        /// The expected quality abroad of a student's type minus the quality of its home university: the numerator of
+        /// the gap term.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double QualityDifference(int o, float resources, bool english, int home)
+            => expected[tables.TypeIndex(o, tables.Band(resources), english)] - quality[home];
+
+        /// <summary>The logit of a student of origin <paramref name="o"/> starting <paramref name="level"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public double Logit(int o, double ability, double resources, double qualityDifference, int level)
+        {
+            double gap = qualityDifference / 100;
+
+            // The same terms added in the same order as the model's expression (the aid term is a.AAid * aid[o, level]).
+            return a0 + (aAbility * (ability - 0.5)) + (aResources * (resources - 0.5))
+                + (aGap * gap) + networkTerm[o]
+                + aidTerm[(o * Levels) + level] + shift[o];
+        }
+
+        /// <summary>
+        /// <see cref="Logit"/> of eight students of one origin and level: the same operations in the same order (no
+        /// fused multiply-adds), so every lane has the scalar value's bits.
+        /// </summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector512<double> Logits(int o, Vector512<double> ability, Vector512<double> resources, Vector512<double> qualityDifference, int level)
+        {
+            var half = Vector512.Create(0.5);
+            var gap = qualityDifference / Vector512.Create(100.0);
+            return Vector512.Create(a0) + (Vector512.Create(aAbility) * (ability - half)) + (Vector512.Create(aResources) * (resources - half))
+                + (Vector512.Create(aGap) * gap) + Vector512.Create(networkTerm[o])
+                + Vector512.Create(aidTerm[(o * Levels) + level]) + Vector512.Create(shift[o]);
+        }
+    }
+
     /// <summary>A chunk's scratch for one batch of decisions (on the stack).</summary>
-    private readonly ref struct Buffers(
+    internal readonly ref struct Buffers(
         Span<int> ids, Span<uint> r0, Span<uint> r1, Span<uint> r2, Span<uint> r3, Span<double> x, Span<double> u, Span<bool> take)
     {
         public readonly Span<int> Ids = ids;
