@@ -52,6 +52,7 @@ internal sealed class MobilityDecisions
     private readonly double[] aidTerm;
     private int[][] continuing = [];
     private int firstEntrant = -1;
+    private ulong creditWordBound;
     private int entrantChunks;
 
     public MobilityDecisions(SimulationState state, ChoiceTables tables, ApplicationPool pool)
@@ -204,6 +205,24 @@ internal sealed class MobilityDecisions
             creditLogit[o] = c.C0 + (c.CRecognition * tables.CreditRecognition[o]) + (c.CGrant * grant[o])
                 + (c.OriginShift.TryGetValue(s.Countries[o].Code, out double originShift) ? originShift : 0);
         }
+
+        // The largest credit probability of the year: every ability is a float uniform in [0, 1], and the logit's
+        // operations are monotone in it, so the logit is largest at ability 1 (0 if the coefficient is negative). A
+        // uniform at or above that probability (plus a margin far above exp's rounding) cannot take a credit spell,
+        // and the uniforms below a probability are exactly those of the words below WordsBelow of it.
+        double edge = c.CAbility >= 0 ? 1.0 : 0.0;
+        double largest = 0;
+        for (int o = 0; o < s.CountryCount; o++)
+        {
+            // A NaN logit (which no origin's student takes) is passed over by the comparison.
+            double p = Logistic.Sigmoid(creditLogit[o] + (c.CAbility * (edge - 0.5)));
+            if (s.IsMember[o] && p > largest)
+            {
+                largest = p;
+            }
+        }
+
+        creditWordBound = UniformDraw.WordsBelow(Math.Min(1.0, largest + Logistic.DecisionMargin));
     }
 
     private void PrepareCounts(int chunks)
@@ -386,17 +405,32 @@ internal sealed class MobilityDecisions
         double cAbility = s.Settings.CreditMobility.CAbility;
         Gather(slots, st.Id, b.Ids);
         PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.CreditDecision, b.Ids[..n], b.R0, b.R1, b.R2, b.R3);
-        var x = b.X;
-        var u = b.U;
+
+        // A decider whose word is at or above the year's bound draws a uniform above every probability the logit can
+        // give (see PrepareTerms), so it stays, as the full comparison would decide: only the others need a logit.
+        // Most deciders stay, so most origins and abilities are never read.
         var r0 = b.R0;
+        var candidates = MemoryMarshal.Cast<uint, int>(b.R2);
+        var words = b.R1;
+        ulong bound = creditWordBound;
+        int m = 0;
         for (int j = 0; j < n; j++)
         {
-            int i = slots[j];
-            x[j] = creditLogit[origin[i]] + (cAbility * (ability[i] - 0.5));
-            u[j] = UniformDraw.Of(r0[j]);
+            candidates[m] = slots[j];
+            words[m] = r0[j];
+            m += r0[j] < bound ? 1 : 0;
         }
 
-        Take(slots, b, seekers);
+        var x = b.X;
+        var u = b.U;
+        for (int j = 0; j < m; j++)
+        {
+            int i = candidates[j];
+            x[j] = creditLogit[origin[i]] + (cAbility * (ability[i] - 0.5));
+            u[j] = UniformDraw.Of(words[j]);
+        }
+
+        Take(candidates[..m], b, seekers);
     }
 
     private static void Gather(ReadOnlySpan<int> slots, int[] ids, Span<int> into)
