@@ -206,23 +206,34 @@ internal sealed class MobilityDecisions
                 + (c.OriginShift.TryGetValue(s.Countries[o].Code, out double originShift) ? originShift : 0);
         }
 
-        // The largest credit probability of the year: every ability is a float uniform in [0, 1], and the logit's
-        // operations are monotone in it, so the logit is largest at ability 1 (0 if the coefficient is negative). A
-        // uniform at or above that probability (plus a margin far above exp's rounding) cannot take a credit spell,
-        // and the uniforms below a probability are exactly those of the words below WordsBelow of it.
-        double edge = c.CAbility >= 0 ? 1.0 : 0.0;
+        creditWordBound = CreditWordBound(creditLogit, s.IsMember, c.CAbility);
+    }
+
+    /// <summary>
+    /// A word bound for step 5's decisions: a member student whose Philox word is at or above it does not go abroad
+    /// for credit, whatever its ability, so <see cref="DecideCredit"/> needs no logit for it.
+    /// </summary>
+    /// <remarks>
+    /// Every ability is a float uniform in [0, 1], and the logit's operations (a subtraction, a multiplication by the
+    /// coefficient, an addition) are monotone in it, so the logit is largest at ability 1 (at 0 if the coefficient is
+    /// negative). The largest probability of any member origin, plus a margin far above exp's rounding, bounds every
+    /// student's, and the uniforms below a probability are exactly those of the words below
+    /// <see cref="UniformDraw.WordsBelow"/> of it. A NaN logit, which no student takes, is passed over.
+    /// </remarks>
+    internal static ulong CreditWordBound(ReadOnlySpan<double> originLogit, ReadOnlySpan<bool> isMember, double cAbility)
+    {
+        double edge = cAbility >= 0 ? 1.0 : 0.0;
         double largest = 0;
-        for (int o = 0; o < s.CountryCount; o++)
+        for (int o = 0; o < originLogit.Length; o++)
         {
-            // A NaN logit (which no origin's student takes) is passed over by the comparison.
-            double p = Logistic.Sigmoid(creditLogit[o] + (c.CAbility * (edge - 0.5)));
-            if (s.IsMember[o] && p > largest)
+            double p = Logistic.Sigmoid(originLogit[o] + (cAbility * (edge - 0.5)));
+            if (isMember[o] && p > largest)
             {
                 largest = p;
             }
         }
 
-        creditWordBound = UniformDraw.WordsBelow(Math.Min(1.0, largest + Logistic.DecisionMargin));
+        return UniformDraw.WordsBelow(Math.Min(1.0, largest + Logistic.DecisionMargin));
     }
 
     private void PrepareCounts(int chunks)
