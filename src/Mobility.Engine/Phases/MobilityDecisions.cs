@@ -418,7 +418,7 @@ internal sealed class MobilityDecisions
         PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.CreditDecision, b.Ids[..n], b.R0, b.R1, b.R2, b.R3);
 
         // A decider whose word is at or above the year's bound draws a uniform above every probability the logit can
-        // give (see PrepareTerms), so it stays, as the full comparison would decide: only the others need a logit.
+        // give (CreditWordBound), so it stays, as the full comparison would decide: only the others need a logit.
         // Most deciders stay, so most origins and abilities are never read.
         var r0 = b.R0;
         var candidates = MemoryMarshal.Cast<uint, int>(b.R2);
