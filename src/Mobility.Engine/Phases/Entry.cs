@@ -12,7 +12,7 @@ using Mobility.Model.Agents;
 
 /// <summary>
 /// Step 3: each member enrols a Bachelor cohort (enrolment x entry rate x trend). Master and PhD entrants are last
-/// year's graduates who continued (flagged at graduation), so they need no new agents. Each chunk of entrants then
+/// year's graduates who continued (flagged at graduation), so they need no new agents. Each batch of entrants then
 /// makes step 4's degree decision (<see cref="MobilityDecisions.DecideEntrants"/>) while its columns are in cache.
 /// </summary>
 internal static class Entry

@@ -25,8 +25,8 @@ using Mobility.Model.Agents;
 /// Only the deciders' Philox blocks are computed (in batches), and the logistic comparisons go through
 /// <see cref="Logistic.Decide"/>.
 /// <para>
-/// This year's entrants decide during step 3 (<see cref="Entry"/> calls <see cref="DecideEntrants"/> on each chunk it
-/// has just enrolled, while the chunk's columns are in cache), and the pass of step 4 walks only the slots before
+/// This year's entrants decide during step 3 (<see cref="Entry"/> calls <see cref="DecideEntrants"/> on each batch it
+/// has just enrolled, while the batch's columns are in cache), and the pass of step 4 walks only the slots before
 /// them. The same results: an entrant's decision reads its own columns, written by step 3 and not changed until step
 /// 4's awards, and the year's tables, terms and policies, which step 3 does not change; it uses the same stream and
 /// the same expression; entrants hold the last slots, so appending their seekers after the pass's keeps slot order;
