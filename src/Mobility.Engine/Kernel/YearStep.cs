@@ -24,7 +24,7 @@ internal sealed class YearStep
         var s = State = new SimulationState(world, settings, threads);
         var tables = new ChoiceTables(s);
         var pool = Applications = new ApplicationPool(settings.Choice.MaxChoices);
-        var decisions = new MobilityDecisions(s, tables, pool);
+        var decisions = Decisions = new MobilityDecisions(s, tables, pool);
         var degree = new DegreeMobility(s, tables, pool, decisions);
         var credit = new CreditMobility(s, tables, pool);
         admission = new AdmissionRound(s, pool);
@@ -60,6 +60,9 @@ internal sealed class YearStep
     public ApplicationPool Applications { get; }
 
     public MetricsCollector Collector { get; }
+
+    /// <summary>The year's degree and credit decisions (steps 4 and 5), for the tests of their word bounds.</summary>
+    internal MobilityDecisions Decisions { get; }
 
     /// <summary>The phases in the order a year runs them.</summary>
     public IReadOnlyList<YearPhase> Phases => phases;

@@ -53,6 +53,7 @@ internal sealed class MobilityDecisions
     private int[][] continuing = [];
     private int firstEntrant = -1;
     private ulong creditWordBound;
+    private readonly ulong[] entrantWordBound;
     private int entrantChunks;
 
     public MobilityDecisions(SimulationState state, ChoiceTables tables, ApplicationPool pool)
@@ -64,6 +65,7 @@ internal sealed class MobilityDecisions
         shift = new double[state.CountryCount];
         creditLogit = new double[state.CountryCount];
         aidTerm = new double[state.CountryCount * Levels];
+        entrantWordBound = new ulong[state.CountryCount];
         memberOrigin = new int[256];
         for (int o = 0; o < state.CountryCount; o++)
         {
@@ -100,42 +102,53 @@ internal sealed class MobilityDecisions
         int n = ability.Length;
         var terms = new DegreeTerms(this);
         PhiloxBatch.FirstBlocks(s.Seed, s.Year, Purpose.DegreeDecision, firstId, n, b.R0, b.R1, b.R2, b.R3);
-        var x = b.X[..n];
-        var u = b.U[..n];
         var r0 = b.R0[..n];
         resources = resources[..n];
         flags = flags[..n];
         homes = homes[..n];
 
-        // The table look-ups one at a time (no gathers), then the arithmetic eight entrants at a time.
-        for (int j = 0; j < x.Length; j++)
+        // An entrant whose word is at or above its origin's bound draws a uniform above every probability its logit can
+        // give (EntrantWordBound), so it stays, as the full comparison would decide: only the others, in slot order,
+        // need the table look-ups and the logit. (The blocks' other words are not used: their buffers hold the lists.)
+        var picked = MemoryMarshal.Cast<uint, int>(b.R2)[..n];
+        ulong bound = entrantWordBound[origin];
+        int m = 0;
+        for (int j = 0; j < n; j++)
         {
-            x[j] = terms.QualityDifference(origin, resources[j], (flags[j] & StudentPopulation.FlagEnglish) != 0, homes[j]);
+            picked[m] = j;
+            m += r0[j] < bound ? 1 : 0;
         }
 
-        int k = 0;
+        // The table look-ups one at a time (no gathers), then the arithmetic eight entrants at a time.
+        Span<float> pickedAbility = stackalloc float[Batch];
+        Span<float> pickedResources = stackalloc float[Batch];
+        var slots = MemoryMarshal.Cast<uint, int>(b.R1)[..m];
+        var x = b.X[..m];
+        var u = b.U[..m];
+        for (int k = 0; k < m; k++)
+        {
+            int j = picked[k];
+            pickedAbility[k] = ability[j];
+            pickedResources[k] = resources[j];
+            x[k] = terms.QualityDifference(origin, resources[j], (flags[j] & StudentPopulation.FlagEnglish) != 0, homes[j]);
+            u[k] = UniformDraw.Of(r0[j]);
+            slots[k] = first + j;
+        }
+
+        int i = 0;
         if (Avx512F.IsSupported)
         {
-            for (; k + 8 <= n; k += 8)
+            for (; i + 8 <= m; i += 8)
             {
-                var a = Avx512F.ConvertToVector512Double(Vector256.Create(ability.Slice(k, 8)));
-                var r = Avx512F.ConvertToVector512Double(Vector256.Create(resources.Slice(k, 8)));
-                terms.Logits(origin, a, r, Vector512.Create(x.Slice(k, 8)), (int)StudyLevel.Bachelor).CopyTo(x.Slice(k, 8));
-                UniformDraw.Of(Vector256.Create(r0.Slice(k, 8))).CopyTo(u.Slice(k, 8));
+                var a = Avx512F.ConvertToVector512Double(Vector256.Create(pickedAbility.Slice(i, 8)));
+                var r = Avx512F.ConvertToVector512Double(Vector256.Create(pickedResources.Slice(i, 8)));
+                terms.Logits(origin, a, r, Vector512.Create(x.Slice(i, 8)), (int)StudyLevel.Bachelor).CopyTo(x.Slice(i, 8));
             }
         }
 
-        for (; k < n; k++)
+        for (; i < m; i++)
         {
-            x[k] = terms.Logit(origin, ability[k], resources[k], x[k], (int)StudyLevel.Bachelor);
-            u[k] = UniformDraw.Of(r0[k]);
-        }
-
-        // The blocks' second words are not used: their buffer holds the slots.
-        var slots = MemoryMarshal.Cast<uint, int>(b.R1)[..n];
-        for (int j = 0; j < n; j++)
-        {
-            slots[j] = first + j;
+            x[i] = terms.Logit(origin, pickedAbility[i], pickedResources[i], x[i], (int)StudyLevel.Bachelor);
         }
 
         Take(slots, b, entrantsFound.Of(chunk));
@@ -207,7 +220,40 @@ internal sealed class MobilityDecisions
         }
 
         creditWordBound = CreditWordBound(creditLogit, s.IsMember, c.CAbility);
+        var terms = new DegreeTerms(this);
+        for (int o = 0; o < s.CountryCount; o++)
+        {
+            entrantWordBound[o] = EntrantWordBound(terms.LargestEntrantLogit(o));
+        }
     }
+
+    /// <summary>The year's word bound of origin <paramref name="o"/>'s entrants (<see cref="EntrantWordBound"/>), set at step 3.</summary>
+    internal ulong EntrantBound(int o) => entrantWordBound[o];
+
+    /// <summary>
+    /// Step 4's logit of a Bachelor entrant of origin <paramref name="o"/> with these columns: the expression of
+    /// <see cref="DecideEntrants"/>, for the tests of the bound.
+    /// </summary>
+    internal double EntrantLogit(int o, float ability, float resources, bool english, int home)
+    {
+        var terms = new DegreeTerms(this);
+        return terms.Logit(o, ability, resources, terms.QualityDifference(o, resources, english, home), (int)StudyLevel.Bachelor);
+    }
+
+    /// <summary>
+    /// A word bound for step 4's decisions of a year's entrants of one origin, from the largest logit any of them can
+    /// have (<see cref="DegreeTerms.LargestEntrantLogit"/>): an entrant whose Philox word is at or above it does not go
+    /// abroad, so <see cref="DecideEntrants"/> needs no logit for it. Without a largest logit (NaN) every word is below.
+    /// </summary>
+    internal static ulong EntrantWordBound(double largestLogit)
+        => double.IsNaN(largestLogit) ? 1UL << 32 : WordsBelowWithMargin(Logistic.Sigmoid(largestLogit));
+
+    /// <summary>
+    /// The words whose uniforms lie below <paramref name="largest"/> plus a margin far above exp's rounding
+    /// (<see cref="Logistic.DecisionMargin"/>): a word at or above it is above every probability up to
+    /// <paramref name="largest"/>, as <see cref="Logistic.Decide"/> computes them.
+    /// </summary>
+    private static ulong WordsBelowWithMargin(double largest) => UniformDraw.WordsBelow(Math.Min(1.0, largest + Logistic.DecisionMargin));
 
     /// <summary>
     /// A word bound for step 5's decisions: a member student whose Philox word is at or above it does not go abroad
@@ -233,7 +279,7 @@ internal sealed class MobilityDecisions
             }
         }
 
-        return UniformDraw.WordsBelow(Math.Min(1.0, largest + Logistic.DecisionMargin));
+        return WordsBelowWithMargin(largest);
     }
 
     private void PrepareCounts(int chunks)
@@ -483,6 +529,7 @@ internal sealed class MobilityDecisions
         private readonly double aAbility = d.s.Settings.DegreeMobility.AAbility;
         private readonly double aResources = d.s.Settings.DegreeMobility.AResources;
         private readonly double aGap = d.s.Settings.DegreeMobility.AGap;
+        private readonly int[] countryOf = d.s.Universities.Country;
 
         /// <summary>
         /// The expected quality abroad of a student's type minus the quality of its home university: the numerator of
@@ -502,6 +549,60 @@ internal sealed class MobilityDecisions
             return a0 + (aAbility * (ability - 0.5)) + (aResources * (resources - 0.5))
                 + (aGap * gap) + networkTerm[o]
                 + aidTerm[(o * Levels) + level] + shift[o];
+        }
+
+        /// <summary>
+        /// The largest <see cref="Logit"/> of a Bachelor entrant of origin <paramref name="o"/> this year, or NaN if there
+        /// is none to give (no university of the origin, or a NaN term).
+        /// </summary>
+        /// <remarks>
+        /// An entrant's ability and resources are floats in [0, 1], its type one of the origin's resource bands with or
+        /// without English, and its home a university of its origin (<see cref="ChoiceTables.Home"/>). Every operation of
+        /// the logit (a subtraction, a division by 100, a multiplication by a coefficient, an addition) is monotone in
+        /// each operand, in floating point as in exact arithmetic, so the logit is largest where each term is: at ability
+        /// and resources 0 or 1 by the sign of their coefficient, and at the largest or smallest quality difference by
+        /// the sign of the gap's.
+        /// </remarks>
+        public double LargestEntrantLogit(int o)
+        {
+            double highExpected = double.NegativeInfinity, lowExpected = double.PositiveInfinity;
+            for (int band = 0; band < tables.Bands; band++)
+            {
+                for (int english = 0; english < 2; english++)
+                {
+                    double e = expected[tables.TypeIndex(o, band, english == 1)];
+                    if (double.IsNaN(e))
+                    {
+                        return double.NaN;
+                    }
+
+                    highExpected = Math.Max(highExpected, e);
+                    lowExpected = Math.Min(lowExpected, e);
+                }
+            }
+
+            double highQuality = double.NegativeInfinity, lowQuality = double.PositiveInfinity;
+            for (int i = 0; i < quality.Length; i++)
+            {
+                if (countryOf[i] == o)
+                {
+                    if (double.IsNaN(quality[i]))
+                    {
+                        return double.NaN;
+                    }
+
+                    highQuality = Math.Max(highQuality, quality[i]);
+                    lowQuality = Math.Min(lowQuality, quality[i]);
+                }
+            }
+
+            if (double.IsInfinity(lowQuality) || double.IsInfinity(highQuality))
+            {
+                return double.NaN;
+            }
+
+            double difference = aGap >= 0 ? highExpected - lowQuality : lowExpected - highQuality;
+            return Logit(o, aAbility >= 0 ? 1.0 : 0.0, aResources >= 0 ? 1.0 : 0.0, difference, (int)StudyLevel.Bachelor);
         }
 
         /// <summary>
