@@ -125,13 +125,36 @@ public sealed class ChunkedParallel
 
         if (started > 0)
         {
-            helpersDone.Wait();
+            AwaitHelpers();
         }
 
         this.body = null;
         if (failure is not null)
         {
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+    }
+
+    /// <summary>
+    /// Waits until every helper has left the pass: spinning for up to <see cref="SpinWindowMicroseconds"/>, since what is
+    /// left is at most one chunk of the helper's, then in short sleeps. Blocking at once cost a wake-up of the calling
+    /// thread (0.1-0.9 ms on the 2-core VM) at the end of most passes. The condition is the running count itself, so a
+    /// late signal of an earlier pass cannot end the wait early.
+    /// </summary>
+    private void AwaitHelpers()
+    {
+        long deadline = System.Diagnostics.Stopwatch.GetTimestamp() + SpinWindowTicks;
+        var spinner = default(SpinWait);
+        while (Volatile.Read(ref running) != 0)
+        {
+            if (System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
+            {
+                spinner.SpinOnce(sleep1Threshold: -1);
+            }
+            else
+            {
+                helpersDone.Wait(1);
+            }
         }
     }
 
