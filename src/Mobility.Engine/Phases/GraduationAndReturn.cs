@@ -1,6 +1,5 @@
 namespace Mobility.Engine.Phases;
 
-using System.Runtime.CompilerServices;
 using Mobility.Engine.Numerics;
 using Mobility.Engine.Random;
 using Mobility.Engine.State;
@@ -27,7 +26,15 @@ internal sealed class GraduationAndReturn
     public const byte FlagLeaves = 8;
 
     private readonly SimulationState s;
-    private readonly double[] returnProbability;
+    /// <summary>
+    /// WordsBelow of the year's return probability by [((origin * countries) + host country) * 2 + obligation]: a
+    /// graduate abroad stays when its return word w has Of(w) &gt;= p, i.e. exactly when w is at or above this bound
+    /// (2^32, so that no word is, when p is NaN: the comparison with NaN fails and the graduate returns).
+    /// </summary>
+    private readonly ulong[] returnBelow;
+
+    /// <summary>WordsBelow of the transition rate by level (all 256 byte values; 0 for the levels with no next one).</summary>
+    private readonly ulong[] transitionBelow = new ulong[256];
     private readonly int c;
     private readonly int u;
 
@@ -44,7 +51,7 @@ internal sealed class GraduationAndReturn
         s = state;
         c = state.CountryCount;
         u = state.Universities.Count;
-        returnProbability = new double[c * c * 2];
+        returnBelow = new ulong[c * c * 2];
         accounts = new PartialSums(SumWidth);
         accountTotal = new double[SumWidth];
         counted = new int[CountWidth];
@@ -129,6 +136,9 @@ internal sealed class GraduationAndReturn
         accounts.Prepare(chunks);
         accountChunks = chunks;
         Array.Clear(counted);
+        var entry = s.Settings.Entry;
+        transitionBelow[(int)StudyLevel.Bachelor] = UniformDraw.WordsBelow(entry.MasterTransition);
+        transitionBelow[(int)StudyLevel.Master] = UniformDraw.WordsBelow(entry.PhdTransition);
         var g = s.Settings.Graduation;
         int c = s.CountryCount;
         for (int o = 0; o < c; o++)
@@ -143,7 +153,8 @@ internal sealed class GraduationAndReturn
                         + (obligation == 1 ? g.GObligation : 0)
                         - (g.GPsw * s.Policies.PostStudyWork[h])
                         + (co.Region == ch.Region ? g.GRegion : 0);
-                    returnProbability[(((o * c) + h) * 2) + obligation] = Logistic.Sigmoid(x);
+                    double p = Logistic.Sigmoid(x);
+                    returnBelow[(((o * c) + h) * 2) + obligation] = double.IsNaN(p) ? 1UL << 32 : UniformDraw.WordsBelow(p);
                 }
             }
         }
@@ -162,37 +173,45 @@ internal sealed class GraduationAndReturn
         var st = s.Students;
         var countryOf = s.Universities.Country;
         int c = this.c;
-        var entry = s.Settings.Entry;
-        double masterTransition = entry.MasterTransition, phdTransition = entry.PhdTransition;
         var levelOf = st.Level;
         var statusOf = st.Status;
         var flags = st.Flags;
         var hostOf = st.Host;
         var origin = st.Origin;
+        var skillOf = st.Skill;
+        var yearInProgramme = st.YearInProgramme;
+        var funding = st.Funding;
+        var obligation = st.Obligation;
+        var studiedInOf = st.AbroadCountry;
+        var attitude = st.Attitude;
+        var transitionBelow = this.transitionBelow;
+        var returnBelow = this.returnBelow;
+
+        // The layouts' offsets in locals: as properties of the fields they would be recomputed for every graduate.
+        int skillAt = SkillAt, domesticSkillAt = DomesticSkillAt, residentAttitudeAt = ResidentAttitudeAt, mobileSkillAt = MobileSkillAt;
+        int graduatesAtUniversity = GraduatesAtUniversity, graduatesAt = GraduatesAt, returneesAt = ReturneesAt, drainAt = DrainAt;
+        int gainAt = GainAt, domesticAt = DomesticAt, studiedInAt = StudiedInAt, residentAt = ResidentAt;
+        int mobileCountAt = MobileCountAt, mobileAlumniAt = MobileAlumniAt;
         for (int b = 0; b < graduates.Length; b++)
         {
             int i = graduates[b];
             int host = hostOf[i];
             int o = origin[i];
-            float skill = st.Skill[i];
-            sums[SkillAt + host] += skill;
-            counts[GraduatesAtUniversity + host]++;
-            counts[GraduatesAt + o]++;
-            double transition = levelOf[i] switch
-            {
-                StudyLevel.Bachelor => masterTransition,
-                StudyLevel.Master => phdTransition,
-                _ => 0,
-            };
+            float skill = skillOf[i];
+            sums[skillAt + host] += skill;
+            counts[graduatesAtUniversity + host]++;
+            counts[graduatesAt + o]++;
             bool abroad = statusOf[i] == StudentStatus.DegreeAbroad;
-            if (UniformDraw.Of(transitionWords[b]) < transition)
+
+            // Of(w) < rate exactly when w < WordsBelow(rate): the transition to the next level (none after a PhD).
+            if (transitionWords[b] < transitionBelow[(byte)levelOf[i]])
             {
                 levelOf[i]++;
-                st.YearInProgramme[i] = 0;
+                yearInProgramme[i] = 0;
                 if (!abroad)
                 {
                     flags[i] |= StudentPopulation.FlagNewLevel;
-                    st.Funding[i] = Funding.Self;
+                    funding[i] = Funding.Self;
                 }
 
                 continue;
@@ -203,20 +222,38 @@ internal sealed class GraduationAndReturn
             if (abroad)
             {
                 int h = countryOf[host];
-                double p = returnProbability[(((o * c) + h) * 2) + (st.Obligation[i] > 0 ? 1 : 0)];
-                if (UniformDraw.Of(returnWords[b]) >= p)
+                if (returnWords[b] >= returnBelow[(((o * c) + h) * 2) + (obligation[i] > 0 ? 1 : 0)])
                 {
                     residence = h;
-                    counts[DrainAt + o]++;
-                    counts[GainAt + h]++;
+                    counts[drainAt + o]++;
+                    counts[gainAt + h]++;
                 }
                 else
                 {
-                    counts[ReturneesAt + o]++;
+                    counts[returneesAt + o]++;
                 }
             }
 
-            AddAlumnus(sums, counts, i, o, residence, skill);
+            // The leaver becomes an alumnus living in its residence.
+            int studiedIn = studiedInOf[i];
+            if (studiedIn == StudentPopulation.NoCountry)
+            {
+                counts[domesticAt + o]++;
+                sums[domesticSkillAt + o] += skill;
+                continue;
+            }
+
+            int k = (o * c) + studiedIn;
+            counts[mobileAlumniAt]++;
+            counts[studiedInAt + k]++;
+            if (residence == o)
+            {
+                counts[residentAt + k]++;
+                sums[residentAttitudeAt + k] += attitude[i];
+            }
+
+            counts[mobileCountAt + residence]++;
+            sums[mobileSkillAt + residence] += skill;
         }
     }
 
@@ -257,31 +294,5 @@ internal sealed class GraduationAndReturn
         }
 
         s.MobileAlumni += n[MobileAlumniAt];
-    }
-
-    /// <summary>A graduate who leaves becomes an alumnus living in <paramref name="residence"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per leaver
-    private void AddAlumnus(double[] sums, Span<int> counts, int i, int o, int residence, float skill)
-    {
-        var st = s.Students;
-        int studiedIn = st.AbroadCountry[i];
-        if (studiedIn == StudentPopulation.NoCountry)
-        {
-            counts[DomesticAt + o]++;
-            sums[DomesticSkillAt + o] += skill;
-            return;
-        }
-
-        int k = (o * c) + studiedIn;
-        counts[MobileAlumniAt]++;
-        counts[StudiedInAt + k]++;
-        if (residence == o)
-        {
-            counts[ResidentAt + k]++;
-            sums[ResidentAttitudeAt + k] += st.Attitude[i];
-        }
-
-        counts[MobileCountAt + residence]++;
-        sums[MobileSkillAt + residence] += skill;
     }
 }
