@@ -23,7 +23,9 @@ using Mobility.Model.Agents;
 /// 4 changes none of these (its awards and choices write funding, obligation, the new-level flag and the
 /// application pool). Both lists stay in slot order, and every decision uses its own stream, whenever it is drawn.
 /// Only the deciders' Philox blocks are computed (in batches), and the logistic comparisons go through
-/// <see cref="Logistic.Decide"/>.
+/// <see cref="Logistic.Decide"/>. Credit deciders and entrants whose word lies above every probability the year
+/// allows them (<see cref="CreditWordBound"/>, <see cref="EntrantWordBound"/>) stay without a logit, as the
+/// comparison would decide.
 /// <para>
 /// This year's entrants decide during step 3 (<see cref="Entry"/> calls <see cref="DecideEntrants"/> on each batch it
 /// has just enrolled, while the batch's columns are in cache), and the pass of step 4 walks only the slots before
