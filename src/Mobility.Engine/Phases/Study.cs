@@ -53,12 +53,9 @@ internal sealed class Study
     private readonly double[] hospitality;
     private readonly double[] livingCost;
 
-    /// <summary>Dropout hazard by [(funded ? 2 : 0) + (abroad ? 1 : 0)].</summary>
-    private readonly double[] hazard = new double[4];
-
     /// <summary>
-    /// WordsBelow(hazard) by the same index as <see cref="hazard"/>: the dropout draw is the stream's first word w, and
-    /// Of(w) &lt; hazard exactly when w &lt; WordsBelow(hazard), so the loops compare integers.
+    /// WordsBelow of the year's dropout hazard by [(funded ? 2 : 0) + (abroad ? 1 : 0)]: the dropout draw is the
+    /// stream's first word w, and Of(w) &lt; hazard exactly when w &lt; WordsBelow(hazard), so the loops compare integers.
     /// </summary>
     private readonly ulong[] dropoutBelow = new ulong[4];
 
@@ -119,15 +116,11 @@ internal sealed class Study
         {
             for (int abroad = 0; abroad < 2; abroad++)
             {
-                hazard[((1 - self) * 2) + abroad] = k.DropoutHazard
+                double hazard = k.DropoutHazard
                     * (self == 1 ? 1 : k.FundedDropoutFactor)
                     * (abroad == 1 ? k.AbroadDropoutFactor : 1);
+                dropoutBelow[((1 - self) * 2) + abroad] = UniformDraw.WordsBelow(hazard);
             }
-        }
-
-        for (int i = 0; i < hazard.Length; i++)
-        {
-            dropoutBelow[i] = UniformDraw.WordsBelow(hazard[i]);
         }
     }
 
