@@ -584,6 +584,7 @@ internal sealed class MobilityDecisions
             }
 
             double highQuality = double.NegativeInfinity, lowQuality = double.PositiveInfinity;
+            bool anyHome = false;
             for (int i = 0; i < quality.Length; i++)
             {
                 if (countryOf[i] == o)
@@ -593,12 +594,13 @@ internal sealed class MobilityDecisions
                         return double.NaN;
                     }
 
+                    anyHome = true;
                     highQuality = Math.Max(highQuality, quality[i]);
                     lowQuality = Math.Min(lowQuality, quality[i]);
                 }
             }
 
-            if (double.IsInfinity(lowQuality) || double.IsInfinity(highQuality))
+            if (!anyHome)
             {
                 return double.NaN;
             }
