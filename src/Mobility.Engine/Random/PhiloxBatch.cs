@@ -77,7 +77,13 @@ public static class PhiloxBatch
         }
     }
 
-    /// <summary>Eight streams per iteration: the 32-bit words live in the low halves of 64-bit lanes (vpmuludq).</summary>
+    /// <summary>
+    /// Sixteen streams per iteration, in two independent vectors of eight (x and y) whose rounds interleave: one vector's
+    /// chain of ten dependent multiplications would leave the multipliers idle. The 32-bit words live in the low halves
+    /// of 64-bit lanes (vpmuludq). Words c1, c2 and c3 of the counter (year, purpose, block) are the same in every
+    /// stream, so round 0's new c0 and c1 are constants, and so is round 1's product of c0: those are computed once.
+    /// Eight streams left over take the plain ten rounds; the caller does the rest one at a time.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Vector512Blocks(uint k0, uint k1, uint year, uint purpose, uint counter, ReadOnlySpan<int> ids, Span<uint> r0, Span<uint> r1, Span<uint> r2, Span<uint> r3)
     {
@@ -91,35 +97,87 @@ public static class PhiloxBatch
             key1[round] = k1 + (uint)(round * W1);
         }
 
-        var years = Vector512.Create((ulong)year);
-        var purposes = Vector512.Create((ulong)purpose);
-        var counters = Vector512.Create((ulong)counter);
+        // Round 0: p1 = M1 * purpose, c0 = hi(p1) ^ year ^ key0, c1 = lo(p1); only c2 = hi(M0 * id) ^ counter ^ key1
+        // and c3 = lo(M0 * id) differ between streams. Round 1: p0 = M0 * c0 is a constant.
+        ulong roundZeroP1 = (ulong)M1 * purpose;
+        uint roundOneC0 = (uint)(roundZeroP1 >> 32) ^ year ^ (uint)key0[0];
+        ulong roundOneP0 = (ulong)M0 * roundOneC0;
+        var counterKey = Vector512.Create((ulong)(counter ^ (uint)key1[0]));
+        var c1Key = Vector512.Create((ulong)((uint)roundZeroP1 ^ (uint)key0[1]));
+        var c2Term = Vector512.Create((ulong)((uint)(roundOneP0 >> 32) ^ (uint)key1[1]));
+        var c3AfterTwo = Vector512.Create((ulong)(uint)roundOneP0);
         ref uint idBase = ref Unsafe.As<int, uint>(ref MemoryMarshal.GetReference(ids));
+        ref uint o0 = ref MemoryMarshal.GetReference(r0);
+        ref uint o1 = ref MemoryMarshal.GetReference(r1);
+        ref uint o2 = ref MemoryMarshal.GetReference(r2);
+        ref uint o3 = ref MemoryMarshal.GetReference(r3);
         int n = ids.Length;
         int j = 0;
-        for (; j + 8 <= n; j += 8)
+        for (; j + 16 <= n; j += 16)
+        {
+            // Round 0 (c2, c3), then round 1 (c0, c1, c2; c3 is the constant).
+            var xq0 = Avx512F.Multiply(Avx512F.ConvertToVector512UInt64(Vector256.LoadUnsafe(ref idBase, (nuint)j)).AsUInt32(), m0);
+            var yq0 = Avx512F.Multiply(Avx512F.ConvertToVector512UInt64(Vector256.LoadUnsafe(ref idBase, (nuint)(j + 8))).AsUInt32(), m0);
+            var xq1 = Avx512F.Multiply((Vector512.ShiftRightLogical(xq0, 32) ^ counterKey).AsUInt32(), m1);
+            var yq1 = Avx512F.Multiply((Vector512.ShiftRightLogical(yq0, 32) ^ counterKey).AsUInt32(), m1);
+            var xc0 = Vector512.ShiftRightLogical(xq1, 32) ^ c1Key;
+            var yc0 = Vector512.ShiftRightLogical(yq1, 32) ^ c1Key;
+            var xc1 = xq1;
+            var yc1 = yq1;
+            var xc2 = c2Term ^ xq0;
+            var yc2 = c2Term ^ yq0;
+            var xc3 = c3AfterTwo;
+            var yc3 = c3AfterTwo;
+            for (int round = 2; round < 10; round++)
+            {
+                var roundKey0 = Vector512.Create(key0[round]);
+                var roundKey1 = Vector512.Create(key1[round]);
+                var xp0 = Avx512F.Multiply(xc0.AsUInt32(), m0);
+                var yp0 = Avx512F.Multiply(yc0.AsUInt32(), m0);
+                var xp1 = Avx512F.Multiply(xc2.AsUInt32(), m1);
+                var yp1 = Avx512F.Multiply(yc2.AsUInt32(), m1);
+                xc0 = Vector512.ShiftRightLogical(xp1, 32) ^ xc1 ^ roundKey0;
+                yc0 = Vector512.ShiftRightLogical(yp1, 32) ^ yc1 ^ roundKey0;
+                xc2 = Vector512.ShiftRightLogical(xp0, 32) ^ xc3 ^ roundKey1;
+                yc2 = Vector512.ShiftRightLogical(yp0, 32) ^ yc3 ^ roundKey1;
+                xc1 = xp1;
+                yc1 = yp1;
+                xc3 = xp0;
+                yc3 = yp0;
+            }
+
+            // Only the low 32 bits of each lane are the generator's words; the narrowing drops the rest.
+            Avx512F.ConvertToVector256UInt32(xc0).StoreUnsafe(ref o0, (nuint)j);
+            Avx512F.ConvertToVector256UInt32(yc0).StoreUnsafe(ref o0, (nuint)(j + 8));
+            Avx512F.ConvertToVector256UInt32(xc1).StoreUnsafe(ref o1, (nuint)j);
+            Avx512F.ConvertToVector256UInt32(yc1).StoreUnsafe(ref o1, (nuint)(j + 8));
+            Avx512F.ConvertToVector256UInt32(xc2).StoreUnsafe(ref o2, (nuint)j);
+            Avx512F.ConvertToVector256UInt32(yc2).StoreUnsafe(ref o2, (nuint)(j + 8));
+            Avx512F.ConvertToVector256UInt32(xc3).StoreUnsafe(ref o3, (nuint)j);
+            Avx512F.ConvertToVector256UInt32(yc3).StoreUnsafe(ref o3, (nuint)(j + 8));
+        }
+
+        if (j + 8 <= n)
         {
             var c0 = Avx512F.ConvertToVector512UInt64(Vector256.LoadUnsafe(ref idBase, (nuint)j));
-            var c1 = years;
-            var c2 = purposes;
-            var c3 = counters;
+            var c1 = Vector512.Create((ulong)year);
+            var c2 = Vector512.Create((ulong)purpose);
+            var c3 = Vector512.Create((ulong)counter);
             for (int round = 0; round < 10; round++)
             {
                 var p0 = Avx512F.Multiply(c0.AsUInt32(), m0);
                 var p1 = Avx512F.Multiply(c2.AsUInt32(), m1);
-                var n0 = Vector512.ShiftRightLogical(p1, 32) ^ c1 ^ Vector512.Create(key0[round]);
-                var n2 = Vector512.ShiftRightLogical(p0, 32) ^ c3 ^ Vector512.Create(key1[round]);
+                c0 = Vector512.ShiftRightLogical(p1, 32) ^ c1 ^ Vector512.Create(key0[round]);
+                c2 = Vector512.ShiftRightLogical(p0, 32) ^ c3 ^ Vector512.Create(key1[round]);
                 c1 = p1;
                 c3 = p0;
-                c0 = n0;
-                c2 = n2;
             }
 
-            // Only the low 32 bits of each lane are the generator's words; the narrowing drops the rest.
-            Avx512F.ConvertToVector256UInt32(c0).StoreUnsafe(ref MemoryMarshal.GetReference(r0), (nuint)j);
-            Avx512F.ConvertToVector256UInt32(c1).StoreUnsafe(ref MemoryMarshal.GetReference(r1), (nuint)j);
-            Avx512F.ConvertToVector256UInt32(c2).StoreUnsafe(ref MemoryMarshal.GetReference(r2), (nuint)j);
-            Avx512F.ConvertToVector256UInt32(c3).StoreUnsafe(ref MemoryMarshal.GetReference(r3), (nuint)j);
+            Avx512F.ConvertToVector256UInt32(c0).StoreUnsafe(ref o0, (nuint)j);
+            Avx512F.ConvertToVector256UInt32(c1).StoreUnsafe(ref o1, (nuint)j);
+            Avx512F.ConvertToVector256UInt32(c2).StoreUnsafe(ref o2, (nuint)j);
+            Avx512F.ConvertToVector256UInt32(c3).StoreUnsafe(ref o3, (nuint)j);
+            j += 8;
         }
 
         return j;

@@ -11,6 +11,7 @@ public sealed class PhiloxBatchTests
     [InlineData(0x0123_4567_89AB_CDEFUL, 2031, 1)]
     [InlineData(20250901UL, 2025, 8)]
     [InlineData(7UL, 1999, 203)]
+    [InlineData(0xFFFF_FFFF_0000_0001UL, 2040, 256)]
     public void Batched_first_blocks_equal_the_scalar_generator(ulong seed, int year, int count)
     {
         var ids = new int[count];
