@@ -13,9 +13,9 @@ using Mobility.Engine.State;
 /// The order is that of the 64-bit keys of <see cref="Key(ulong, int, float, int, int)"/>: priority, rank of the
 /// ability, tie-breaking hash. It is found in parallel in two steps: a stable least-significant-digit radix sort of
 /// the upper 32 bits (priority and rank: three passes of 11 bits over 8-byte elements, rank and position packed in
-/// one word), then the runs of equal rank (applicants of exactly equal ability, a handful a year) are ordered by
-/// their hashes. Keys are distinct in practice (equal ability and an equal 32-bit hash), so that is the unique
-/// sorted order; if two keys are ever equal, the order falls back to
+/// one word), then the runs of equal rank (applicants of exactly equal ability: under 1 % of them) are ordered by
+/// their hashes, which are computed for those applicants only. Keys are distinct in practice (equal ability and an
+/// equal 32-bit hash), so that is the unique sorted order; if two keys are ever equal, the order falls back to
 /// <see cref="Array.Sort{TKey, TValue}(TKey[], TValue[])"/> on the keys in applicant order, which is what this class
 /// has always returned. Buffers are kept from year to year.
 /// </remarks>

@@ -51,7 +51,7 @@ public sealed class PhiloxBatchTests
         }
     }
 
-    // The merit order takes its tie-breaking hashes from batched blocks of the hash's block counter.
+    // Blocks of any counter are the scalar generator's, the hash's block counter (RandomStream.Hash) among them.
     [Theory]
     [InlineData(0x0123_4567_89AB_CDEFUL, 2031, 3)]
     [InlineData(20250901UL, 2040, 77)]
