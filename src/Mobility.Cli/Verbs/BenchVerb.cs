@@ -11,10 +11,13 @@ using Mobility.Output.Files;
 using Spectre.Console;
 
 /// <summary>
-/// <c>mobility bench [--scale K] [--years N] [--threads LIST] [--population-multiplier M] [--repetitions R] [--out FILE]</c>:
+/// <c>mobility bench [--scale K] [--years N] [--threads LIST] [--population-multiplier M] [--repetitions R] [--rounds N] [--out FILE]</c>:
 /// times whole runs of the full region at each thread count and writes bench.json. Each thread count runs in a
 /// child process of its own (this program started again with the hidden <c>--child</c> option), so the peak working
-/// set it reports belongs to that configuration alone; <c>--in-process</c> runs everything here instead.
+/// set it reports belongs to that configuration alone; <c>--in-process</c> runs everything here instead. With
+/// <c>--rounds N</c> every thread count is measured N times, the order reversed every other round, and each round's
+/// speed-up is reported beside the pooled one: on a machine whose speed drifts from one process to the next, one
+/// process per configuration says as much about the processes as about the engine.
 /// </summary>
 internal static class BenchVerb
 {
@@ -59,6 +62,11 @@ internal static class BenchVerb
             Description = "Runs per thread count; the median is reported (default 3).",
             DefaultValueFactory = _ => 3,
         };
+        var rounds = new Option<int>("--rounds")
+        {
+            Description = "Measure every thread count this many times (a child process each time), alternating the order; reports each round's speed-up and pools the runs (default 1).",
+            DefaultValueFactory = _ => 1,
+        };
         var output = new Option<string>("--out")
         {
             Description = "Where to write the results (default bench.json), atomically.",
@@ -78,6 +86,7 @@ internal static class BenchVerb
             threads,
             multiplier,
             repetitions,
+            rounds,
             output,
             inProcess,
             child,
@@ -91,6 +100,7 @@ internal static class BenchVerb
                 ParseThreads(parseResult.GetValue(threads)!),
                 parseResult.GetValue(multiplier),
                 parseResult.GetValue(repetitions),
+                parseResult.GetValue(rounds),
                 parseResult.GetValue(output)!,
                 parseResult.GetValue(inProcess));
             Check(request);
@@ -101,7 +111,7 @@ internal static class BenchVerb
         return command;
     }
 
-    private sealed record Request(string Scenario, double Scale, int Years, int[] Threads, double Multiplier, int Repetitions, string Out, bool InProcess)
+    private sealed record Request(string Scenario, double Scale, int Years, int[] Threads, double Multiplier, int Repetitions, int Rounds, string Out, bool InProcess)
     {
         public double EffectiveScale => Scale / Multiplier;
     }
@@ -153,6 +163,11 @@ internal static class BenchVerb
             problems.Add($"--repetitions must be >= 1 (was {request.Repetitions})");
         }
 
+        if (request.Rounds < 1)
+        {
+            problems.Add($"--rounds must be >= 1 (was {request.Rounds})");
+        }
+
         if (problems.Count > 0)
         {
             throw new InputException(problems);
@@ -186,18 +201,26 @@ internal static class BenchVerb
         LoadedScenario loaded = Load(request);
         var info = loaded.Settings.Scenario;
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"bench: {loaded.Name}, scale {request.Scale:G4} x population {request.Multiplier:G4} (engine scale {request.EffectiveScale:G4}), {info.SpinUpYears} spin-up + {request.Years} years, {request.Repetitions} runs per thread count, {(request.InProcess ? "in process" : "one child process per thread count")}"));
+            $"bench: {loaded.Name}, scale {request.Scale:G4} x population {request.Multiplier:G4} (engine scale {request.EffectiveScale:G4}), {info.SpinUpYears} spin-up + {request.Years} years, {request.Repetitions} runs per thread count{(request.Rounds > 1 ? $" in each of {request.Rounds} rounds" : "")}, {(request.InProcess ? "in process" : request.Rounds > 1 ? "one child process per thread count and round" : "one child process per thread count")}"));
 
-        var measurements = new List<ConfigurationMeasurement>();
-        foreach (int threads in request.Threads)
+        // Per thread count (in the order given), its measurement of every round. Every other round runs the thread
+        // counts in reverse, so that a drift of the machine's speed does not always favour the same one.
+        var measurements = request.Threads.Select(_ => new List<ConfigurationMeasurement>()).ToArray();
+        for (int round = 0; round < request.Rounds; round++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var measurement = request.InProcess
-                ? EngineBenchmark.MeasureConfiguration(loaded.World, loaded.Settings, threads, request.Repetitions, cancellationToken)
-                : await MeasureInChildAsync(request, threads, cancellationToken).ConfigureAwait(false);
-            measurements.Add(measurement);
-            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  threads {threads}: runs {string.Join(" ", measurement.Seconds.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))} s"));
+            var order = Enumerable.Range(0, request.Threads.Length);
+            foreach (int k in round % 2 == 0 ? order : order.Reverse())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                int threads = request.Threads[k];
+                var measurement = request.InProcess
+                    ? EngineBenchmark.MeasureConfiguration(loaded.World, loaded.Settings, threads, request.Repetitions, cancellationToken)
+                    : await MeasureInChildAsync(request, threads, cancellationToken).ConfigureAwait(false);
+                measurements[k].Add(measurement);
+                string label = request.Rounds > 1 ? $"  round {round + 1}, threads {threads}" : $"  threads {threads}";
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{label}: runs {string.Join(" ", measurement.Seconds.Select(x => x.ToString("F2", CultureInfo.InvariantCulture)))} s"));
+            }
         }
 
         var report = new BenchReport
@@ -209,6 +232,7 @@ internal static class BenchVerb
             EffectiveScale = request.EffectiveScale,
             Years = request.Years,
             Repetitions = request.Repetitions,
+            Rounds = request.Rounds,
             Isolation = request.InProcess ? "in process" : "child process",
             StartedUtc = started,
             Results = EngineBenchmark.Summarise(measurements),
@@ -296,6 +320,16 @@ internal static class BenchVerb
         }
 
         context.Console.Write(table);
+        if (report.Rounds > 1)
+        {
+            int reference = report.Results.Min(r => r.Threads);
+            foreach (var r in report.Results.Where(r => r.Threads != reference))
+            {
+                context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"speed-up of {r.Threads} threads by round: {string.Join(" ", r.RoundSpeedups.Select(x => x.ToString("F2", CultureInfo.InvariantCulture) + "x"))} (median {r.MedianRoundSpeedup:F2}x; the table's is of the pooled runs)"));
+            }
+        }
+
         var first = report.Results.FirstOrDefault();
         if (first is not null)
         {

@@ -17,7 +17,11 @@ public sealed record BenchReport
     /// <summary>Reported years (startYear onwards); the spin-up years run before them and are timed too.</summary>
     public required int Years { get; init; }
 
+    /// <summary>Runs per thread count in each round.</summary>
     public required int Repetitions { get; init; }
+
+    /// <summary>Times every thread count was measured, in alternating order (a process per thread count and round).</summary>
+    public required int Rounds { get; init; }
 
     /// <summary>"child process" (one per thread count) or "in process".</summary>
     public required string Isolation { get; init; }

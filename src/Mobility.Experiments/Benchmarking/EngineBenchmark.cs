@@ -70,22 +70,38 @@ public static class EngineBenchmark
         };
     }
 
-    /// <summary>One line per configuration; speed-up relative to 1 thread when measured, else to the fewest threads.</summary>
-    public static IReadOnlyList<ThreadResult> Summarise(IReadOnlyList<ConfigurationMeasurement> measurements)
+    /// <summary>
+    /// One line per configuration; speed-up relative to 1 thread when measured, else to the fewest threads.
+    /// <paramref name="rounds"/> holds, per configuration, its measurements in round order (one per round, every
+    /// configuration measured in every round): the runs of all rounds are pooled (<see cref="Pool"/>), and each round's
+    /// median and speed-up are kept, so that a machine whose speed drifts between processes shows as a spread of the
+    /// rounds instead of as one configuration's luck.
+    /// </summary>
+    public static IReadOnlyList<ThreadResult> Summarise(IReadOnlyList<IReadOnlyList<ConfigurationMeasurement>> rounds)
     {
-        if (measurements.Count == 0)
+        if (rounds.Count == 0)
         {
             return [];
         }
 
-        var reference = measurements.OrderBy(m => m.Threads).First();
-        double referenceMedian = Median(reference.Seconds);
-        var results = new List<ThreadResult>();
-        foreach (var m in measurements)
+        int roundCount = rounds[0].Count;
+        if (roundCount == 0 || rounds.Any(r => r.Count != roundCount))
         {
+            throw new ArgumentException("every configuration needs one measurement per round, and at least one round", nameof(rounds));
+        }
+
+        var reference = rounds.OrderBy(r => r[0].Threads).First();
+        double referenceMedian = Median(reference.SelectMany(m => m.Seconds).ToArray());
+        var referenceRounds = reference.Select(m => Median(m.Seconds)).ToArray();
+        var results = new List<ThreadResult>();
+        foreach (var configuration in rounds)
+        {
+            var m = Pool(configuration);
             double median = Median(m.Seconds);
             double yearSeconds = median / Math.Max(1, m.YearsSimulated);
             double agents = Math.Max(1, m.PeakActiveAgents);
+            var roundMedians = configuration.Select(r => Median(r.Seconds)).ToArray();
+            var roundSpeedups = roundMedians.Select((t, i) => referenceRounds[i] / t).ToArray();
             results.Add(new ThreadResult
             {
                 Threads = m.Threads,
@@ -96,6 +112,9 @@ public static class EngineBenchmark
                 BytesPerAgent = Math.Max(0, m.PeakWorkingSetBytes - m.BaseWorkingSetBytes) / agents,
                 StreamBoundRatio = yearSeconds / m.StreamSeconds,
                 Seconds = m.Seconds,
+                RoundMedianSeconds = roundMedians,
+                RoundSpeedups = roundSpeedups,
+                MedianRoundSpeedup = Median(roundSpeedups),
                 AgentYears = m.AgentYears,
                 AlumniYears = m.AlumniYears,
                 YearsSimulated = m.YearsSimulated,
@@ -111,6 +130,33 @@ public static class EngineBenchmark
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// One configuration's rounds as one measurement: every run in round order; the peak of the round that added the
+    /// most to its process (as among one process's repetitions); the best stream pass; and the phases of the round
+    /// whose median is the median of the rounds' (the lower one for an even count). The run's counts (agent-years,
+    /// peak agents, state) are the same in every round: the simulation is deterministic.
+    /// </summary>
+    public static ConfigurationMeasurement Pool(IReadOnlyList<ConfigurationMeasurement> rounds)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(rounds.Count);
+        if (rounds.Count == 1)
+        {
+            return rounds[0];
+        }
+
+        var largest = rounds.MaxBy(r => r.PeakWorkingSetBytes - r.BaseWorkingSetBytes)!;
+        var medians = rounds.Select(r => Median(r.Seconds)).ToArray();
+        var typical = rounds[MedianIndex(medians)];
+        return rounds[0] with
+        {
+            Seconds = [.. rounds.SelectMany(r => r.Seconds)],
+            BaseWorkingSetBytes = largest.BaseWorkingSetBytes,
+            PeakWorkingSetBytes = largest.PeakWorkingSetBytes,
+            StreamSeconds = rounds.Min(r => r.StreamSeconds),
+            PhaseSeconds = typical.PhaseSeconds,
+        };
     }
 
     public static double Median(IReadOnlyList<double> values) => MathNet.Numerics.Statistics.Statistics.Median(values);

@@ -11,7 +11,7 @@ public sealed record ThreadResult
     /// <summary>Active students and scholars summed over the simulated years, per median second.</summary>
     public required double AgentYearsPerSecond { get; init; }
 
-    /// <summary>Median time of the reference thread count (1 when measured, else the smallest) over this one's.</summary>
+    /// <summary>Median time of the reference thread count (1 when measured, else the smallest) over this one's, all rounds' runs pooled.</summary>
     public required double Speedup { get; init; }
 
     public required long PeakWorkingSetBytes { get; init; }
@@ -22,7 +22,17 @@ public sealed record ThreadResult
     /// <summary>Time of one simulated year over the time to stream the active agent state once.</summary>
     public required double StreamBoundRatio { get; init; }
 
+    /// <summary>Wall seconds of every run, round after round.</summary>
     public required double[] Seconds { get; init; }
+
+    /// <summary>Median wall seconds of each round's runs (one process each, unless the bench ran in process).</summary>
+    public required double[] RoundMedianSeconds { get; init; }
+
+    /// <summary>Per round, the reference thread count's round median over this one's.</summary>
+    public required double[] RoundSpeedups { get; init; }
+
+    /// <summary>Median of <see cref="RoundSpeedups"/>: the speed-up with the drift between rounds paired out.</summary>
+    public required double MedianRoundSpeedup { get; init; }
 
     public required long AgentYears { get; init; }
 

@@ -45,7 +45,38 @@ public sealed class BenchVerbTests
         Assert.Contains("written to", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Rounds_measure_every_thread_count_once_per_round_and_report_each_rounds_speedup()
+    {
+        using var temp = new TempFolder();
+        string file = temp.File("bench.json");
+
+        var (code, output, error) = Cli(
+            "bench", "--scenario", EngineTestKit.ScenarioPath("baseline"), "--scale", "100", "--years", "1",
+            "--threads", "1,2", "--repetitions", "1", "--rounds", "2", "--in-process", "--out", file);
+
+        Assert.True(code == ExitCodes.Success, $"exit code {code}: {error}\n{output}");
+        using var json = JsonDocument.Parse(File.ReadAllText(file));
+        Assert.Equal(2, json.RootElement.GetProperty("rounds").GetInt32());
+        var results = json.RootElement.GetProperty("results").EnumerateArray().ToArray();
+        foreach (var result in results)
+        {
+            Assert.Equal(2, result.GetProperty("seconds").GetArrayLength());
+            Assert.Equal(2, result.GetProperty("round_median_seconds").GetArrayLength());
+            Assert.Equal(2, result.GetProperty("round_speedups").GetArrayLength());
+            Assert.True(result.GetProperty("median_round_speedup").GetDouble() > 0);
+        }
+
+        Assert.All(results[0].GetProperty("round_speedups").EnumerateArray(), s => Assert.Equal(1.0, s.GetDouble()));
+        Assert.Contains("round 2, threads 1", output, StringComparison.Ordinal);
+        Assert.Contains("speed-up of 2 threads by round", output, StringComparison.Ordinal);
+
+        // The second round runs the thread counts in reverse.
+        Assert.True(output.IndexOf("round 2, threads 2", StringComparison.Ordinal) < output.IndexOf("round 2, threads 1", StringComparison.Ordinal));
+    }
+
     [Theory]
+    [InlineData("--rounds", "0", "--rounds")]
     [InlineData("--threads", "0", "--threads")]
     [InlineData("--threads", "1,x", "--threads")]
     [InlineData("--years", "0", "--years")]
