@@ -13,18 +13,27 @@ public sealed class BenchVerbTests
 
     private static (int Code, string Out, string Err) Cli(params string[] args) => CliHarness.Run(args);
 
-    // In process (the test host cannot be relaunched as the program), scale 100, one reported year, one run each.
+    /// <summary>
+    /// A tiny bench of threads 1 and 2 into <paramref name="file"/>, with <paramref name="more"/> options: in process (the
+    /// test host cannot be relaunched as the program), scale 100, one reported year, one run each; it must succeed.
+    /// </summary>
+    private static string TinyBench(string file, params string[] more)
+    {
+        var (code, output, error) = Cli(
+            ["bench", "--scenario", EngineTestKit.ScenarioPath("baseline"), "--scale", "100", "--years", "1",
+             "--threads", "1,2", "--repetitions", "1", "--in-process", "--out", file, .. more]);
+        Assert.True(code == ExitCodes.Success, $"exit code {code}: {error}\n{output}");
+        return output;
+    }
+
     [Fact]
     public void Bench_writes_every_key_for_every_thread_count()
     {
         using var temp = new TempFolder();
         string file = temp.File("bench.json");
 
-        var (code, output, error) = Cli(
-            "bench", "--scenario", EngineTestKit.ScenarioPath("baseline"), "--scale", "100", "--years", "1",
-            "--threads", "1,2", "--repetitions", "1", "--in-process", "--out", file);
+        string output = TinyBench(file);
 
-        Assert.True(code == ExitCodes.Success, $"exit code {code}: {error}\n{output}");
         using var json = JsonDocument.Parse(File.ReadAllText(file));
         var results = json.RootElement.GetProperty("results").EnumerateArray().ToArray();
         Assert.Equal(new[] { 1, 2 }, results.Select(r => r.GetProperty("threads").GetInt32()));
@@ -51,11 +60,8 @@ public sealed class BenchVerbTests
         using var temp = new TempFolder();
         string file = temp.File("bench.json");
 
-        var (code, output, error) = Cli(
-            "bench", "--scenario", EngineTestKit.ScenarioPath("baseline"), "--scale", "100", "--years", "1",
-            "--threads", "1,2", "--repetitions", "1", "--rounds", "2", "--in-process", "--out", file);
+        string output = TinyBench(file, "--rounds", "2");
 
-        Assert.True(code == ExitCodes.Success, $"exit code {code}: {error}\n{output}");
         using var json = JsonDocument.Parse(File.ReadAllText(file));
         Assert.Equal(2, json.RootElement.GetProperty("rounds").GetInt32());
         var results = json.RootElement.GetProperty("results").EnumerateArray().ToArray();
