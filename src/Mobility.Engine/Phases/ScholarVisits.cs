@@ -43,7 +43,7 @@ internal sealed class ScholarVisits
         partial.Prepare(chunks);
         int linksAt = c * c;
         int visitingAt = linksAt + u;
-        var baseLogit = BaseLogits();
+        FillBaseLogits();
         s.Parallel.For(sc.Count, (chunk, start, end) =>
         {
             var sums = partial.Slot(chunk);
@@ -131,10 +131,11 @@ internal sealed class ScholarVisits
     }
 
     /// <summary>
-    /// Each origin's terms of the visit logit, summed in the formula's order (so that adding the productivity term
-    /// gives the same double as the whole sum): h0 + hGrant*grantAvailable + hAgreement*agreementShare + hJoint*jointShare.
+    /// Each origin's terms of the visit logit this year, into <see cref="baseLogit"/>, summed in the formula's order (so
+    /// that adding the productivity term gives the same double as the whole sum): h0 + hGrant*grantAvailable +
+    /// hAgreement*agreementShare + hJoint*jointShare.
     /// </summary>
-    private double[] BaseLogits()
+    private void FillBaseLogits()
     {
         var k = s.Settings.Scholars;
         var p = s.Policies;
@@ -143,7 +144,5 @@ internal sealed class ScholarVisits
             baseLogit[o] = k.H0 + (k.HGrant * p.ScholarGrantAvailability[o]) + (k.HAgreement * tables.AgreementShare[o])
                 + (k.HJoint * p.JointShare[o]);
         }
-
-        return baseLogit;
     }
 }

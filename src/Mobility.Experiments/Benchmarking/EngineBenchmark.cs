@@ -90,18 +90,20 @@ public static class EngineBenchmark
             throw new ArgumentException("every configuration needs one measurement per round, and at least one round", nameof(rounds));
         }
 
-        var reference = rounds.OrderBy(r => r[0].Threads).First();
-        double referenceMedian = Median(reference.SelectMany(m => m.Seconds).ToArray());
-        var referenceRounds = reference.Select(m => Median(m.Seconds)).ToArray();
+        // Each configuration pooled once, with its rounds' medians; the reference is the fewest threads.
+        var pooled = rounds.Select(Pool).ToArray();
+        var medians = rounds.Select(r => r.Select(m => Median(m.Seconds)).ToArray()).ToArray();
+        int reference = Array.IndexOf(pooled, pooled.MinBy(m => m.Threads));
+        double referenceMedian = Median(pooled[reference].Seconds);
         var results = new List<ThreadResult>();
-        foreach (var configuration in rounds)
+        for (int c = 0; c < pooled.Length; c++)
         {
-            var m = Pool(configuration);
+            var m = pooled[c];
             double median = Median(m.Seconds);
             double yearSeconds = median / Math.Max(1, m.YearsSimulated);
             double agents = Math.Max(1, m.PeakActiveAgents);
-            var roundMedians = configuration.Select(r => Median(r.Seconds)).ToArray();
-            var roundSpeedups = roundMedians.Select((t, i) => referenceRounds[i] / t).ToArray();
+            var roundMedians = medians[c];
+            var roundSpeedups = roundMedians.Select((t, i) => medians[reference][i] / t).ToArray();
             results.Add(new ThreadResult
             {
                 Threads = m.Threads,
